@@ -1,0 +1,45 @@
+# backcoach — two commands do all the set-up: `make run` and `make test`.
+# The build needs ALSA's headers and pkg-config on Linux (rodio links ALSA);
+# `deps` installs them only when they are missing.
+
+CARGO ?= cargo
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+UNAME := $(shell uname -s)
+
+.PHONY: run test deps build release bench measure check lint fmt clean
+
+run: deps
+	$(CARGO) run --release --quiet -- start
+
+test: deps
+	$(CARGO) test --all-targets --quiet
+	$(CARGO) test --doc --quiet
+
+deps:
+ifeq ($(UNAME),Linux)
+	@if ! pkg-config --exists alsa 2>/dev/null; then \
+		echo "Installing the ALSA headers and pkg-config the audio back end links against..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libasound2-dev pkg-config; \
+	fi
+endif
+	@true
+
+build: deps
+	$(CARGO) build --release
+
+bench: deps
+	$(CARGO) bench
+
+measure: build
+	scripts/measure
+
+lint: deps
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+clean:
+	$(CARGO) clean

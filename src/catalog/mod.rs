@@ -1,0 +1,98 @@
+//! The exercise catalog: the built-in one compiled from `catalog.ron`, or a
+//! user's own file in the same format.
+
+pub mod locate;
+pub mod model;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use validate::Problem;
+
+/// The built-in catalog, compiled in so the binary needs no files to run.
+pub const BUILTIN_SOURCE: &str = include_str!("../../catalog.ron");
+
+/// How the built-in catalog is named in messages.
+pub const BUILTIN_NAME: &str = "catalog.ron";
+
+/// Why a catalog could not be used. Every variant names the file; syntax and
+/// rule errors name the `line:column` too.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("{path}: cannot read the catalog: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{origin}:{line}:{col}: {message}")]
+    Syntax {
+        origin: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("{}", render_problems(origin, problems))]
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+}
+
+fn render_problems(origin: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| match p.pos {
+            Some(pos) => format!("{origin}:{pos}: {}: {}", p.subject, p.message),
+            None => format!("{origin}: {}: {}", p.subject, p.message),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The RON options every catalog is read with: `Some(..)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parses and validates a catalog held in memory; `origin` names it in messages.
+pub fn parse(source: &str, origin: &str) -> Result<Catalog, CatalogError> {
+    let catalog: Catalog = ron_options().from_str(source).map_err(|e| CatalogError::Syntax {
+        origin: origin.to_string(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })?;
+    let problems = validate::validate(&catalog, source);
+    if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(CatalogError::Invalid {
+            origin: origin.to_string(),
+            problems,
+        })
+    }
+}
+
+/// The built-in catalog, parsed and validated.
+pub fn builtin() -> Result<Catalog, CatalogError> {
+    parse(BUILTIN_SOURCE, BUILTIN_NAME)
+}
+
+/// A catalog file from disk, parsed and validated.
+pub fn load_file(path: &Path) -> Result<Catalog, CatalogError> {
+    let source = std::fs::read_to_string(path).map_err(|source| CatalogError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&source, &path.display().to_string())
+}
+
+/// The catalog a run uses: the `--catalog` file when given, else the built-in one.
+pub fn load(path: Option<&Path>) -> Result<Catalog, CatalogError> {
+    match path {
+        Some(path) => load_file(path),
+        None => builtin(),
+    }
+}

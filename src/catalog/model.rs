@@ -1,0 +1,399 @@
+//! The catalog's data model: what `catalog.ron` (and any user catalog) holds.
+//!
+//! Every number here comes from the five exercise guides; the words are our own.
+//! The model is plain data so the session engine and the rules can be tested
+//! without a file in sight.
+
+use serde::{Deserialize, Serialize};
+
+/// An inclusive range `(min, max)` as the guides state doses ("8 to 10 reps").
+///
+/// Written in RON as a tuple, `(8, 10)`; a single number is `(5, 5)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range(pub u32, pub u32);
+
+impl Range {
+    /// The lower bound: where a regular exerciser starts.
+    pub fn min(self) -> u32 {
+        self.0
+    }
+    /// The upper bound: the top of the dose a routine asks for.
+    pub fn max(self) -> u32 {
+        self.1
+    }
+    /// Human form used by `list`, `show` and the preview: `8–10` or `5`.
+    pub fn label(self) -> String {
+        if self.0 == self.1 {
+            self.0.to_string()
+        } else {
+            format!("{}–{}", self.0, self.1)
+        }
+    }
+}
+
+/// The whole catalog: exercises first, then the routines built from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub exercises: Vec<Exercise>,
+    pub routines: Vec<Routine>,
+}
+
+/// Broad family of an exercise; decides where it sits in a session and in `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    WarmUp,
+    Stretch,
+    Core,
+    Strength,
+    /// Upper back and posture work (rows, pull-aparts, wall slides).
+    UpperBack,
+}
+
+impl Category {
+    /// Lower-case label for plain-text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::WarmUp => "warm-up",
+            Category::Stretch => "stretch",
+            Category::Core => "core",
+            Category::Strength => "strength",
+            Category::UpperBack => "upper back",
+        }
+    }
+}
+
+/// Equipment an exercise needs beyond the floor, a wall, a chair and a door.
+///
+/// A profile lists what the user has; `Gym` stands for a full gym and so
+/// implies every other item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Equipment {
+    /// A long resistance band (pull-aparts, band rows, pallof press).
+    Band,
+    /// A loop band around the thighs (banded bridge, lateral walks).
+    MiniBand,
+    Dumbbells,
+    Bench,
+    PullUpBar,
+    FoamRoller,
+    /// Machines, cables, barbells, suspension trainers, back-extension benches.
+    Gym,
+}
+
+impl Equipment {
+    /// Every kind, in the order the set-up screen offers them.
+    pub const ALL: [Equipment; 7] = [
+        Equipment::Band,
+        Equipment::MiniBand,
+        Equipment::Dumbbells,
+        Equipment::Bench,
+        Equipment::PullUpBar,
+        Equipment::FoamRoller,
+        Equipment::Gym,
+    ];
+
+    /// Lower-case label for plain-text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            Equipment::Band => "resistance band",
+            Equipment::MiniBand => "mini band",
+            Equipment::Dumbbells => "dumbbells",
+            Equipment::Bench => "bench",
+            Equipment::PullUpBar => "pull-up bar",
+            Equipment::FoamRoller => "foam roller",
+            Equipment::Gym => "gym",
+        }
+    }
+}
+
+/// How the spine is loaded; the condition filters leave out what a condition
+/// should avoid (herniated disc: deep flexion; spinal stenosis: extension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SpineLoad {
+    /// Deep forward bending, such as toe touches.
+    DeepFlexion,
+    /// Strong backward bending, such as the superman.
+    Extension,
+    Rotation,
+    /// Weight pressing down through the spine (loaded barbell lifts).
+    AxialLoad,
+}
+
+impl SpineLoad {
+    /// Lower-case label for plain-text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            SpineLoad::DeepFlexion => "deep flexion",
+            SpineLoad::Extension => "extension",
+            SpineLoad::Rotation => "rotation",
+            SpineLoad::AxialLoad => "axial load",
+        }
+    }
+}
+
+/// Who an exercise suits; the home screen and preview show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Level {
+    /// Lower-case label for plain-text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
+/// The kind of dose, which decides the timer or counter a session shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DoseKind {
+    /// Counted repetitions (bodyweight squat 2×10): `Space` counts each one.
+    Reps,
+    /// A held position (plank 15–30 s): a countdown with a gauge.
+    Hold,
+    /// Repetitions each held a few seconds (bridge, bird dog, drawing-in).
+    RepsWithHold,
+    /// Slow breath-paced movement cycles (cat-cow).
+    Cycles,
+    /// Keep moving for a while (a 5-minute walk).
+    Duration,
+}
+
+impl DoseKind {
+    /// Lower-case label for plain-text output.
+    pub fn label(self) -> &'static str {
+        match self {
+            DoseKind::Reps => "reps",
+            DoseKind::Hold => "timed hold",
+            DoseKind::RepsWithHold => "reps with a hold",
+            DoseKind::Cycles => "slow cycles",
+            DoseKind::Duration => "timed duration",
+        }
+    }
+}
+
+/// A dose as the guides state it, with ranges. Only the fields the kind needs
+/// are set: `reps` for Reps/RepsWithHold/Cycles, `hold_s` for Hold/RepsWithHold,
+/// `duration_s` for Duration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dose {
+    pub kind: DoseKind,
+    /// Done on the left, then the right (bird dog, side plank, knee-to-chest).
+    #[serde(default)]
+    pub per_side: bool,
+    #[serde(default = "one_set")]
+    pub sets: Range,
+    /// Repetitions per set (per side when `per_side`), or cycles for Cycles.
+    #[serde(default)]
+    pub reps: Option<Range>,
+    /// Seconds of a hold, or of each repetition's hold.
+    #[serde(default)]
+    pub hold_s: Option<Range>,
+    /// Seconds of a timed-duration exercise.
+    #[serde(default)]
+    pub duration_s: Option<Range>,
+    /// Seconds per slow cycle (one breath in, one breath out) for Cycles.
+    #[serde(default)]
+    pub pace_s: Option<u32>,
+    /// Rest between sets; the routine's rest applies when absent.
+    #[serde(default)]
+    pub rest_s: Option<Range>,
+}
+
+fn one_set() -> Range {
+    Range(1, 1)
+}
+
+/// One fixed amount (not a range): a starting or top dose the guides name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Amount {
+    #[serde(default)]
+    pub sets: Option<u32>,
+    #[serde(default)]
+    pub reps: Option<u32>,
+    #[serde(default)]
+    pub hold_s: Option<u32>,
+    #[serde(default)]
+    pub duration_s: Option<u32>,
+}
+
+/// One exercise of the catalog, with everything a session, the filters and
+/// `show` need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exercise {
+    /// Stable id used by routines, the history and the command line.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub category: Category,
+    /// Muscles worked, in plain words.
+    pub targets: Vec<String>,
+    /// Needed equipment; empty means none.
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+    /// Where the body starts, in one line.
+    pub position: String,
+    /// The usual dose from the guides.
+    pub dose: Dose,
+    /// The guides' starting dose for someone new or returning after an issue.
+    #[serde(default)]
+    pub start: Option<Amount>,
+    /// The guides' top dose, where they name one.
+    #[serde(default)]
+    pub top: Option<Amount>,
+    /// How to do it, step by step, in our own words.
+    pub steps: Vec<String>,
+    /// The one thing to keep in mind while doing it; shown large on screen.
+    pub cue: String,
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    /// Spine-loading tags the condition filters use.
+    #[serde(default)]
+    pub loading: Vec<SpineLoad>,
+    pub level: Level,
+    /// A safer exercise to do instead, where a guide names one.
+    #[serde(default)]
+    pub alternative: Option<String>,
+    /// The harder variation the guides progress to.
+    #[serde(default)]
+    pub harder: Option<String>,
+    /// Guide file(s) the facts come from.
+    pub sources: Vec<String>,
+}
+
+/// How often a routine is meant to be done, as the guides say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Frequency {
+    /// Days per week.
+    pub days_per_week: Range,
+    /// Sessions per day, where the guides say so (stretches: twice daily).
+    #[serde(default)]
+    pub times_per_day: Option<Range>,
+    /// Minimum hours between two sessions (intense strength work: 48).
+    #[serde(default)]
+    pub min_hours_between: Option<u32>,
+}
+
+/// One exercise inside a routine, with the routine's own dose where it
+/// differs from the exercise's usual one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoutineItem {
+    pub exercise: String,
+    /// The part of the routine it belongs to ("Warm-up", "Core activation").
+    #[serde(default)]
+    pub part: Option<String>,
+    #[serde(default)]
+    pub sets: Option<Range>,
+    #[serde(default)]
+    pub reps: Option<Range>,
+    #[serde(default)]
+    pub hold_s: Option<Range>,
+    #[serde(default)]
+    pub duration_s: Option<Range>,
+    #[serde(default)]
+    pub rest_s: Option<Range>,
+    /// A short remark shown in the preview ("or superman").
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A sample routine from the guides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Routine {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// How long the guides say it takes, in minutes.
+    pub minutes: Range,
+    pub frequency: Frequency,
+    /// Heavy strength work that needs 48 hours before the next such session.
+    #[serde(default)]
+    pub intense: bool,
+    /// Rest between sets unless an item or exercise says otherwise.
+    #[serde(default = "default_rest")]
+    pub rest_s: Range,
+    pub items: Vec<RoutineItem>,
+    pub sources: Vec<String>,
+}
+
+fn default_rest() -> Range {
+    Range(30, 30)
+}
+
+impl Catalog {
+    /// The exercise with this id, if any.
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// The routine with this id, if any.
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+}
+
+impl Dose {
+    /// One-line summary for tables and previews: `2 × 8–10 reps, 12–20 s hold`.
+    pub fn summary(&self) -> String {
+        let sets = if self.sets == Range(1, 1) {
+            String::new()
+        } else {
+            format!("{} × ", self.sets.label())
+        };
+        let side = if self.per_side { " per side" } else { "" };
+        let reps = self.reps.map(|r| r.label()).unwrap_or_else(|| "?".into());
+        let hold = self.hold_s.map(|h| h.label()).unwrap_or_else(|| "?".into());
+        match self.kind {
+            DoseKind::Reps => format!("{sets}{reps} reps{side}"),
+            DoseKind::Hold => format!("{sets}{hold} s hold{side}"),
+            DoseKind::RepsWithHold => format!("{sets}{reps} reps{side}, {hold} s hold each"),
+            DoseKind::Cycles => format!("{sets}{reps} slow cycles"),
+            DoseKind::Duration => {
+                let d = self.duration_s.unwrap_or(Range(0, 0));
+                let label = if d.min() % 60 == 0 && d.max() % 60 == 0 {
+                    format!("{} min", Range(d.min() / 60, d.max() / 60).label())
+                } else {
+                    format!("{} s", d.label())
+                };
+                format!("{sets}{label}{side}")
+            }
+        }
+    }
+}
+
+impl Routine {
+    /// The dose of one item: the routine's numbers where it gives them, the
+    /// exercise's usual dose otherwise, and the routine's rest between sets.
+    pub fn item_dose(&self, item: &RoutineItem, exercise: &Exercise) -> Dose {
+        let base = &exercise.dose;
+        Dose {
+            kind: base.kind,
+            per_side: base.per_side,
+            sets: item.sets.unwrap_or(base.sets),
+            reps: item.reps.or(base.reps),
+            hold_s: item.hold_s.or(base.hold_s),
+            duration_s: item.duration_s.or(base.duration_s),
+            pace_s: base.pace_s,
+            rest_s: item.rest_s.or(base.rest_s).or(Some(self.rest_s)),
+        }
+    }
+
+    /// Frequency in words: `4–5 days a week`, plus the gap for intense work.
+    pub fn frequency_label(&self) -> String {
+        let mut s = format!("{} days a week", self.frequency.days_per_week.label());
+        if let Some(t) = self.frequency.times_per_day {
+            s.push_str(&format!(", {} times a day", t.label()));
+        }
+        if let Some(h) = self.frequency.min_hours_between {
+            s.push_str(&format!(", {h} h between sessions"));
+        }
+        s
+    }
+}

@@ -1,0 +1,246 @@
+//! Catalog validation: a catalog that breaks a rule never starts a session.
+//!
+//! Each rule yields a [`Problem`] naming the offending id and where it sits
+//! in the file, found with the [`Locator`].
+
+use std::collections::HashMap;
+
+use super::locate::{Locator, Pos};
+use super::model::{Catalog, DoseKind, Exercise, Range, Routine};
+
+/// One broken rule, with where it is and which id it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub pos: Option<Pos>,
+    /// "exercise \"bridge\"" or "routine \"daily\"".
+    pub subject: String,
+    pub message: String,
+}
+
+/// Checks every rule and returns all problems found, in file order.
+pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
+    let loc = Locator::new(source);
+    let mut problems = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+
+    let ids: Vec<&str> = catalog
+        .exercises
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(catalog.routines.iter().map(|r| r.id.as_str()))
+        .collect();
+    // The n-th occurrence of each id, so positions point at the right struct.
+    let mut occurrence = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let n = seen.entry(id).or_insert(0);
+        occurrence.push(*n);
+        *n += 1;
+    }
+
+    for (i, ex) in catalog.exercises.iter().enumerate() {
+        let n = occurrence[i];
+        let subject = format!("exercise \"{}\"", ex.id);
+        let mut push = |pos: Option<Pos>, message: String| {
+            problems.push(Problem {
+                pos: pos.or_else(|| loc.owner(&ex.id, n)),
+                subject: subject.clone(),
+                message,
+            })
+        };
+        if n > 0 {
+            push(loc.nth_pair("id", &ex.id, n), "duplicate id".into());
+        }
+        check_exercise(catalog, ex, &loc, n, &mut push);
+    }
+
+    let offset = catalog.exercises.len();
+    for (j, routine) in catalog.routines.iter().enumerate() {
+        let n = occurrence[offset + j];
+        let subject = format!("routine \"{}\"", routine.id);
+        let mut push = |pos: Option<Pos>, message: String| {
+            problems.push(Problem {
+                pos: pos.or_else(|| loc.owner(&routine.id, n)),
+                subject: subject.clone(),
+                message,
+            })
+        };
+        if n > 0 {
+            push(loc.nth_pair("id", &routine.id, n), "duplicate id".into());
+        }
+        check_routine(catalog, routine, &loc, n, &mut push);
+    }
+
+    problems.sort_by_key(|p| p.pos.map(|p| (p.line, p.col)).unwrap_or((usize::MAX, 0)));
+    problems
+}
+
+fn check_exercise(
+    catalog: &Catalog,
+    ex: &Exercise,
+    loc: &Locator,
+    n: usize,
+    push: &mut impl FnMut(Option<Pos>, String),
+) {
+    let id = ex.id.as_str();
+    if ex.id.trim().is_empty() {
+        push(loc.owner(id, n), "the id is empty".into());
+    }
+    if ex.name.trim().is_empty() {
+        push(loc.field_in_owner(id, n, &["name"]), "the name is empty".into());
+    }
+    if ex.steps.is_empty() || ex.steps.iter().any(|s| s.trim().is_empty()) {
+        push(loc.field_in_owner(id, n, &["steps"]), "the steps are empty".into());
+    }
+    if ex.sources.is_empty() {
+        push(
+            loc.field_in_owner(id, n, &["sources"]),
+            "no source guide is named".into(),
+        );
+    }
+    for (field, target) in [("alternative", &ex.alternative), ("harder", &ex.harder)] {
+        if let Some(target) = target
+            && catalog.exercise(target).is_none()
+        {
+            push(
+                loc.pair_in_owner(id, n, field, target),
+                format!("{field} \"{target}\" is not an exercise in this catalog"),
+            );
+        }
+    }
+
+    let dose = &ex.dose;
+    let ranges = [
+        ("sets", Some(dose.sets)),
+        ("reps", dose.reps),
+        ("hold_s", dose.hold_s),
+        ("duration_s", dose.duration_s),
+        ("rest_s", dose.rest_s),
+    ];
+    for (field, range) in ranges {
+        if let Some(range) = range {
+            check_range(range, field, field != "rest_s", || {
+                loc.field_in_owner(id, n, &["dose", field])
+            }, push);
+        }
+    }
+    let needs: &[(&str, bool)] = match dose.kind {
+        DoseKind::Reps | DoseKind::Cycles => &[("reps", dose.reps.is_some())],
+        DoseKind::Hold => &[("hold_s", dose.hold_s.is_some())],
+        DoseKind::RepsWithHold => &[
+            ("reps", dose.reps.is_some()),
+            ("hold_s", dose.hold_s.is_some()),
+        ],
+        DoseKind::Duration => &[("duration_s", dose.duration_s.is_some())],
+    };
+    for (field, present) in needs {
+        if !present {
+            push(
+                loc.field_in_owner(id, n, &["dose"]),
+                format!("a {} dose needs {field}", dose.kind.label()),
+            );
+        }
+    }
+    if dose.pace_s == Some(0) {
+        push(
+            loc.field_in_owner(id, n, &["dose", "pace_s"]),
+            "pace_s is zero".into(),
+        );
+    }
+    for (name, amount) in [("start", &ex.start), ("top", &ex.top)] {
+        if let Some(amount) = amount {
+            for (field, value) in [
+                ("sets", amount.sets),
+                ("reps", amount.reps),
+                ("hold_s", amount.hold_s),
+                ("duration_s", amount.duration_s),
+            ] {
+                if value == Some(0) {
+                    push(
+                        loc.field_in_owner(id, n, &[name, field]),
+                        format!("{name} {field} is zero"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_routine(
+    catalog: &Catalog,
+    routine: &Routine,
+    loc: &Locator,
+    n: usize,
+    push: &mut impl FnMut(Option<Pos>, String),
+) {
+    let id = routine.id.as_str();
+    if routine.name.trim().is_empty() {
+        push(loc.field_in_owner(id, n, &["name"]), "the name is empty".into());
+    }
+    if routine.items.is_empty() {
+        push(loc.field_in_owner(id, n, &["items"]), "the routine has no exercises".into());
+    }
+    check_range(routine.minutes, "minutes", true, || loc.field_in_owner(id, n, &["minutes"]), push);
+    check_range(routine.rest_s, "rest_s", false, || loc.field_in_owner(id, n, &["rest_s"]), push);
+    check_range(
+        routine.frequency.days_per_week,
+        "days_per_week",
+        true,
+        || loc.field_in_owner(id, n, &["frequency", "days_per_week"]),
+        push,
+    );
+    if routine.frequency.days_per_week.max() > 7 {
+        push(
+            loc.field_in_owner(id, n, &["frequency", "days_per_week"]),
+            "a week has only 7 days".into(),
+        );
+    }
+    for (k, item) in routine.items.iter().enumerate() {
+        if catalog.exercise(&item.exercise).is_none() {
+            push(
+                loc.field_in_list_item(id, n, "items", k, &["exercise"]),
+                format!("exercise \"{}\" is not in this catalog", item.exercise),
+            );
+        }
+        for (field, range) in [
+            ("sets", item.sets),
+            ("reps", item.reps),
+            ("hold_s", item.hold_s),
+            ("duration_s", item.duration_s),
+            ("rest_s", item.rest_s),
+        ] {
+            if let Some(range) = range {
+                check_range(
+                    range,
+                    field,
+                    field != "rest_s",
+                    || loc.field_in_list_item(id, n, "items", k, &[field]),
+                    push,
+                );
+            }
+        }
+    }
+}
+
+/// Min above max is always wrong; a zero lower bound is wrong where a zero
+/// would mean nothing to do (a zero-length hold, zero sets).
+fn check_range(
+    range: Range,
+    field: &str,
+    nonzero: bool,
+    at: impl Fn() -> Option<Pos>,
+    push: &mut impl FnMut(Option<Pos>, String),
+) {
+    if range.min() > range.max() {
+        push(
+            at(),
+            format!("{field} ({}, {}): the minimum exceeds the maximum", range.min(), range.max()),
+        );
+    } else if nonzero && range.min() == 0 {
+        let what = match field {
+            "hold_s" => "a zero-length hold".to_string(),
+            "duration_s" => "a zero-length duration".to_string(),
+            other => format!("{other} of zero"),
+        };
+        push(at(), format!("{field} ({}, {}): {what}", range.min(), range.max()));
+    }
+}

@@ -1,0 +1,308 @@
+//! The command line (per `INTERFACE.md`) and the plain-text commands.
+//!
+//! Plain-text output is built as strings so tests can check it without a
+//! process; `main` only prints and picks the exit code.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalog::{self, Catalog, CatalogError, Exercise, Routine};
+
+/// backcoach — a calm terminal coach for back-strengthening routines.
+///
+/// General guidance from public exercise guides, not medical advice: see a
+/// healthcare professional for pain that is sharp, spreading or lasting.
+#[derive(Debug, Parser)]
+#[command(name = "backcoach", version, about, long_about = None)]
+pub struct Cli {
+    /// Use this catalog instead of the built-in catalog.ron.
+    #[arg(long, global = true, env = "BACKCOACH_CATALOG", value_name = "PATH")]
+    pub catalog: Option<PathBuf>,
+
+    /// Where history, check-ins and the profile live.
+    #[arg(long, global = true, env = "BACKCOACH_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// No sound for this run (also BACKCOACH_MUTE=1).
+    #[arg(long, global = true, env = "BACKCOACH_MUTE", value_parser = parse_flag, num_args = 0..=1, default_missing_value = "1", default_value = "0")]
+    pub mute: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Accepts `1/true/yes/on` (and `0/false/no/off/""`) so the env var reads naturally.
+fn parse_flag(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        other => Err(format!("expected 1 or 0, got \"{other}\"")),
+    }
+}
+
+/// The commands of `INTERFACE.md`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check in, then the guided session of ROUTINE (default: the daily routine).
+    Start {
+        /// Routine id (see `backcoach list routines`).
+        routine: Option<String>,
+    },
+    /// The week's adherence screen.
+    Week {
+        /// Write the week as plain text to stdout and exit.
+        #[arg(long)]
+        print: bool,
+        /// Any day of the week to show (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<jiff::civil::Date>,
+    },
+    /// Plain-text table of exercises and/or routines.
+    List {
+        #[arg(value_enum)]
+        what: Option<ListWhat>,
+    },
+    /// One exercise or routine as plain text.
+    Show {
+        /// Exercise or routine id.
+        id: String,
+    },
+    /// Validate a catalog file (default: the built-in one).
+    Check {
+        path: Option<PathBuf>,
+    },
+    /// Every recorded session and rating, to stdout.
+    Export {
+        /// CSV instead of RON.
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+/// What `list` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Exercises,
+    Routines,
+}
+
+/// The default routine of `backcoach start`.
+pub const DEFAULT_ROUTINE: &str = "daily";
+
+/// A failure a user can act on: printed as one message, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    #[error("no exercise or routine has the id \"{0}\" (see `backcoach list`)")]
+    UnknownId(String),
+    #[error("no routine has the id \"{0}\" (see `backcoach list routines`)")]
+    UnknownRoutine(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// `backcoach list [exercises|routines]`.
+pub fn list(catalog: &Catalog, what: Option<ListWhat>) -> String {
+    let mut out = String::new();
+    if what != Some(ListWhat::Routines) {
+        let rows: Vec<[String; 4]> = catalog
+            .exercises
+            .iter()
+            .map(|e| {
+                [
+                    e.id.clone(),
+                    e.name.clone(),
+                    e.category.label().to_string(),
+                    e.dose.summary(),
+                ]
+            })
+            .collect();
+        table(&mut out, ["ID", "NAME", "CATEGORY", "DOSE"], &rows);
+    }
+    if what.is_none() {
+        out.push('\n');
+    }
+    if what != Some(ListWhat::Exercises) {
+        let rows: Vec<[String; 4]> = catalog
+            .routines
+            .iter()
+            .map(|r| {
+                [
+                    r.id.clone(),
+                    r.name.clone(),
+                    "routine".to_string(),
+                    format!("{} min, {}", r.minutes.label(), r.frequency_label()),
+                ]
+            })
+            .collect();
+        table(&mut out, ["ID", "NAME", "CATEGORY", "DOSE"], &rows);
+    }
+    out
+}
+
+fn table(out: &mut String, header: [&str; 4], rows: &[[String; 4]]) {
+    let mut widths = header.map(|h| h.chars().count());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |out: &mut String, cells: [&str; 4]| {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                text.push_str(cell);
+            } else {
+                let pad = widths[i] - cell.chars().count();
+                let _ = write!(text, "{cell}{}  ", " ".repeat(pad));
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(out, header);
+    for row in rows {
+        line(out, [&row[0], &row[1], &row[2], &row[3]]);
+    }
+}
+
+/// `backcoach show ID`.
+pub fn show(catalog: &Catalog, id: &str) -> Result<String, UserError> {
+    if let Some(e) = catalog.exercise(id) {
+        Ok(show_exercise(catalog, e))
+    } else if let Some(r) = catalog.routine(id) {
+        Ok(show_routine(catalog, r))
+    } else {
+        Err(UserError::UnknownId(id.to_string()))
+    }
+}
+
+fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", e.name, e.id);
+    if !e.aliases.is_empty() {
+        let _ = writeln!(out, "Also called: {}", e.aliases.join(", "));
+    }
+    let _ = writeln!(out, "Category:   {}", e.category.label());
+    let _ = writeln!(out, "Level:      {}", e.level.label());
+    let _ = writeln!(out, "Targets:    {}", e.targets.join(", "));
+    let equipment = if e.equipment.is_empty() {
+        "none".to_string()
+    } else {
+        e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")
+    };
+    let _ = writeln!(out, "Equipment:  {equipment}");
+    let _ = writeln!(out, "Position:   {}", e.position);
+    let _ = writeln!(out, "Dose:       {} ({})", e.dose.summary(), e.dose.kind.label());
+    if let Some(rest) = e.dose.rest_s {
+        let _ = writeln!(out, "Rest:       {} s between sets", rest.label());
+    }
+    if let Some(start) = &e.start {
+        let _ = writeln!(out, "Start at:   {}", amount_label(start));
+    }
+    if let Some(top) = &e.top {
+        let _ = writeln!(out, "Build to:   {}", amount_label(top));
+    }
+    out.push_str("\nSteps:\n");
+    for (i, step) in e.steps.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {step}", i + 1);
+    }
+    let _ = writeln!(out, "\nKey cue: {}", e.cue);
+    if !e.cautions.is_empty() {
+        out.push_str("\nCautions:\n");
+        for c in &e.cautions {
+            let _ = writeln!(out, "  - {c}");
+        }
+    }
+    if !e.loading.is_empty() {
+        let tags: Vec<_> = e.loading.iter().map(|l| l.label()).collect();
+        let _ = writeln!(out, "\nSpine loading: {}", tags.join(", "));
+    }
+    if let Some(alt) = &e.alternative {
+        let name = catalog.exercise(alt).map(|a| a.name.as_str()).unwrap_or(alt);
+        let _ = writeln!(out, "Safer alternative: {name} ({alt})");
+    }
+    if let Some(harder) = &e.harder {
+        let name = catalog.exercise(harder).map(|a| a.name.as_str()).unwrap_or(harder);
+        let _ = writeln!(out, "Harder variation: {name} ({harder})");
+    }
+    let _ = writeln!(out, "\nSource guide: {}", e.sources.join(", "));
+    out.push_str(DISCLAIMER);
+    out
+}
+
+fn show_routine(catalog: &Catalog, r: &Routine) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", r.name, r.id);
+    let _ = writeln!(out, "{}", r.summary);
+    let _ = writeln!(out, "Length:     about {} min", r.minutes.label());
+    let _ = writeln!(out, "How often:  {}", r.frequency_label());
+    let _ = writeln!(out, "Rest:       {} s between sets", r.rest_s.label());
+    if r.intense {
+        out.push_str("Intense:    yes, keep 48 hours between such sessions\n");
+    }
+    out.push_str("\nExercises:\n");
+    let mut part: Option<&str> = None;
+    for item in &r.items {
+        if item.part.as_deref() != part {
+            part = item.part.as_deref();
+            if let Some(p) = part {
+                let _ = writeln!(out, "  {p}:");
+            }
+        }
+        let indent = if part.is_some() { "    " } else { "  " };
+        match catalog.exercise(&item.exercise) {
+            Some(e) => {
+                let dose = r.item_dose(item, e);
+                let _ = write!(out, "{indent}- {} ({}): {}", e.name, e.id, dose.summary());
+            }
+            None => {
+                let _ = write!(out, "{indent}- {} (unknown exercise)", item.exercise);
+            }
+        }
+        if let Some(note) = &item.note {
+            let _ = write!(out, " — {note}");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\nSource guide: {}", r.sources.join(", "));
+    out.push_str(DISCLAIMER);
+    out
+}
+
+/// Printed under every `show`: what backcoach is and is not.
+pub const DISCLAIMER: &str = "\nGeneral guidance, not medical advice. Stop if pain is sharp, spreads or gets \
+worse, and see a healthcare professional.\n";
+
+fn amount_label(a: &catalog::Amount) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = a.sets {
+        parts.push(format!("{s} set{}", if s == 1 { "" } else { "s" }));
+    }
+    if let Some(r) = a.reps {
+        parts.push(format!("{r} reps"));
+    }
+    if let Some(h) = a.hold_s {
+        parts.push(format!("{h} s hold"));
+    }
+    if let Some(d) = a.duration_s {
+        parts.push(format!("{d} s"));
+    }
+    parts.join(", ")
+}
+
+/// `backcoach check [PATH]`: the success line, or the catalog's error.
+pub fn check(path: Option<&std::path::Path>) -> Result<String, UserError> {
+    let catalog = catalog::load(path)?;
+    let name = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| format!("{} (built-in)", catalog::BUILTIN_NAME));
+    Ok(format!(
+        "{name}: valid, {} exercises and {} routines\n",
+        catalog.exercises.len(),
+        catalog.routines.len()
+    ))
+}

@@ -1,0 +1,12 @@
+//! backcoach: a full-screen terminal coach for back-strengthening routines.
+//!
+//! The library holds everything the binary wires together, so tests reach
+//! each part directly: the catalog, the pure session engine and rules, the
+//! store, and the edges (TUI, audio, CLI).
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+pub mod cli;
+pub mod cue;
+pub mod profile;
+pub mod store;

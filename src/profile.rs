@@ -1,0 +1,108 @@
+//! The user's profile: where they start, what they have, what to avoid.
+//!
+//! Stored as `profile.ron` in the data dir; the rules read it, the set-up
+//! screen writes it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Equipment;
+
+/// The guides' upper bound of acceptable discomfort during exercise (0–10).
+pub const DEFAULT_DISCOMFORT_LIMIT: u8 = 5;
+/// Days a week the guides suggest building up to (4 or 5 a week; 3 or 4 for the mini workout).
+pub const DEFAULT_WEEKLY_TARGET: u8 = 4;
+/// The weekly target a profile may set, from the guides' ranges.
+pub const WEEKLY_TARGET_RANGE: std::ops::RangeInclusive<u8> = 1..=7;
+
+/// Where the user starts; new or returning users begin at the guides' starting dose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Experience {
+    /// New to back exercises.
+    New,
+    /// Coming back after a back issue.
+    Returning,
+    /// Already exercising regularly.
+    Regular,
+}
+
+/// A diagnosed condition the guides give movement advice for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Condition {
+    /// Avoid deep forward bending.
+    HerniatedDisc,
+    /// Avoid strong backward bending.
+    SpinalStenosis,
+}
+
+impl Condition {
+    /// Label for the preview and set-up.
+    pub fn label(self) -> &'static str {
+        match self {
+            Condition::HerniatedDisc => "herniated disc",
+            Condition::SpinalStenosis => "spinal stenosis",
+        }
+    }
+}
+
+/// The profile as stored in `profile.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub experience: Experience,
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+    #[serde(default = "default_target")]
+    pub weekly_target: u8,
+    /// Sound volume, 0–100.
+    #[serde(default = "default_volume")]
+    pub volume: u8,
+    /// Ring the terminal bell on phase changes too.
+    #[serde(default)]
+    pub bell: bool,
+    /// Highest acceptable discomfort; can only be set at or below the guides' 5.
+    #[serde(default = "default_limit")]
+    pub discomfort_limit: u8,
+}
+
+fn default_target() -> u8 {
+    DEFAULT_WEEKLY_TARGET
+}
+fn default_volume() -> u8 {
+    70
+}
+fn default_limit() -> u8 {
+    DEFAULT_DISCOMFORT_LIMIT
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            experience: Experience::New,
+            conditions: Vec::new(),
+            equipment: Vec::new(),
+            weekly_target: DEFAULT_WEEKLY_TARGET,
+            volume: default_volume(),
+            bell: false,
+            discomfort_limit: DEFAULT_DISCOMFORT_LIMIT,
+        }
+    }
+}
+
+impl Profile {
+    /// The limit actually applied: a profile may only lower the guides' limit.
+    pub fn effective_limit(&self) -> u8 {
+        self.discomfort_limit.min(DEFAULT_DISCOMFORT_LIMIT)
+    }
+
+    /// The weekly target kept inside the allowed range.
+    pub fn effective_target(&self) -> u8 {
+        self.weekly_target
+            .clamp(*WEEKLY_TARGET_RANGE.start(), *WEEKLY_TARGET_RANGE.end())
+    }
+
+    /// Whether the user has this piece of equipment (a gym has everything).
+    pub fn has(&self, item: Equipment) -> bool {
+        self.equipment.contains(&item) || self.equipment.contains(&Equipment::Gym)
+    }
+}

@@ -1,0 +1,3 @@
+//! The history on disk: plain RON files under the data dir.
+
+pub mod records;

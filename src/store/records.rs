@@ -1,0 +1,239 @@
+//! What the history holds: sessions, the exercises done in them, every
+//! discomfort rating, check-ins and day marks.
+//!
+//! These are the on-disk shapes (RON, readable by a person) and also the
+//! vocabulary the engine and the rules speak, so nothing is translated twice.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Left or right, for exercises done one side at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    /// Label for the screen and plain text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+/// What the discomfort feels like; some kinds stop a session whatever the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DiscomfortKind {
+    /// A dull ache or the feeling of muscles working: normal within the limit.
+    DullAche,
+    /// The pull of a stretch.
+    Stretch,
+    Sharp,
+    ShootingDownLeg,
+    NumbnessTingling,
+}
+
+impl DiscomfortKind {
+    /// Every kind, in the order the rating prompt offers them.
+    pub const ALL: [DiscomfortKind; 5] = [
+        DiscomfortKind::DullAche,
+        DiscomfortKind::Stretch,
+        DiscomfortKind::Sharp,
+        DiscomfortKind::ShootingDownLeg,
+        DiscomfortKind::NumbnessTingling,
+    ];
+
+    /// Plain words for the prompt, the safety screen and exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            DiscomfortKind::DullAche => "dull ache / muscle working",
+            DiscomfortKind::Stretch => "stretch",
+            DiscomfortKind::Sharp => "sharp",
+            DiscomfortKind::ShootingDownLeg => "shooting down a leg",
+            DiscomfortKind::NumbnessTingling => "numbness or tingling",
+        }
+    }
+}
+
+/// When a rating was given; the stop rules and the week screen treat them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RatingMoment {
+    /// `r` or `s` pressed during the session.
+    During,
+    /// The quick prompt after each exercise.
+    AfterExercise,
+    /// How the back feels at the end of the session.
+    Closing,
+}
+
+/// One discomfort rating, with where in the session it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub at: Timestamp,
+    /// 0 (none) to 10 (worst imaginable).
+    pub value: u8,
+    pub kind: DiscomfortKind,
+    pub moment: RatingMoment,
+    #[serde(default)]
+    pub exercise_id: Option<String>,
+    #[serde(default)]
+    pub set: Option<u32>,
+    #[serde(default)]
+    pub side: Option<Side>,
+    /// What the stop rules made of it, in words.
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+/// One exercise as it was done, written before the next one starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseRecord {
+    pub exercise_id: String,
+    pub name: String,
+    pub finished_at: Timestamp,
+    pub sets_planned: u32,
+    pub sets_done: u32,
+    /// The day's target per set (per side): repetitions or cycles; 0 if not counted.
+    pub target_reps: u32,
+    /// The day's target hold, per hold or per repetition, or the duration; 0 if none.
+    pub target_hold_s: u32,
+    /// Repetitions (or cycles) done in each set, both sides together.
+    #[serde(default)]
+    pub reps_done: Vec<u32>,
+    /// Seconds actually held (or moved) in each set, both sides together.
+    #[serde(default)]
+    pub hold_s_done: Vec<u32>,
+    /// Every set done at the full target.
+    pub completed: bool,
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionStatus {
+    /// Still running, or cut off (`kill -9`, power cut): read back as partial.
+    InProgress,
+    Completed,
+    /// Quit early, or interrupted.
+    Partial,
+    /// Ended by the stop rules; the reason is in plain words.
+    StoppedForSafety { reason: String },
+}
+
+/// A guided session and everything done in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    /// Unique within the history: the start time.
+    pub id: String,
+    pub routine_id: String,
+    pub routine_name: String,
+    /// The local calendar date of the session's start.
+    pub date: Date,
+    pub started: Timestamp,
+    #[serde(default)]
+    pub ended: Option<Timestamp>,
+    /// Seconds of exercise, pauses left out.
+    #[serde(default)]
+    pub active_s: u32,
+    pub status: SessionStatus,
+    /// Heavy strength work (the 48-hour rule applies).
+    #[serde(default)]
+    pub intense: bool,
+    /// The check-in discomfort before the session.
+    #[serde(default)]
+    pub baseline: Option<u8>,
+    #[serde(default)]
+    pub exercises: Vec<ExerciseRecord>,
+    #[serde(default)]
+    pub ratings: Vec<Rating>,
+}
+
+/// The guides' warning signs: any one of them means no session today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WarningSign {
+    PainDownLeg,
+    NumbnessTingling,
+    SuddenSharpPain,
+    WorseAtRestOrNight,
+}
+
+impl WarningSign {
+    /// Every sign, in the order the check-in asks.
+    pub const ALL: [WarningSign; 4] = [
+        WarningSign::PainDownLeg,
+        WarningSign::NumbnessTingling,
+        WarningSign::SuddenSharpPain,
+        WarningSign::WorseAtRestOrNight,
+    ];
+
+    /// The question as the check-in asks it.
+    pub fn question(self) -> &'static str {
+        match self {
+            WarningSign::PainDownLeg => "Pain spreading down a leg?",
+            WarningSign::NumbnessTingling => "Numbness or tingling?",
+            WarningSign::SuddenSharpPain => "Sudden sharp back pain?",
+            WarningSign::WorseAtRestOrNight => "Pain that gets worse at rest or wakes you at night?",
+        }
+    }
+}
+
+/// Better, same or worse than at the end of the last session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Compared {
+    Better,
+    Same,
+    Worse,
+}
+
+/// The check-in before a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub at: Timestamp,
+    /// Local calendar date.
+    pub date: Date,
+    /// Discomfort right now, 0–10: the session's baseline.
+    pub baseline: u8,
+    /// Whether the once-a-day warning-sign questions were asked this time.
+    #[serde(default)]
+    pub asked_warning_signs: bool,
+    /// The warning signs answered yes.
+    #[serde(default)]
+    pub warning_signs: Vec<WarningSign>,
+    /// Compared to the end of the last session.
+    #[serde(default)]
+    pub since_last: Option<Compared>,
+    /// After a safety stop: has that pain eased?
+    #[serde(default)]
+    pub stop_pain_eased: Option<bool>,
+    /// Worse after a session that ended near the limit: lingering pain.
+    #[serde(default)]
+    pub lingering: bool,
+}
+
+/// A day the user marked as planned rest or sick: never breaks a streak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DayMarkKind {
+    Rest,
+    Sick,
+}
+
+/// A marked day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayMark {
+    pub date: Date,
+    pub kind: DayMarkKind,
+}
+
+/// One month of history: one file per month keeps start-up flat as years pile up.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct MonthFile {
+    #[serde(default)]
+    pub sessions: Vec<SessionRecord>,
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    #[serde(default)]
+    pub marks: Vec<DayMark>,
+}
