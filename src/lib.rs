@@ -10,3 +10,4 @@ pub mod cli;
 pub mod cue;
 pub mod profile;
 pub mod store;
+pub mod tui;

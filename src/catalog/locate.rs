@@ -343,10 +343,10 @@ mod tests {
             l.field_in_owner("a", 0, &["dose", "hold_s"]),
             Some(Pos { line: 4, col: 68 })
         );
-        assert_eq!(l.pair_in_owner("r", 0, "exercise", "zz"), Some(Pos { line: 9, col: 63 }));
+        assert_eq!(l.pair_in_owner("r", 0, "exercise", "zz"), Some(Pos { line: 9, col: 55 }));
         assert_eq!(
             l.field_in_list_item("r", 0, "items", 1, &["sets"]),
-            Some(Pos { line: 9, col: 75 })
+            Some(Pos { line: 9, col: 67 })
         );
     }
 }

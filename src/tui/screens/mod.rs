@@ -1,0 +1,1 @@
+//! One module per screen; each draws from its own state and never changes it while drawing.
