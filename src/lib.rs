@@ -6,8 +6,10 @@
 #![forbid(unsafe_code)]
 
 pub mod catalog;
+pub mod audio;
 pub mod cli;
 pub mod cue;
 pub mod profile;
+pub mod rules;
 pub mod store;
 pub mod tui;

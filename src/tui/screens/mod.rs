@@ -1,1 +1,2 @@
 //! One module per screen; each draws from its own state and never changes it while drawing.
+pub mod week;

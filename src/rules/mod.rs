@@ -1,0 +1,5 @@
+//! Pure rules from the guides: no terminal, no sound, no files.
+//! Each takes the facts it needs and the current time, and returns a decision
+//! that carries the reason it was made.
+
+pub mod week;

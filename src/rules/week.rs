@@ -1,0 +1,1 @@
+//! The week's adherence: statuses, targets, streaks and notices.
