@@ -70,9 +70,7 @@ pub enum Command {
         id: String,
     },
     /// Validate a catalog file (default: the built-in one).
-    Check {
-        path: Option<PathBuf>,
-    },
+    Check { path: Option<PathBuf> },
     /// Every recorded session and rating, to stdout.
     Export {
         /// CSV instead of RON.
@@ -192,11 +190,20 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
     let equipment = if e.equipment.is_empty() {
         "none".to_string()
     } else {
-        e.equipment.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")
+        e.equipment
+            .iter()
+            .map(|q| q.label())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let _ = writeln!(out, "Equipment:  {equipment}");
     let _ = writeln!(out, "Position:   {}", e.position);
-    let _ = writeln!(out, "Dose:       {} ({})", e.dose.summary(), e.dose.kind.label());
+    let _ = writeln!(
+        out,
+        "Dose:       {} ({})",
+        e.dose.summary(),
+        e.dose.kind.label()
+    );
     if let Some(rest) = e.dose.rest_s {
         let _ = writeln!(out, "Rest:       {} s between sets", rest.label());
     }
@@ -222,11 +229,17 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
         let _ = writeln!(out, "\nSpine loading: {}", tags.join(", "));
     }
     if let Some(alt) = &e.alternative {
-        let name = catalog.exercise(alt).map(|a| a.name.as_str()).unwrap_or(alt);
+        let name = catalog
+            .exercise(alt)
+            .map(|a| a.name.as_str())
+            .unwrap_or(alt);
         let _ = writeln!(out, "Safer alternative: {name} ({alt})");
     }
     if let Some(harder) = &e.harder {
-        let name = catalog.exercise(harder).map(|a| a.name.as_str()).unwrap_or(harder);
+        let name = catalog
+            .exercise(harder)
+            .map(|a| a.name.as_str())
+            .unwrap_or(harder);
         let _ = writeln!(out, "Harder variation: {name} ({harder})");
     }
     let _ = writeln!(out, "\nSource guide: {}", e.sources.join(", "));

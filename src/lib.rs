@@ -5,11 +5,13 @@
 //! store, and the edges (TUI, audio, CLI).
 #![forbid(unsafe_code)]
 
-pub mod catalog;
 pub mod audio;
+pub mod catalog;
 pub mod cli;
 pub mod cue;
+pub mod plan;
 pub mod profile;
 pub mod rules;
+pub mod session;
 pub mod store;
 pub mod tui;

@@ -50,14 +50,18 @@ impl Locator {
     /// Position of the string value of the `n`-th (0-based) `key: "value"` pair
     /// anywhere in the source.
     pub fn nth_pair(&self, key: &str, value: &str, n: usize) -> Option<Pos> {
-        self.pairs(key, value, 0, self.tokens.len()).nth(n).map(|i| self.tokens[i].pos)
+        self.pairs(key, value, 0, self.tokens.len())
+            .nth(n)
+            .map(|i| self.tokens[i].pos)
     }
 
     /// Position of `key: "value"` inside the struct that holds the `n`-th
     /// `id: "<owner>"` pair (the first one after it).
     pub fn pair_in_owner(&self, owner: &str, n: usize, key: &str, value: &str) -> Option<Pos> {
         let (open, close) = self.owner_span(owner, n)?;
-        self.pairs(key, value, open, close).next().map(|i| self.tokens[i].pos)
+        self.pairs(key, value, open, close)
+            .next()
+            .map(|i| self.tokens[i].pos)
     }
 
     /// Position of the value of field `path[0]` (then `path[1]` inside it, …)
@@ -119,7 +123,8 @@ impl Locator {
 
     /// Start of the struct holding the `n`-th `id: "<owner>"` pair.
     pub fn owner(&self, owner: &str, n: usize) -> Option<Pos> {
-        self.owner_span(owner, n).map(|(open, _)| self.tokens[open].pos)
+        self.owner_span(owner, n)
+            .map(|(open, _)| self.tokens[open].pos)
     }
 
     fn pairs<'a>(
@@ -134,7 +139,9 @@ impl Locator {
             let is_key = matches!(&self.tokens[i].kind, Kind::Ident(k) if k == key);
             let colon = self.tokens.get(i + 1).map(|t| &t.kind) == Some(&Kind::Colon);
             match self.tokens.get(i + 2) {
-                Some(Token { kind: Kind::Str(v), .. }) if is_key && colon && v == value => Some(i + 2),
+                Some(Token {
+                    kind: Kind::Str(v), ..
+                }) if is_key && colon && v == value => Some(i + 2),
                 _ => None,
             }
         })
@@ -162,8 +169,15 @@ impl Locator {
                 {
                     // Skip an enum/struct name before its parenthesis: `Some(`.
                     let mut v = i + 2;
-                    if let (Some(Token { kind: Kind::Ident(_), .. }), Some(Token { kind: Kind::Open, .. })) =
-                        (self.tokens.get(v), self.tokens.get(v + 1))
+                    if let (
+                        Some(Token {
+                            kind: Kind::Ident(_),
+                            ..
+                        }),
+                        Some(Token {
+                            kind: Kind::Open, ..
+                        }),
+                    ) = (self.tokens.get(v), self.tokens.get(v + 1))
                     {
                         v += 1;
                     }
@@ -248,7 +262,10 @@ fn tokenize(source: &str) -> Vec<Token> {
                             prev = c;
                         }
                     }
-                    _ => tokens.push(Token { kind: Kind::Other, pos }),
+                    _ => tokens.push(Token {
+                        kind: Kind::Other,
+                        pos,
+                    }),
                 }
             }
             '"' => {
@@ -269,19 +286,31 @@ fn tokenize(source: &str) -> Vec<Token> {
                         other => text.push(other),
                     }
                 }
-                tokens.push(Token { kind: Kind::Str(text), pos });
+                tokens.push(Token {
+                    kind: Kind::Str(text),
+                    pos,
+                });
             }
             '(' | '[' | '{' => {
                 bump!();
-                tokens.push(Token { kind: Kind::Open, pos });
+                tokens.push(Token {
+                    kind: Kind::Open,
+                    pos,
+                });
             }
             ')' | ']' | '}' => {
                 bump!();
-                tokens.push(Token { kind: Kind::Close, pos });
+                tokens.push(Token {
+                    kind: Kind::Close,
+                    pos,
+                });
             }
             ':' => {
                 bump!();
-                tokens.push(Token { kind: Kind::Colon, pos });
+                tokens.push(Token {
+                    kind: Kind::Colon,
+                    pos,
+                });
             }
             c if c.is_alphanumeric() || c == '_' => {
                 let mut text = String::new();
@@ -293,14 +322,20 @@ fn tokenize(source: &str) -> Vec<Token> {
                         break;
                     }
                 }
-                tokens.push(Token { kind: Kind::Ident(text), pos });
+                tokens.push(Token {
+                    kind: Kind::Ident(text),
+                    pos,
+                });
             }
             c if c.is_whitespace() => {
                 bump!();
             }
             _ => {
                 bump!();
-                tokens.push(Token { kind: Kind::Other, pos });
+                tokens.push(Token {
+                    kind: Kind::Other,
+                    pos,
+                });
             }
         }
     }
@@ -325,7 +360,10 @@ mod tests {
 
     #[test]
     fn finds_pairs_outside_comments() {
-        assert_eq!(Locator::new(SRC).nth_pair("id", "b", 0), Some(Pos { line: 5, col: 28 }));
+        assert_eq!(
+            Locator::new(SRC).nth_pair("id", "b", 0),
+            Some(Pos { line: 5, col: 28 })
+        );
         assert_eq!(Locator::new(SRC).nth_pair("id", "x", 0), None);
     }
 
@@ -338,12 +376,18 @@ mod tests {
     #[test]
     fn finds_nested_fields_of_an_owner() {
         let l = Locator::new(SRC);
-        assert_eq!(l.field_in_owner("a", 0, &["steps"]), Some(Pos { line: 4, col: 37 }));
+        assert_eq!(
+            l.field_in_owner("a", 0, &["steps"]),
+            Some(Pos { line: 4, col: 37 })
+        );
         assert_eq!(
             l.field_in_owner("a", 0, &["dose", "hold_s"]),
             Some(Pos { line: 4, col: 68 })
         );
-        assert_eq!(l.pair_in_owner("r", 0, "exercise", "zz"), Some(Pos { line: 9, col: 55 }));
+        assert_eq!(
+            l.pair_in_owner("r", 0, "exercise", "zz"),
+            Some(Pos { line: 9, col: 55 })
+        );
         assert_eq!(
             l.field_in_list_item("r", 0, "items", 1, &["sets"]),
             Some(Pos { line: 9, col: 67 })

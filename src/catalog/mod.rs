@@ -58,12 +58,14 @@ pub fn ron_options() -> ron::Options {
 
 /// Parses and validates a catalog held in memory; `origin` names it in messages.
 pub fn parse(source: &str, origin: &str) -> Result<Catalog, CatalogError> {
-    let catalog: Catalog = ron_options().from_str(source).map_err(|e| CatalogError::Syntax {
-        origin: origin.to_string(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
+    let catalog: Catalog = ron_options()
+        .from_str(source)
+        .map_err(|e| CatalogError::Syntax {
+            origin: origin.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
     let problems = validate::validate(&catalog, source);
     if problems.is_empty() {
         Ok(catalog)

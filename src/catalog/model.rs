@@ -357,7 +357,7 @@ impl Dose {
             DoseKind::Cycles => format!("{sets}{reps} slow cycles"),
             DoseKind::Duration => {
                 let d = self.duration_s.unwrap_or(Range(0, 0));
-                let label = if d.min() % 60 == 0 && d.max() % 60 == 0 {
+                let label = if d.min().is_multiple_of(60) && d.max().is_multiple_of(60) {
                     format!("{} min", Range(d.min() / 60, d.max() / 60).label())
                 } else {
                     format!("{} s", d.label())

@@ -86,10 +86,16 @@ fn check_exercise(
         push(loc.owner(id, n), "the id is empty".into());
     }
     if ex.name.trim().is_empty() {
-        push(loc.field_in_owner(id, n, &["name"]), "the name is empty".into());
+        push(
+            loc.field_in_owner(id, n, &["name"]),
+            "the name is empty".into(),
+        );
     }
     if ex.steps.is_empty() || ex.steps.iter().any(|s| s.trim().is_empty()) {
-        push(loc.field_in_owner(id, n, &["steps"]), "the steps are empty".into());
+        push(
+            loc.field_in_owner(id, n, &["steps"]),
+            "the steps are empty".into(),
+        );
     }
     if ex.sources.is_empty() {
         push(
@@ -118,9 +124,13 @@ fn check_exercise(
     ];
     for (field, range) in ranges {
         if let Some(range) = range {
-            check_range(range, field, field != "rest_s", || {
-                loc.field_in_owner(id, n, &["dose", field])
-            }, push);
+            check_range(
+                range,
+                field,
+                field != "rest_s",
+                || loc.field_in_owner(id, n, &["dose", field]),
+                push,
+            );
         }
     }
     let needs: &[(&str, bool)] = match dose.kind {
@@ -174,13 +184,31 @@ fn check_routine(
 ) {
     let id = routine.id.as_str();
     if routine.name.trim().is_empty() {
-        push(loc.field_in_owner(id, n, &["name"]), "the name is empty".into());
+        push(
+            loc.field_in_owner(id, n, &["name"]),
+            "the name is empty".into(),
+        );
     }
     if routine.items.is_empty() {
-        push(loc.field_in_owner(id, n, &["items"]), "the routine has no exercises".into());
+        push(
+            loc.field_in_owner(id, n, &["items"]),
+            "the routine has no exercises".into(),
+        );
     }
-    check_range(routine.minutes, "minutes", true, || loc.field_in_owner(id, n, &["minutes"]), push);
-    check_range(routine.rest_s, "rest_s", false, || loc.field_in_owner(id, n, &["rest_s"]), push);
+    check_range(
+        routine.minutes,
+        "minutes",
+        true,
+        || loc.field_in_owner(id, n, &["minutes"]),
+        push,
+    );
+    check_range(
+        routine.rest_s,
+        "rest_s",
+        false,
+        || loc.field_in_owner(id, n, &["rest_s"]),
+        push,
+    );
     check_range(
         routine.frequency.days_per_week,
         "days_per_week",
@@ -233,7 +261,11 @@ fn check_range(
     if range.min() > range.max() {
         push(
             at(),
-            format!("{field} ({}, {}): the minimum exceeds the maximum", range.min(), range.max()),
+            format!(
+                "{field} ({}, {}): the minimum exceeds the maximum",
+                range.min(),
+                range.max()
+            ),
         );
     } else if nonzero && range.min() == 0 {
         let what = match field {
@@ -241,6 +273,9 @@ fn check_range(
             "duration_s" => "a zero-length duration".to_string(),
             other => format!("{other} of zero"),
         };
-        push(at(), format!("{field} ({}, {}): {what}", range.min(), range.max()));
+        push(
+            at(),
+            format!("{field} ({}, {}): {what}", range.min(), range.max()),
+        );
     }
 }

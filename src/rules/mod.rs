@@ -2,4 +2,5 @@
 //! Each takes the facts it needs and the current time, and returns a decision
 //! that carries the reason it was made.
 
+pub mod safety;
 pub mod week;

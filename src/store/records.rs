@@ -120,7 +120,9 @@ pub enum SessionStatus {
     /// Quit early, or interrupted.
     Partial,
     /// Ended by the stop rules; the reason is in plain words.
-    StoppedForSafety { reason: String },
+    StoppedForSafety {
+        reason: String,
+    },
 }
 
 /// A guided session and everything done in it.
@@ -175,7 +177,9 @@ impl WarningSign {
             WarningSign::PainDownLeg => "Pain spreading down a leg?",
             WarningSign::NumbnessTingling => "Numbness or tingling?",
             WarningSign::SuddenSharpPain => "Sudden sharp back pain?",
-            WarningSign::WorseAtRestOrNight => "Pain that gets worse at rest or wakes you at night?",
+            WarningSign::WorseAtRestOrNight => {
+                "Pain that gets worse at rest or wakes you at night?"
+            }
         }
     }
 }

@@ -1,0 +1,122 @@
+//! Today's plan: a routine with every dose resolved to plain numbers.
+//!
+//! The session engine runs a [`Plan`] and never looks at the catalog, so the
+//! plan carries everything the screen shows (name, steps, cue). The coach's
+//! rules (profile, conditions, equipment, progression) decide the numbers in
+//! [`crate::rules::plan`]; this module only holds the result.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, DoseKind, Routine};
+
+/// Seconds per slow cycle when the catalog gives no pace: one breath in, one out.
+pub const DEFAULT_PACE_S: u32 = 8;
+
+/// One exercise of today's plan with its dose fixed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedExercise {
+    pub exercise_id: String,
+    pub name: String,
+    /// The routine part it belongs to ("Warm-up").
+    pub part: Option<String>,
+    pub kind: DoseKind,
+    pub per_side: bool,
+    pub sets: u32,
+    /// Repetitions (or cycles) per set, per side; 0 when not counted.
+    pub reps: u32,
+    /// Seconds of the hold, or of each repetition's hold; 0 when none.
+    pub hold_s: u32,
+    /// Seconds of a timed-duration exercise; 0 when none.
+    pub duration_s: u32,
+    /// Seconds per slow cycle.
+    pub pace_s: u32,
+    /// Rest between sets, seconds.
+    pub rest_s: u32,
+    pub position: String,
+    pub steps: Vec<String>,
+    pub cue: String,
+    /// Why today's dose or exercise differs from the routine's (shown in the preview).
+    pub reasons: Vec<String>,
+}
+
+impl PlannedExercise {
+    /// The dose in a few words: `2 × 10 reps`, `3 × 30 s`, `5 min`.
+    pub fn dose_label(&self) -> String {
+        let sets = if self.sets > 1 {
+            format!("{} × ", self.sets)
+        } else {
+            String::new()
+        };
+        let side = if self.per_side { " per side" } else { "" };
+        match self.kind {
+            DoseKind::Reps => format!("{sets}{} reps{side}", self.reps),
+            DoseKind::Hold => format!("{sets}{} s hold{side}", self.hold_s),
+            DoseKind::RepsWithHold => {
+                format!(
+                    "{sets}{} reps{side}, {} s hold each",
+                    self.reps, self.hold_s
+                )
+            }
+            DoseKind::Cycles => format!("{sets}{} slow cycles", self.reps),
+            DoseKind::Duration => {
+                if self.duration_s.is_multiple_of(60) {
+                    format!("{sets}{} min{side}", self.duration_s / 60)
+                } else {
+                    format!("{sets}{} s{side}", self.duration_s)
+                }
+            }
+        }
+    }
+}
+
+/// A routine ready to run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub routine_id: String,
+    pub routine_name: String,
+    /// Heavy strength work: the 48-hour rule applies to the next one.
+    pub intense: bool,
+    pub exercises: Vec<PlannedExercise>,
+    /// Routine-level notes for the preview (exercises left out and why).
+    pub notes: Vec<String>,
+}
+
+impl Plan {
+    /// The routine at the low end of each of its doses, with no coaching applied.
+    ///
+    /// This is what a regular exerciser starts from; the coach's rules adjust it.
+    pub fn base(catalog: &Catalog, routine: &Routine) -> Plan {
+        let exercises = routine
+            .items
+            .iter()
+            .filter_map(|item| {
+                let exercise = catalog.exercise(&item.exercise)?;
+                let dose = routine.item_dose(item, exercise);
+                Some(PlannedExercise {
+                    exercise_id: exercise.id.clone(),
+                    name: exercise.name.clone(),
+                    part: item.part.clone(),
+                    kind: dose.kind,
+                    per_side: dose.per_side,
+                    sets: dose.sets.min().max(1),
+                    reps: dose.reps.map(|r| r.min()).unwrap_or(0),
+                    hold_s: dose.hold_s.map(|r| r.min()).unwrap_or(0),
+                    duration_s: dose.duration_s.map(|r| r.min()).unwrap_or(0),
+                    pace_s: dose.pace_s.unwrap_or(DEFAULT_PACE_S),
+                    rest_s: dose.rest_s.map(|r| r.min()).unwrap_or(routine.rest_s.min()),
+                    position: exercise.position.clone(),
+                    steps: exercise.steps.clone(),
+                    cue: exercise.cue.clone(),
+                    reasons: Vec::new(),
+                })
+            })
+            .collect();
+        Plan {
+            routine_id: routine.id.clone(),
+            routine_name: routine.name.clone(),
+            intense: routine.intense,
+            exercises,
+            notes: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,1500 @@
+//! The session engine: a pure state machine that takes a person through a plan.
+//!
+//! No terminal, no sound, no files: keys and time go in, a [`View`] and a list
+//! of [`Effect`]s come out. Every timer is a deadline (start + duration,
+//! shifted by pauses), never a sum of sleeps, and phase changes that happen on
+//! a deadline start the next phase *at that deadline*, so a long session ends
+//! with no drift however late the caller wakes. While paused, in a prompt or
+//! waiting for a key, [`Session::next_wake`] is `None`: nothing to wake for.
+
+pub mod steps;
+pub mod view;
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use tokio::time::Instant;
+
+use crate::cue::Cue;
+use crate::plan::Plan;
+use crate::rules::safety::{self, Action, RatingFacts, Rule};
+use crate::store::records::{DiscomfortKind, ExerciseRecord, Rating, RatingMoment, Side};
+pub use steps::{Step, StepKind, Work};
+pub use view::{Banner, EndView, Main, ModalView, View};
+
+/// The get-ready countdown before a timed exercise.
+pub const GET_READY: Duration = Duration::from_secs(5);
+/// What `+` adds to a rest.
+pub const REST_EXTENSION: Duration = Duration::from_secs(15);
+/// How long a phase-change banner stays on screen.
+pub const FLASH: Duration = Duration::from_secs(1);
+/// Holds at least this long get a halfway chime.
+pub const HALFWAY_FROM_S: u32 = 20;
+/// Ticks before the end of a hold or a rest.
+pub const FINAL_TICKS: u32 = 3;
+
+/// A key, as the engine understands it (the TUI maps terminal keys to these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Space,
+    Enter,
+    Esc,
+    Backspace,
+    Left,
+    Right,
+    Char(char),
+}
+
+/// Something the edges must do: play, flash, save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Play this cue now (only emitted while not muted).
+    Sound(Cue),
+    /// A phase change to flash on screen (and ring the bell if the profile asks).
+    Flash(Banner),
+    /// An exercise is finished (or cut short): save it before the next one starts.
+    /// `index` is its place in the plan; a later record for the same index replaces it.
+    ExerciseDone {
+        index: usize,
+        record: ExerciseRecord,
+    },
+    /// A discomfort rating to save.
+    Rated(Rating),
+    /// The session is over.
+    Ended(Ending),
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    Completed,
+    /// Quit early: saved as partial.
+    Quit,
+    /// Stopped by the safety rules; the reason in plain words.
+    Stopped {
+        reason: String,
+    },
+}
+
+/// What the engine needs to know beyond the plan.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Highest acceptable discomfort (the profile's, never above the guides' 5).
+    pub limit: u8,
+    /// The check-in discomfort.
+    pub baseline: Option<u8>,
+    pub muted: bool,
+    /// Wall-clock time of the start, to stamp records.
+    pub started_wall: Timestamp,
+    /// Length of the get-ready countdown.
+    pub get_ready: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            limit: safety::ACCEPTABLE_LIMIT,
+            baseline: None,
+            muted: false,
+            started_wall: Timestamp::UNIX_EPOCH,
+            get_ready: GET_READY,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Not started yet (between exercises, behind the quick rating).
+    Waiting,
+    GetReady {
+        deadline: Instant,
+    },
+    /// Hold, Duration and Cycles: a single timed run.
+    Timed {
+        start: Instant,
+        deadline: Instant,
+    },
+    Counting {
+        done: u32,
+    },
+    RepReady {
+        done: u32,
+    },
+    RepHold {
+        done: u32,
+        start: Instant,
+        deadline: Instant,
+    },
+    Resting {
+        start: Instant,
+        deadline: Instant,
+    },
+    Over,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Modal {
+    Help,
+    ConfirmQuit,
+    RateNumber {
+        typed: String,
+    },
+    RateKind {
+        value: u8,
+    },
+    AfterExercise {
+        exercise: usize,
+    },
+    Worse {
+        rating: Rating,
+        baseline: u8,
+        after_exercise: bool,
+    },
+}
+
+/// What one side of one set achieved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct SlotResult {
+    reps: u32,
+    held_s: u32,
+    full: bool,
+}
+
+/// Where a rating belongs, for the rules and the record.
+#[derive(Debug, Clone, Copy)]
+struct RatingPlace {
+    exercise: Option<usize>,
+    set: Option<u32>,
+    side: Option<Side>,
+    moment: RatingMoment,
+}
+
+/// A running session.
+#[derive(Debug)]
+pub struct Session {
+    plan: Plan,
+    steps: Vec<Step>,
+    /// Estimated seconds of all steps after index i.
+    est_after: Vec<Duration>,
+    settings: Settings,
+    started: Instant,
+    cursor: usize,
+    phase: Phase,
+    /// Cues due in the current phase, in time order, and how many were played.
+    schedule: Vec<(Instant, Cue)>,
+    played: usize,
+    user_paused: bool,
+    modal: Option<Modal>,
+    frozen_since: Option<Instant>,
+    frozen_total: Duration,
+    flash: Option<(Banner, Instant)>,
+    muted: bool,
+    /// Per exercise, per set and side.
+    results: Vec<Vec<Option<SlotResult>>>,
+    /// Ratings given in this session, with the exercise index they belong to.
+    ratings: Vec<(Option<usize>, u8)>,
+    last_value: Option<u8>,
+    ending: Option<Ending>,
+    stop_kind: Option<DiscomfortKind>,
+    closing_typed: String,
+    closing: Option<u8>,
+    /// The last moment the engine saw, so time never runs backwards.
+    last_now: Instant,
+    /// Seconds held so far across the reps of the current held-rep set.
+    partial_hold: u32,
+    /// The quick rating to return to if "quit?" is answered no.
+    pending_after: Option<usize>,
+}
+
+impl Session {
+    /// Starts a session at `now`; the first step begins at once.
+    pub fn new(plan: Plan, settings: Settings, now: Instant) -> (Session, Vec<Effect>) {
+        let steps = steps::build(&plan);
+        let mut est_after = vec![Duration::ZERO; steps.len()];
+        let mut acc = Duration::ZERO;
+        for i in (0..steps.len()).rev() {
+            est_after[i] = acc;
+            acc += steps[i].estimate(settings.get_ready);
+        }
+        let results = plan
+            .exercises
+            .iter()
+            .map(|e| vec![None; (e.sets.max(1) * if e.per_side { 2 } else { 1 }) as usize])
+            .collect();
+        let muted = settings.muted;
+        let mut session = Session {
+            plan,
+            steps,
+            est_after,
+            settings,
+            started: now,
+            cursor: 0,
+            phase: Phase::Waiting,
+            schedule: Vec::new(),
+            played: 0,
+            user_paused: false,
+            modal: None,
+            frozen_since: None,
+            frozen_total: Duration::ZERO,
+            flash: None,
+            muted,
+            results,
+            ratings: Vec::new(),
+            last_value: None,
+            ending: None,
+            stop_kind: None,
+            closing_typed: String::new(),
+            closing: None,
+            last_now: now,
+            partial_hold: 0,
+            pending_after: None,
+        };
+        session.last_value = session.settings.baseline;
+        let mut fx = Vec::new();
+        if session.steps.is_empty() {
+            session.finish(now, &mut fx);
+        } else {
+            session.enter_step(now, None, &mut fx);
+        }
+        (session, fx)
+    }
+
+    /// The plan being run.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Whether the session has ended (completed, quit or stopped).
+    pub fn ending(&self) -> Option<&Ending> {
+        self.ending.as_ref()
+    }
+
+    /// Whether cues are muted.
+    pub fn muted(&self) -> bool {
+        self.muted
+    }
+
+    /// Active time so far, pauses and prompts left out.
+    pub fn active(&self, now: Instant) -> Duration {
+        let now = self.clamp(now);
+        let frozen_now = self.frozen_since.map(|f| now.saturating_duration_since(f));
+        now.saturating_duration_since(self.started)
+            .saturating_sub(self.frozen_total)
+            .saturating_sub(frozen_now.unwrap_or_default())
+    }
+
+    fn clamp(&self, now: Instant) -> Instant {
+        now.max(self.last_now)
+    }
+
+    fn frozen(&self) -> bool {
+        self.frozen_since.is_some()
+    }
+
+    /// The next moment something must happen (a cue, a phase change, a banner
+    /// ending); `None` while paused, in a prompt, waiting for a key, or over.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        if self.frozen() {
+            return None;
+        }
+        let cue = self.schedule.get(self.played).map(|(t, _)| *t);
+        let phase = self.phase_deadline();
+        let flash = self.flash.map(|(_, until)| until);
+        [cue, phase, flash].into_iter().flatten().min()
+    }
+
+    /// The next moment the screen changes (a second ticking over, a breath
+    /// turning) or something must happen: the event loop sleeps until then.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let event = self.next_deadline()?;
+        let visible = self.next_visible_change(self.clamp(now));
+        Some(match visible {
+            Some(v) => v.min(event),
+            None => event,
+        })
+    }
+
+    fn phase_deadline(&self) -> Option<Instant> {
+        match self.phase {
+            Phase::GetReady { deadline }
+            | Phase::Timed { deadline, .. }
+            | Phase::RepHold { deadline, .. }
+            | Phase::Resting { deadline, .. } => Some(deadline),
+            _ => None,
+        }
+    }
+
+    /// When the shown whole seconds (or the breath) next change.
+    fn next_visible_change(&self, now: Instant) -> Option<Instant> {
+        let deadline = self.phase_deadline()?;
+        let remaining = deadline.saturating_duration_since(now);
+        if remaining.is_zero() {
+            return Some(deadline);
+        }
+        // Shown = ceil(remaining); it drops at deadline - (shown - 1) s.
+        let shown = remaining.as_nanos().div_ceil(1_000_000_000) as u64;
+        let mut next = deadline - Duration::from_secs(shown - 1);
+        if let (Phase::Timed { start, .. }, Some(Work::Cycles { pace, .. })) =
+            (self.phase, self.current_work())
+        {
+            // Breath turns every half cycle.
+            let half = Duration::from_millis(u64::from(pace) * 500);
+            if !half.is_zero() {
+                let since = now.saturating_duration_since(start);
+                let k = since.as_nanos() / half.as_nanos() + 1;
+                let turn = start + half * u32::try_from(k).unwrap_or(u32::MAX);
+                if turn > now {
+                    next = next.min(turn);
+                }
+            }
+        }
+        Some(next)
+    }
+
+    fn current_step(&self) -> Option<&Step> {
+        self.steps.get(self.cursor)
+    }
+
+    fn current_work(&self) -> Option<Work> {
+        match self.current_step()?.kind {
+            StepKind::Work(w) => Some(w),
+            StepKind::Rest { .. } => None,
+        }
+    }
+
+    /// Moves time forward to `now`: plays due cues, ends phases at their
+    /// deadlines (each next phase starting at the exact deadline).
+    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        let now = self.clamp(now);
+        self.last_now = now;
+        // Bounded: every iteration consumes a cue, a banner or a phase.
+        for _ in 0..10_000 {
+            let Some(t) = self.next_deadline() else { break };
+            if t > now {
+                break;
+            }
+            if let Some((until_banner, until)) = self.flash
+                && until <= t
+            {
+                let _ = until_banner;
+                self.flash = None;
+                continue;
+            }
+            if let Some(&(at, cue)) = self.schedule.get(self.played)
+                && at <= t
+            {
+                self.played += 1;
+                self.sound(cue, &mut fx);
+                continue;
+            }
+            if self.phase_deadline() == Some(t) {
+                self.on_deadline(t, &mut fx);
+                continue;
+            }
+            break;
+        }
+        fx
+    }
+
+    /// Handles one key at `now` (time is brought up to `now` first).
+    pub fn key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        let mut fx = self.tick(now);
+        let now = self.clamp(now);
+        if let Some(ending) = &self.ending {
+            if matches!(ending, Ending::Completed) {
+                self.closing_key(key, now, &mut fx);
+            }
+            return fx;
+        }
+        if let Some(modal) = self.modal.clone() {
+            self.modal_key(modal, key, now, &mut fx);
+            return fx;
+        }
+        match key {
+            Key::Char('p') => self.toggle_pause(now),
+            Key::Char('m') => self.muted = !self.muted,
+            Key::Char('?') => self.open_modal(Modal::Help, now),
+            Key::Char('q') | Key::Esc => self.open_modal(Modal::ConfirmQuit, now),
+            Key::Char('r') => self.open_modal(
+                Modal::RateNumber {
+                    typed: String::new(),
+                },
+                now,
+            ),
+            Key::Char('s') => self.sharp(now, &mut fx),
+            _ if self.user_paused => {}
+            Key::Space => self.space(now, &mut fx),
+            Key::Char('n') | Key::Right => self.skip(now, &mut fx),
+            Key::Char('b') | Key::Left => self.back(now, &mut fx),
+            Key::Char('+') => self.extend_rest(),
+            _ => {}
+        }
+        fx
+    }
+
+    // ---- freezing (pause and prompts) -------------------------------------
+
+    fn freeze(&mut self, now: Instant) {
+        if self.frozen_since.is_none() {
+            self.frozen_since = Some(now);
+        }
+    }
+
+    fn thaw(&mut self, now: Instant) {
+        if self.user_paused || self.modal.is_some() {
+            return;
+        }
+        if let Some(since) = self.frozen_since.take() {
+            let d = now.saturating_duration_since(since);
+            self.frozen_total += d;
+            self.shift(d);
+        }
+    }
+
+    /// Moves every pending time by `d`: a pause pushes the whole schedule on.
+    fn shift(&mut self, d: Duration) {
+        match &mut self.phase {
+            Phase::GetReady { deadline } => *deadline += d,
+            Phase::Timed { start, deadline }
+            | Phase::RepHold {
+                start, deadline, ..
+            }
+            | Phase::Resting { start, deadline } => {
+                *start += d;
+                *deadline += d;
+            }
+            _ => {}
+        }
+        for (t, _) in &mut self.schedule {
+            *t += d;
+        }
+        if let Some((_, until)) = &mut self.flash {
+            *until += d;
+        }
+    }
+
+    fn toggle_pause(&mut self, now: Instant) {
+        self.user_paused = !self.user_paused;
+        if self.user_paused {
+            self.freeze(now);
+        } else {
+            self.thaw(now);
+        }
+    }
+
+    fn open_modal(&mut self, modal: Modal, now: Instant) {
+        self.modal = Some(modal);
+        self.freeze(now);
+    }
+
+    fn close_modal(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let was = self.modal.take();
+        if matches!(was, Some(Modal::AfterExercise { .. }))
+            || matches!(
+                was,
+                Some(Modal::Worse {
+                    after_exercise: true,
+                    ..
+                })
+            )
+        {
+            // The next exercise starts when the quick rating is answered.
+            self.user_paused = false;
+            if let Some(since) = self.frozen_since.take() {
+                self.frozen_total += now.saturating_duration_since(since);
+            }
+            if self.ending.is_none() {
+                self.enter_step(now, None, fx);
+            }
+            return;
+        }
+        self.thaw(now);
+    }
+
+    // ---- sounds and banners ----------------------------------------------
+
+    fn sound(&self, cue: Cue, fx: &mut Vec<Effect>) {
+        if !self.muted {
+            fx.push(Effect::Sound(cue));
+        }
+    }
+
+    fn banner(&mut self, banner: Banner, at: Instant, fx: &mut Vec<Effect>) {
+        self.flash = Some((banner, at + FLASH));
+        fx.push(Effect::Flash(banner));
+    }
+
+    /// The final ticks before `deadline` (only those after `start`).
+    fn ticks(start: Instant, deadline: Instant) -> Vec<(Instant, Cue)> {
+        (1..=FINAL_TICKS)
+            .rev()
+            .filter_map(|k| {
+                let t = deadline.checked_sub(Duration::from_secs(u64::from(k)))?;
+                (t > start).then_some((t, Cue::Tick))
+            })
+            .collect()
+    }
+
+    fn set_schedule(&mut self, mut schedule: Vec<(Instant, Cue)>) {
+        schedule.sort_by_key(|(t, _)| *t);
+        self.schedule = schedule;
+        self.played = 0;
+    }
+
+    // ---- phases -------------------------------------------------------------
+
+    /// Begins the step under the cursor at `at`. `came_from` is the step just
+    /// left (to tell a side switch or a rest from a fresh exercise).
+    fn enter_step(&mut self, at: Instant, came_from: Option<Step>, fx: &mut Vec<Effect>) {
+        let Some(step) = self.current_step().copied() else {
+            self.finish(at, fx);
+            return;
+        };
+        self.set_schedule(Vec::new());
+        match step.kind {
+            StepKind::Rest { secs } => {
+                let deadline = at + Duration::from_secs(u64::from(secs));
+                self.phase = Phase::Resting {
+                    start: at,
+                    deadline,
+                };
+                self.set_schedule(Self::ticks(at, deadline));
+                self.banner(Banner::Rest, at, fx);
+            }
+            StepKind::Work(work) => {
+                let switching = came_from.is_some_and(|prev| {
+                    prev.exercise == step.exercise
+                        && prev.set == step.set
+                        && prev.side.is_some()
+                        && prev.side != step.side
+                        && matches!(prev.kind, StepKind::Work(_))
+                });
+                let after_rest = came_from.is_some_and(|prev| {
+                    prev.exercise == step.exercise && matches!(prev.kind, StepKind::Rest { .. })
+                });
+                if switching && let Some(side) = step.side {
+                    self.sound(Cue::SwitchSides, fx);
+                    self.banner(Banner::SwitchSides(side), at, fx);
+                }
+                if work.is_timed() && !after_rest && !self.settings.get_ready.is_zero() {
+                    let deadline = at + self.settings.get_ready;
+                    self.phase = Phase::GetReady { deadline };
+                    if !switching {
+                        self.sound(Cue::GetReady, fx);
+                        self.banner(Banner::GetReady, at, fx);
+                    }
+                    self.set_schedule(Self::ticks(at, deadline));
+                } else {
+                    self.start_work(work, at, fx);
+                }
+            }
+        }
+    }
+
+    fn start_work(&mut self, work: Work, at: Instant, fx: &mut Vec<Effect>) {
+        match work {
+            Work::Hold { .. } | Work::Duration { .. } | Work::Cycles { .. } => {
+                let secs = work.timed_secs();
+                let deadline = at + Duration::from_secs(u64::from(secs));
+                self.phase = Phase::Timed {
+                    start: at,
+                    deadline,
+                };
+                let mut schedule = Self::ticks(at, deadline);
+                match work {
+                    Work::Cycles { pace, .. } => {
+                        // A tempo tick at every half cycle (breath in, breath out).
+                        let half = Duration::from_millis(u64::from(pace) * 500);
+                        let mut t = at + half;
+                        schedule.clear();
+                        while t < deadline && !half.is_zero() {
+                            schedule.push((t, Cue::Tempo));
+                            t += half;
+                        }
+                    }
+                    _ if secs >= HALFWAY_FROM_S => {
+                        schedule.push((
+                            at + Duration::from_millis(u64::from(secs) * 500),
+                            Cue::Halfway,
+                        ));
+                    }
+                    _ => {}
+                }
+                self.set_schedule(schedule);
+                self.sound(Cue::Go, fx);
+                self.banner(Banner::Go, at, fx);
+            }
+            Work::Reps { target } => {
+                self.phase = Phase::Counting { done: 0 };
+                if target == 1 {
+                    self.sound(Cue::LastRep, fx);
+                }
+            }
+            Work::RepsWithHold { .. } => {
+                self.phase = Phase::RepReady { done: 0 };
+            }
+        }
+    }
+
+    fn start_rep_hold(
+        &mut self,
+        done: u32,
+        target: u32,
+        hold: u32,
+        at: Instant,
+        fx: &mut Vec<Effect>,
+    ) {
+        let deadline = at + Duration::from_secs(u64::from(hold));
+        self.phase = Phase::RepHold {
+            done,
+            start: at,
+            deadline,
+        };
+        // A tempo tick on every second of the hold: a count to hold to.
+        let schedule = (1..hold)
+            .map(|s| (at + Duration::from_secs(u64::from(s)), Cue::Tempo))
+            .collect();
+        self.set_schedule(schedule);
+        self.sound(
+            if done + 1 == target {
+                Cue::LastRep
+            } else {
+                Cue::Go
+            },
+            fx,
+        );
+    }
+
+    fn on_deadline(&mut self, t: Instant, fx: &mut Vec<Effect>) {
+        let Some(step) = self.current_step().copied() else {
+            return;
+        };
+        match (self.phase, step.kind) {
+            (Phase::GetReady { .. }, StepKind::Work(work)) => self.start_work(work, t, fx),
+            (Phase::Timed { start, .. }, StepKind::Work(work)) => {
+                let held = t.saturating_duration_since(start).as_secs() as u32;
+                let reps = match work {
+                    Work::Cycles { target, .. } => target,
+                    _ => 0,
+                };
+                self.sound(Cue::HoldEnd, fx);
+                self.banner(Banner::HoldEnd, t, fx);
+                self.complete_step(
+                    SlotResult {
+                        reps,
+                        held_s: held,
+                        full: true,
+                    },
+                    t,
+                    fx,
+                );
+            }
+            (
+                Phase::RepHold { done, start, .. },
+                StepKind::Work(Work::RepsWithHold { target, hold }),
+            ) => {
+                let done = done + 1;
+                self.sound(Cue::HoldEnd, fx);
+                self.record_partial_hold(t.saturating_duration_since(start).as_secs() as u32);
+                if done >= target {
+                    let held = self.take_partial_hold();
+                    self.banner(Banner::SetDone, t, fx);
+                    self.complete_step(
+                        SlotResult {
+                            reps: done,
+                            held_s: held,
+                            full: true,
+                        },
+                        t,
+                        fx,
+                    );
+                } else {
+                    let _ = hold;
+                    self.phase = Phase::RepReady { done };
+                    self.set_schedule(Vec::new());
+                }
+            }
+            (Phase::Resting { .. }, StepKind::Rest { .. }) => {
+                self.sound(Cue::RestOver, fx);
+                self.banner(Banner::RestOver, t, fx);
+                self.advance(t, fx);
+            }
+            _ => {}
+        }
+    }
+
+    /// Seconds held so far in the current held-rep set (kept across reps).
+    fn record_partial_hold(&mut self, secs: u32) {
+        self.partial_hold += secs;
+    }
+
+    fn take_partial_hold(&mut self) -> u32 {
+        std::mem::take(&mut self.partial_hold)
+    }
+
+    fn slot_index(&self, step: &Step) -> usize {
+        let per_set = if self.plan.exercises[step.exercise].per_side {
+            2
+        } else {
+            1
+        };
+        let side = usize::from(step.side == Some(Side::Right));
+        (step.set.saturating_sub(1) as usize) * per_set + side
+    }
+
+    /// Stores what the current work step achieved, then moves on.
+    fn complete_step(&mut self, result: SlotResult, at: Instant, fx: &mut Vec<Effect>) {
+        if let Some(step) = self.current_step().copied()
+            && matches!(step.kind, StepKind::Work(_))
+        {
+            let slot = self.slot_index(&step);
+            if let Some(s) = self.results[step.exercise].get_mut(slot) {
+                *s = Some(result);
+            }
+        }
+        self.advance(at, fx);
+    }
+
+    /// Moves the cursor forward; saves the exercise when leaving it.
+    fn advance(&mut self, at: Instant, fx: &mut Vec<Effect>) {
+        let Some(prev) = self.current_step().copied() else {
+            return;
+        };
+        self.partial_hold = 0;
+        self.cursor += 1;
+        self.set_schedule(Vec::new());
+        match self.current_step().copied() {
+            None => {
+                fx.push(self.exercise_done(prev.exercise, at));
+                self.finish(at, fx);
+            }
+            Some(next) if next.exercise != prev.exercise => {
+                fx.push(self.exercise_done(prev.exercise, at));
+                self.phase = Phase::Waiting;
+                self.open_modal(
+                    Modal::AfterExercise {
+                        exercise: prev.exercise,
+                    },
+                    at,
+                );
+            }
+            Some(_) => self.enter_step(at, Some(prev), fx),
+        }
+    }
+
+    fn finish(&mut self, at: Instant, fx: &mut Vec<Effect>) {
+        self.phase = Phase::Over;
+        self.set_schedule(Vec::new());
+        self.ending = Some(Ending::Completed);
+        self.sound(Cue::SessionDone, fx);
+        self.banner(Banner::Done, at, fx);
+        self.frozen_since.get_or_insert(at);
+        fx.push(Effect::Ended(Ending::Completed));
+    }
+
+    fn wall(&self, at: Instant) -> Timestamp {
+        let since = at.saturating_duration_since(self.started);
+        self.settings
+            .started_wall
+            .checked_add(since)
+            .unwrap_or(self.settings.started_wall)
+    }
+
+    /// The record of one exercise from what its slots hold.
+    fn exercise_done(&self, index: usize, at: Instant) -> Effect {
+        let ex = &self.plan.exercises[index];
+        let per_set = if ex.per_side { 2 } else { 1 };
+        let sets = ex.sets.max(1) as usize;
+        let slots = &self.results[index];
+        let mut reps_done = Vec::new();
+        let mut hold_s_done = Vec::new();
+        let mut sets_done = 0;
+        let mut completed = true;
+        for set in 0..sets {
+            let set_slots = &slots[set * per_set..(set + 1) * per_set];
+            if set_slots.iter().all(Option::is_some) {
+                sets_done += 1;
+            }
+            completed &= set_slots.iter().all(|s| s.is_some_and(|s| s.full));
+            if set_slots.iter().any(Option::is_some) {
+                reps_done.push(set_slots.iter().flatten().map(|s| s.reps).sum());
+                hold_s_done.push(set_slots.iter().flatten().map(|s| s.held_s).sum());
+            }
+        }
+        let target_hold_s = match ex.kind {
+            crate::catalog::DoseKind::Duration => ex.duration_s,
+            _ => ex.hold_s,
+        };
+        Effect::ExerciseDone {
+            index,
+            record: ExerciseRecord {
+                exercise_id: ex.exercise_id.clone(),
+                name: ex.name.clone(),
+                finished_at: self.wall(at),
+                sets_planned: ex.sets,
+                sets_done,
+                target_reps: ex.reps,
+                target_hold_s,
+                reps_done,
+                hold_s_done,
+                completed,
+            },
+        }
+    }
+
+    // ---- keys -------------------------------------------------------------
+
+    fn space(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let Some(work) = self.current_work() else {
+            return;
+        };
+        match (self.phase, work) {
+            (Phase::GetReady { .. }, _) => self.start_work(work, now, fx),
+            (Phase::Counting { done }, Work::Reps { target }) => {
+                let done = done + 1;
+                if done >= target {
+                    self.banner(Banner::SetDone, now, fx);
+                    self.complete_step(
+                        SlotResult {
+                            reps: done,
+                            held_s: 0,
+                            full: true,
+                        },
+                        now,
+                        fx,
+                    );
+                } else {
+                    self.phase = Phase::Counting { done };
+                    if done + 1 == target {
+                        self.sound(Cue::LastRep, fx);
+                    }
+                }
+            }
+            (Phase::RepReady { done }, Work::RepsWithHold { target, hold }) => {
+                self.start_rep_hold(done, target, hold, now, fx)
+            }
+            _ => {}
+        }
+    }
+
+    /// `n`: finish the current step early and move on; pending cues are dropped.
+    fn skip(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let Some(step) = self.current_step().copied() else {
+            return;
+        };
+        match (self.phase, step.kind) {
+            (Phase::Resting { .. }, _) => self.advance(now, fx),
+            (_, StepKind::Work(work)) => {
+                let result = match (self.phase, work) {
+                    (Phase::Timed { start, .. }, Work::Cycles { pace, .. }) => {
+                        let held = now.saturating_duration_since(start).as_secs() as u32;
+                        SlotResult {
+                            reps: held / pace.max(1),
+                            held_s: held,
+                            full: false,
+                        }
+                    }
+                    (Phase::Timed { start, .. }, _) => SlotResult {
+                        reps: 0,
+                        held_s: now.saturating_duration_since(start).as_secs() as u32,
+                        full: false,
+                    },
+                    (Phase::Counting { done }, _) => SlotResult {
+                        reps: done,
+                        held_s: 0,
+                        full: false,
+                    },
+                    (Phase::RepReady { done }, _) => SlotResult {
+                        reps: done,
+                        held_s: self.partial_hold,
+                        full: false,
+                    },
+                    (Phase::RepHold { done, start, .. }, _) => SlotResult {
+                        reps: done,
+                        held_s: self.partial_hold
+                            + now.saturating_duration_since(start).as_secs() as u32,
+                        full: false,
+                    },
+                    _ => SlotResult::default(),
+                };
+                self.complete_step(result, now, fx);
+            }
+            _ => {}
+        }
+    }
+
+    /// `b`: back to the previous step (or the start of this one).
+    fn back(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        self.partial_hold = 0;
+        self.cursor = self.cursor.saturating_sub(1);
+        self.set_schedule(Vec::new());
+        self.enter_step(now, None, fx);
+    }
+
+    fn extend_rest(&mut self) {
+        if let Phase::Resting { start, deadline } = self.phase {
+            let deadline = deadline + REST_EXTENSION;
+            self.phase = Phase::Resting { start, deadline };
+            let remaining: Vec<_> = Self::ticks(start, deadline)
+                .into_iter()
+                .filter(|(t, _)| *t > self.last_now)
+                .collect();
+            self.set_schedule(remaining);
+        }
+    }
+
+    // ---- ratings and the safety stop ---------------------------------------
+
+    fn place(&self, moment: RatingMoment, exercise: Option<usize>) -> RatingPlace {
+        match moment {
+            RatingMoment::During => {
+                let step = self.current_step();
+                RatingPlace {
+                    exercise: step.map(|s| s.exercise),
+                    set: step.map(|s| s.set),
+                    side: step.and_then(|s| s.side),
+                    moment,
+                }
+            }
+            _ => RatingPlace {
+                exercise,
+                set: None,
+                side: None,
+                moment,
+            },
+        }
+    }
+
+    fn rating(&self, value: u8, kind: DiscomfortKind, place: RatingPlace, at: Instant) -> Rating {
+        Rating {
+            at: self.wall(at),
+            value,
+            kind,
+            moment: place.moment,
+            exercise_id: place
+                .exercise
+                .map(|i| self.plan.exercises[i].exercise_id.clone()),
+            set: place.set,
+            side: place.side,
+            decision: None,
+        }
+    }
+
+    /// Judges a rating with the stop rules and acts on the decision.
+    fn rate(
+        &mut self,
+        value: u8,
+        kind: DiscomfortKind,
+        place: RatingPlace,
+        now: Instant,
+        fx: &mut Vec<Effect>,
+    ) {
+        let previous = self
+            .ratings
+            .iter()
+            .rev()
+            .find(|(ex, _)| place.exercise.is_some() && *ex == place.exercise)
+            .map(|(_, v)| *v);
+        let decision = safety::judge(RatingFacts {
+            value,
+            kind,
+            limit: self.settings.limit,
+            baseline: self.settings.baseline,
+            previous_same_exercise: previous,
+        });
+        let mut rating = self.rating(value, kind, place, now);
+        self.ratings.push((place.exercise, value));
+        self.last_value = Some(value);
+        let after_exercise = place.moment == RatingMoment::AfterExercise;
+        match decision.action {
+            Action::Continue => {
+                rating.decision = Some("continued".into());
+                fx.push(Effect::Rated(rating));
+                self.close_modal(now, fx);
+            }
+            Action::Stop => {
+                rating.decision = Some(format!("stopped: {}", decision.rule.describe()));
+                fx.push(Effect::Rated(rating));
+                self.stop(decision.rule, place, now, fx);
+            }
+            Action::AskWorse => {
+                let baseline = match decision.rule {
+                    Rule::AboveBaseline { baseline, .. } => baseline,
+                    _ => self.settings.baseline.unwrap_or(0),
+                };
+                self.modal = Some(Modal::Worse {
+                    rating,
+                    baseline,
+                    after_exercise,
+                });
+                self.freeze(now);
+            }
+        }
+    }
+
+    /// `s`: sharp pain, reported in one key: stop at once.
+    fn sharp(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let place = self.place(RatingMoment::During, None);
+        let value = self.last_value.unwrap_or(0);
+        let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
+        rating.decision = Some("stopped: sharp pain reported with s".into());
+        fx.push(Effect::Rated(rating));
+        self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
+    }
+
+    /// Ends the session for safety: every timer stops, the alert plays once.
+    fn stop(&mut self, rule: Rule, place: RatingPlace, now: Instant, fx: &mut Vec<Effect>) {
+        let mut reason = rule.describe();
+        if let Some(i) = place.exercise {
+            let ex = &self.plan.exercises[i];
+            match (place.moment, place.set) {
+                (RatingMoment::During, Some(set)) => {
+                    reason.push_str(&format!(
+                        " during {}, set {} of {}",
+                        ex.name,
+                        set,
+                        ex.sets.max(1)
+                    ));
+                    if let Some(side) = place.side {
+                        reason.push_str(&format!(", {} side", side.label()));
+                    }
+                }
+                _ => reason.push_str(&format!(" after {}", ex.name)),
+            }
+        }
+        let reason = capitalise(&reason);
+        if let Some(current) = self.current_step().map(|s| s.exercise)
+            && self.results[current].iter().any(Option::is_some)
+            && self.phase != Phase::Waiting
+        {
+            fx.push(self.exercise_done(current, now));
+        }
+        self.stop_kind = match rule {
+            Rule::StopKind(kind) => Some(kind),
+            _ => None,
+        };
+        self.modal = None;
+        self.phase = Phase::Over;
+        self.set_schedule(Vec::new());
+        self.flash = None;
+        self.frozen_since.get_or_insert(now);
+        // The alert is a safety signal: it plays once even when cues are muted.
+        fx.push(Effect::Sound(Cue::SafetyAlert));
+        self.ending = Some(Ending::Stopped {
+            reason: reason.clone(),
+        });
+        fx.push(Effect::Ended(Ending::Stopped { reason }));
+    }
+
+    fn quit(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        if let Some(current) = self.current_step().map(|s| s.exercise)
+            && self.results[current].iter().any(Option::is_some)
+            && self.phase != Phase::Waiting
+        {
+            fx.push(self.exercise_done(current, now));
+        }
+        self.modal = None;
+        self.phase = Phase::Over;
+        self.set_schedule(Vec::new());
+        self.flash = None;
+        self.frozen_since.get_or_insert(now);
+        self.ending = Some(Ending::Quit);
+        fx.push(Effect::Ended(Ending::Quit));
+    }
+
+    fn modal_key(&mut self, modal: Modal, key: Key, now: Instant, fx: &mut Vec<Effect>) {
+        match modal {
+            Modal::Help => {
+                self.close_modal(now, fx);
+            }
+            Modal::ConfirmQuit => match key {
+                Key::Char('y') | Key::Char('Y') | Key::Char('q') => self.quit(now, fx),
+                Key::Char('n') | Key::Char('N') | Key::Esc => self.close_modal(now, fx),
+                _ => {}
+            },
+            Modal::RateNumber { mut typed } => match key {
+                Key::Char(c @ '0'..='9') => {
+                    let candidate = format!("{typed}{c}");
+                    if candidate.parse::<u8>().is_ok_and(|v| v <= 10) && candidate.len() <= 2 {
+                        typed = if typed == "0" {
+                            c.to_string()
+                        } else {
+                            candidate
+                        };
+                    }
+                    self.modal = Some(Modal::RateNumber { typed });
+                }
+                Key::Backspace => {
+                    typed.pop();
+                    self.modal = Some(Modal::RateNumber { typed });
+                }
+                Key::Enter | Key::Space => {
+                    if let Ok(value) = typed.parse::<u8>() {
+                        self.modal = Some(Modal::RateKind { value });
+                    }
+                }
+                Key::Char('s') => self.sharp(now, fx),
+                Key::Esc => self.close_modal(now, fx),
+                _ => {}
+            },
+            Modal::RateKind { value } => {
+                let kind = match key {
+                    Key::Enter | Key::Space | Key::Char('a') => Some(DiscomfortKind::DullAche),
+                    Key::Char('t') => Some(DiscomfortKind::Stretch),
+                    Key::Char('s') => Some(DiscomfortKind::Sharp),
+                    Key::Char('l') => Some(DiscomfortKind::ShootingDownLeg),
+                    Key::Char('n') => Some(DiscomfortKind::NumbnessTingling),
+                    Key::Esc | Key::Backspace => {
+                        self.modal = Some(Modal::RateNumber {
+                            typed: value.to_string(),
+                        });
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let place = self.place(RatingMoment::During, None);
+                    self.rate(value, kind, place, now, fx);
+                }
+            }
+            Modal::AfterExercise { exercise } => {
+                let place = self.place(RatingMoment::AfterExercise, Some(exercise));
+                match key {
+                    Key::Char(c @ '0'..='9') => {
+                        let value = c as u8 - b'0';
+                        self.rate(value, DiscomfortKind::DullAche, place, now, fx);
+                    }
+                    Key::Enter | Key::Space => {
+                        let value = self.last_value.unwrap_or(0);
+                        self.rate(value, DiscomfortKind::DullAche, place, now, fx);
+                    }
+                    Key::Char('s') => {
+                        let value = self.last_value.unwrap_or(0);
+                        let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
+                        rating.decision = Some("stopped: sharp pain reported with s".into());
+                        fx.push(Effect::Rated(rating));
+                        self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
+                    }
+                    Key::Char('q') | Key::Esc => {
+                        self.modal = Some(Modal::ConfirmQuit);
+                        // Answering "no" returns to the quick rating.
+                        self.pending_after = Some(exercise);
+                    }
+                    _ => {}
+                }
+            }
+            Modal::Worse {
+                mut rating,
+                baseline,
+                after_exercise,
+            } => match key {
+                Key::Char('y') | Key::Char('Y') => {
+                    rating.decision = Some(format!(
+                        "stopped: {}",
+                        Rule::AboveBaseline {
+                            baseline,
+                            value: rating.value
+                        }
+                        .describe()
+                    ));
+                    fx.push(Effect::Rated(rating.clone()));
+                    let place = RatingPlace {
+                        exercise: rating.exercise_id.as_ref().and_then(|id| {
+                            self.plan
+                                .exercises
+                                .iter()
+                                .position(|e| &e.exercise_id == id)
+                        }),
+                        set: rating.set,
+                        side: rating.side,
+                        moment: rating.moment,
+                    };
+                    self.stop(
+                        Rule::AboveBaseline {
+                            baseline,
+                            value: rating.value,
+                        },
+                        place,
+                        now,
+                        fx,
+                    );
+                }
+                Key::Char('n') | Key::Char('N') => {
+                    rating.decision = Some("continued: not getting worse".into());
+                    fx.push(Effect::Rated(rating));
+                    let _ = after_exercise;
+                    self.close_modal(now, fx);
+                }
+                _ => {}
+            },
+        }
+        // A "no" to quitting from the quick rating goes back to it.
+        if self.modal.is_none()
+            && self.ending.is_none()
+            && let Some(exercise) = self.pending_after.take()
+            && self.phase == Phase::Waiting
+        {
+            self.modal = Some(Modal::AfterExercise { exercise });
+            self.freeze(now);
+        }
+    }
+
+    fn closing_key(&mut self, key: Key, now: Instant, fx: &mut Vec<Effect>) {
+        if self.closing.is_some() {
+            return;
+        }
+        match key {
+            Key::Char(c @ '0'..='9') => {
+                let candidate = format!("{}{c}", self.closing_typed);
+                if candidate.parse::<u8>().is_ok_and(|v| v <= 10) && candidate.len() <= 2 {
+                    self.closing_typed = if self.closing_typed == "0" {
+                        c.to_string()
+                    } else {
+                        candidate
+                    };
+                }
+            }
+            Key::Backspace => {
+                self.closing_typed.pop();
+            }
+            Key::Enter => {
+                if let Ok(value) = self.closing_typed.parse::<u8>() {
+                    self.closing = Some(value);
+                    let place = RatingPlace {
+                        exercise: None,
+                        set: None,
+                        side: None,
+                        moment: RatingMoment::Closing,
+                    };
+                    let mut rating = self.rating(value, DiscomfortKind::DullAche, place, now);
+                    rating.decision = Some("closing rating".into());
+                    fx.push(Effect::Rated(rating));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ---- the view ---------------------------------------------------------
+
+    /// What the screen shows at `now`.
+    pub fn view(&self, now: Instant) -> View<'_> {
+        let now = self.clamp(now);
+        // While frozen, time stands still at the moment it froze.
+        let at = self.frozen_since.unwrap_or(now);
+        let secs_left = |deadline: Instant| {
+            deadline
+                .saturating_duration_since(at)
+                .as_nanos()
+                .div_ceil(1_000_000_000) as u64
+        };
+        let step = self.current_step().copied();
+        let work = self.current_work();
+        let (main, gauge) = match (self.phase, work) {
+            (Phase::GetReady { deadline }, _) => {
+                let left = secs_left(deadline);
+                let total = self.settings.get_ready.as_secs().max(1);
+                (
+                    Main::GetReady { remaining_s: left },
+                    1.0 - left as f64 / total as f64,
+                )
+            }
+            (Phase::Timed { start, deadline }, Some(Work::Cycles { target, pace })) => {
+                let since = at.saturating_duration_since(start);
+                let pace_d = Duration::from_secs(u64::from(pace.max(1)));
+                let cycle = (since.as_nanos() / pace_d.as_nanos()) as u32;
+                let within = since.as_nanos() % pace_d.as_nanos();
+                let total = deadline.saturating_duration_since(start);
+                (
+                    Main::Cycles {
+                        rep: (cycle + 1).min(target),
+                        target,
+                        breath_in: within < pace_d.as_nanos() / 2,
+                        remaining_s: secs_left(deadline),
+                        total_s: total.as_secs(),
+                    },
+                    ratio(since, total),
+                )
+            }
+            (Phase::Timed { start, deadline }, _) => {
+                let total = deadline.saturating_duration_since(start);
+                (
+                    Main::Hold {
+                        remaining_s: secs_left(deadline),
+                        total_s: total.as_secs(),
+                    },
+                    ratio(at.saturating_duration_since(start), total),
+                )
+            }
+            (Phase::Counting { done }, Some(Work::Reps { target })) => (
+                Main::Reps { done, target },
+                done as f64 / target.max(1) as f64,
+            ),
+            (Phase::RepReady { done }, Some(Work::RepsWithHold { target, .. })) => (
+                Main::RepReady { done, target },
+                done as f64 / target.max(1) as f64,
+            ),
+            (
+                Phase::RepHold {
+                    done,
+                    start,
+                    deadline,
+                },
+                Some(Work::RepsWithHold { target, .. }),
+            ) => {
+                let total = deadline.saturating_duration_since(start);
+                (
+                    Main::RepHold {
+                        rep: done + 1,
+                        target,
+                        remaining_s: secs_left(deadline),
+                        total_s: total.as_secs(),
+                    },
+                    ratio(at.saturating_duration_since(start), total),
+                )
+            }
+            (Phase::Resting { start, deadline }, _) => {
+                let total = deadline.saturating_duration_since(start);
+                (
+                    Main::Rest {
+                        remaining_s: secs_left(deadline),
+                        total_s: total.as_secs(),
+                    },
+                    ratio(at.saturating_duration_since(start), total),
+                )
+            }
+            (Phase::Waiting, _) => (Main::Between, 0.0),
+            _ => (Main::Finished, 1.0),
+        };
+        // During the quick rating the cursor already points at the next exercise;
+        // the screen still shows the one just done.
+        let shown_exercise = match &self.modal {
+            Some(Modal::AfterExercise { exercise }) => Some(*exercise),
+            _ if self.phase == Phase::Over => {
+                step.map(|s| s.exercise)
+                    .or(self.plan.exercises.len().checked_sub(1))
+            }
+            _ => step.map(|s| s.exercise),
+        };
+        let exercise = shown_exercise.and_then(|i| self.plan.exercises.get(i));
+        let left = match self.phase_deadline() {
+            Some(d) => d.saturating_duration_since(at),
+            None => Duration::ZERO,
+        } + self.est_after.get(self.cursor).copied().unwrap_or_default();
+        let end = self.ending.as_ref().map(|e| match e {
+            Ending::Completed => EndView::Completed {
+                exercises_done: self
+                    .results
+                    .iter()
+                    .filter(|r| r.iter().any(Option::is_some))
+                    .count(),
+                active: self.active(now),
+                closing_typed: self.closing_typed.clone(),
+                closing: self.closing,
+            },
+            Ending::Quit => EndView::Quit,
+            Ending::Stopped { reason } => EndView::Stopped {
+                reason: reason.clone(),
+                kind: self.stop_kind,
+            },
+        });
+        View {
+            routine_name: &self.plan.routine_name,
+            exercise_number: shown_exercise.map(|i| i + 1).unwrap_or(0),
+            exercise_count: self.plan.exercises.len(),
+            elapsed: self.active(now),
+            left: if self.ending.is_some() {
+                Duration::ZERO
+            } else {
+                left
+            },
+            muted: self.muted,
+            exercise,
+            set: match &self.modal {
+                Some(Modal::AfterExercise { exercise }) => self.plan.exercises[*exercise].sets,
+                _ => step.map(|s| s.set).unwrap_or(0),
+            },
+            sets: exercise.map(|e| e.sets.max(1)).unwrap_or(0),
+            side: step
+                .and_then(|s| s.side)
+                .filter(|_| self.phase != Phase::Waiting),
+            main,
+            gauge: gauge.clamp(0.0, 1.0),
+            paused: self.user_paused,
+            modal: self.modal.as_ref().map(|m| self.modal_view(m)),
+            flash: self.flash.map(|(b, _)| b),
+            next: self.next_label(),
+            end,
+        }
+    }
+
+    fn modal_view(&self, modal: &Modal) -> ModalView {
+        match modal {
+            Modal::Help => ModalView::Help,
+            Modal::ConfirmQuit => ModalView::ConfirmQuit,
+            Modal::RateNumber { typed } => ModalView::RateNumber {
+                typed: typed.clone(),
+            },
+            Modal::RateKind { value } => ModalView::RateKind { value: *value },
+            Modal::AfterExercise { exercise } => ModalView::AfterExercise {
+                exercise: self.plan.exercises[*exercise].name.clone(),
+                last: self.last_value.unwrap_or(0),
+            },
+            Modal::Worse {
+                rating, baseline, ..
+            } => ModalView::Worse {
+                value: rating.value,
+                baseline: *baseline,
+            },
+        }
+    }
+
+    /// What comes after the current step, in a few words.
+    fn next_label(&self) -> Option<String> {
+        let from = if self.phase == Phase::Waiting {
+            self.cursor
+        } else {
+            self.cursor + 1
+        };
+        let next = self.steps.get(from)?;
+        let ex = &self.plan.exercises[next.exercise];
+        Some(match next.kind {
+            StepKind::Rest { secs } => format!("rest {secs} s"),
+            StepKind::Work(_) => {
+                let mut s = ex.name.clone();
+                if next.sets > 1 {
+                    s.push_str(&format!(", set {} of {}", next.set, next.sets));
+                }
+                if let Some(side) = next.side {
+                    s.push_str(&format!(", {} side", side.label()));
+                }
+                if Some(next.exercise) != self.current_step().map(|c| c.exercise)
+                    || self.phase == Phase::Waiting
+                {
+                    s.push_str(&format!(" — {}", ex.dose_label()));
+                }
+                s
+            }
+        })
+    }
+}
+
+fn ratio(part: Duration, whole: Duration) -> f64 {
+    if whole.is_zero() {
+        1.0
+    } else {
+        (part.as_secs_f64() / whole.as_secs_f64()).clamp(0.0, 1.0)
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

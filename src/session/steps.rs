@@ -1,0 +1,207 @@
+//! A plan flattened into steps: every set, every side, every rest.
+
+use std::time::Duration;
+
+use crate::catalog::DoseKind;
+use crate::plan::{Plan, PlannedExercise};
+use crate::store::records::Side;
+
+/// Seconds a counted repetition takes, for the time-left estimate only.
+const EST_REP_S: u64 = 3;
+/// Seconds between one held repetition and the next, for the estimate only.
+const EST_REP_GAP_S: u64 = 2;
+
+/// The work of one step, with its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// Hold for `secs`.
+    Hold { secs: u32 },
+    /// Count `target` repetitions with `Space`.
+    Reps { target: u32 },
+    /// `target` repetitions, each held `hold` seconds; `Space` starts each one.
+    RepsWithHold { target: u32, hold: u32 },
+    /// `target` slow cycles of `pace` seconds each.
+    Cycles { target: u32, pace: u32 },
+    /// Keep moving for `secs`.
+    Duration { secs: u32 },
+}
+
+impl Work {
+    /// Whether the step runs on a timer that needs a get-ready countdown first.
+    pub fn is_timed(self) -> bool {
+        matches!(
+            self,
+            Work::Hold { .. } | Work::Cycles { .. } | Work::Duration { .. }
+        )
+    }
+
+    /// Seconds of the timed part (0 for rep-based work).
+    pub fn timed_secs(self) -> u32 {
+        match self {
+            Work::Hold { secs } | Work::Duration { secs } => secs,
+            Work::Cycles { target, pace } => target.saturating_mul(pace),
+            _ => 0,
+        }
+    }
+}
+
+/// What a step is: work, or rest between sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    Work(Work),
+    Rest { secs: u32 },
+}
+
+/// One step of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// Index into the plan's exercises.
+    pub exercise: usize,
+    /// 1-based set number.
+    pub set: u32,
+    pub sets: u32,
+    pub side: Option<Side>,
+    pub kind: StepKind,
+}
+
+impl Step {
+    /// Rough seconds this step takes, for the "time left" estimate.
+    pub fn estimate(&self, get_ready: Duration) -> Duration {
+        let ready = get_ready.as_secs();
+        let secs = match self.kind {
+            StepKind::Rest { secs } => u64::from(secs),
+            StepKind::Work(w) => match w {
+                Work::Hold { .. } | Work::Duration { .. } | Work::Cycles { .. } => {
+                    ready + u64::from(w.timed_secs())
+                }
+                Work::Reps { target } => u64::from(target) * EST_REP_S,
+                Work::RepsWithHold { target, hold } => {
+                    u64::from(target) * (u64::from(hold) + EST_REP_GAP_S)
+                }
+            },
+        };
+        Duration::from_secs(secs)
+    }
+}
+
+/// The work one set (one side) of an exercise asks for.
+pub fn work_of(ex: &PlannedExercise) -> Work {
+    let at_least_one = |n: u32| n.max(1);
+    match ex.kind {
+        DoseKind::Reps => Work::Reps {
+            target: at_least_one(ex.reps),
+        },
+        DoseKind::Hold => Work::Hold {
+            secs: at_least_one(ex.hold_s),
+        },
+        DoseKind::RepsWithHold => Work::RepsWithHold {
+            target: at_least_one(ex.reps),
+            hold: at_least_one(ex.hold_s),
+        },
+        DoseKind::Cycles => Work::Cycles {
+            target: at_least_one(ex.reps),
+            pace: at_least_one(ex.pace_s),
+        },
+        DoseKind::Duration => Work::Duration {
+            secs: at_least_one(ex.duration_s),
+        },
+    }
+}
+
+/// Every step of a plan, in order: each set's sides, then a rest before the next set.
+pub fn build(plan: &Plan) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for (index, ex) in plan.exercises.iter().enumerate() {
+        let sets = ex.sets.max(1);
+        let work = work_of(ex);
+        let sides: &[Option<Side>] = if ex.per_side {
+            &[Some(Side::Left), Some(Side::Right)]
+        } else {
+            &[None]
+        };
+        for set in 1..=sets {
+            for &side in sides {
+                steps.push(Step {
+                    exercise: index,
+                    set,
+                    sets,
+                    side,
+                    kind: StepKind::Work(work),
+                });
+            }
+            if set < sets && ex.rest_s > 0 {
+                steps.push(Step {
+                    exercise: index,
+                    set,
+                    sets,
+                    side: None,
+                    kind: StepKind::Rest { secs: ex.rest_s },
+                });
+            }
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::PlannedExercise;
+
+    fn ex(kind: DoseKind, per_side: bool, sets: u32) -> PlannedExercise {
+        PlannedExercise {
+            exercise_id: "x".into(),
+            name: "X".into(),
+            part: None,
+            kind,
+            per_side,
+            sets,
+            reps: 8,
+            hold_s: 3,
+            duration_s: 60,
+            pace_s: 8,
+            rest_s: 45,
+            position: String::new(),
+            steps: vec![],
+            cue: String::new(),
+            reasons: vec![],
+        }
+    }
+
+    #[test]
+    fn sides_and_rests_are_laid_out_in_order() {
+        let plan = Plan {
+            routine_id: "r".into(),
+            routine_name: "R".into(),
+            intense: false,
+            exercises: vec![
+                ex(DoseKind::RepsWithHold, true, 2),
+                ex(DoseKind::Hold, false, 1),
+            ],
+            notes: vec![],
+        };
+        let steps = build(&plan);
+        let shape: Vec<(usize, u32, Option<Side>, bool)> = steps
+            .iter()
+            .map(|s| {
+                (
+                    s.exercise,
+                    s.set,
+                    s.side,
+                    matches!(s.kind, StepKind::Rest { .. }),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (0, 1, Some(Side::Left), false),
+                (0, 1, Some(Side::Right), false),
+                (0, 1, None, true),
+                (0, 2, Some(Side::Left), false),
+                (0, 2, Some(Side::Right), false),
+                (1, 1, None, false),
+            ]
+        );
+    }
+}
