@@ -7,6 +7,7 @@
 
 pub mod audio;
 pub mod catalog;
+pub mod checkin;
 pub mod cli;
 pub mod cue;
 pub mod plan;

@@ -7,6 +7,7 @@
 //! with no drift however late the caller wakes. While paused, in a prompt or
 //! waiting for a key, [`Session::next_wake`] is `None`: nothing to wake for.
 
+pub mod record;
 pub mod steps;
 pub mod view;
 
@@ -1498,3 +1499,51 @@ fn capitalise(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Small builders shared by tests across the crate.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+    use crate::catalog::DoseKind;
+    use crate::plan::PlannedExercise;
+
+    /// A plan of rep-counted exercises `(id, sets, reps)` with no rests.
+    pub fn plan_of_reps(items: &[(&str, u32, u32)]) -> Plan {
+        Plan {
+            routine_id: "test".into(),
+            routine_name: "Test".into(),
+            intense: false,
+            exercises: items
+                .iter()
+                .map(|&(id, sets, reps)| PlannedExercise {
+                    exercise_id: id.into(),
+                    name: id.to_uppercase(),
+                    part: None,
+                    kind: DoseKind::Reps,
+                    per_side: false,
+                    sets,
+                    reps,
+                    hold_s: 0,
+                    duration_s: 0,
+                    pace_s: 8,
+                    rest_s: 0,
+                    position: String::new(),
+                    steps: vec!["do it".into()],
+                    cue: "breathe".into(),
+                    reasons: vec![],
+                })
+                .collect(),
+            notes: vec![],
+        }
+    }
+
+    /// Starts a session and presses `keys` one second apart; returns every effect.
+    pub fn run_keys(plan: Plan, settings: Settings, keys: &[Key]) -> Vec<Effect> {
+        let t0 = Instant::now();
+        let (mut session, mut fx) = Session::new(plan, settings, t0);
+        for (i, key) in keys.iter().enumerate() {
+            fx.extend(session.key(*key, t0 + Duration::from_secs(i as u64 + 1)));
+        }
+        fx
+    }
+}

@@ -1,0 +1,513 @@
+//! The guided session screen: header, the exercise with its big number and
+//! gauge, the steps and the key cue, what comes next, the keys; and on top of
+//! it the prompts, the help overlay, the end screen and the safety screen.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, LineGauge, Paragraph, Wrap};
+
+use crate::session::{EndView, Main, ModalView, View};
+use crate::store::records::DiscomfortKind;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::bigdigits::{self, BigDigits};
+use crate::tui::widgets::{centered, key_hints};
+
+/// Status the edges add to the engine's view: sound and saving.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    /// "sound on", "muted", "no sound: no audio device".
+    pub sound: String,
+    /// A save that failed and is being retried, in words.
+    pub save_problem: Option<String>,
+}
+
+/// Draws the whole session screen for `view`.
+pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, theme: &Theme) {
+    match &view.end {
+        Some(EndView::Stopped { reason, kind }) => {
+            render_safety(frame, area, reason, *kind, status, theme);
+            return;
+        }
+        Some(EndView::Completed {
+            exercises_done,
+            active,
+            closing_typed,
+            closing,
+        }) => {
+            render_end(frame, area, view, *exercises_done, *active, closing_typed, *closing, status, theme);
+            return;
+        }
+        Some(EndView::Quit) | None => {}
+    }
+
+    let outer = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(if view.flash.is_some() { theme.accent() } else { theme.dim() })
+        .title_top(Line::from(Span::styled(format!(" {} ", view.routine_name), theme.title())))
+        .title_top(header_right(view, status, theme).alignment(Alignment::Right));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+
+    let [banner_area, body, next_area, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(10),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    render_banner(frame, banner_area, view, status, theme);
+    render_body(frame, body, view, theme);
+    if let Some(next) = &view.next {
+        let line = Line::from(vec![Span::styled(" Next: ", theme.dim()), Span::raw(next.as_str())]);
+        frame.render_widget(Paragraph::new(line), next_area);
+    }
+    frame.render_widget(Paragraph::new(footer_hints(view, theme)), footer);
+
+    if let Some(modal) = &view.modal {
+        render_modal(frame, area, modal, theme);
+    }
+}
+
+fn header_right<'a>(view: &View<'_>, status: &'a Status, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![
+        Span::styled(
+            format!(" Step {} of {} ", view.exercise_number, view.exercise_count),
+            theme.text(),
+        ),
+        Span::styled("· ", theme.dim()),
+        Span::raw(format!("{} elapsed ", minutes(view.elapsed))),
+        Span::styled("· ", theme.dim()),
+        Span::raw(format!("~{} left ", minutes(view.left))),
+        Span::styled("· ", theme.dim()),
+    ];
+    let sound_style = if view.muted || status.sound.starts_with("no sound") {
+        theme.warn()
+    } else {
+        theme.text()
+    };
+    spans.push(Span::styled(format!("{} ", status.sound), sound_style));
+    Line::from(spans)
+}
+
+/// Whole minutes, so the header need not be redrawn every second.
+fn minutes(d: Duration) -> String {
+    let m = (d.as_secs() + 30) / 60;
+    format!("{m} min")
+}
+
+fn render_banner(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, theme: &Theme) {
+    let (text, style) = if view.paused {
+        ("PAUSED — press p to resume".to_string(), theme.banner().patch(theme.warn()))
+    } else if let Some(problem) = &status.save_problem {
+        (format!("Not saved yet: {problem} — retrying"), theme.warn())
+    } else if let Some(banner) = view.flash {
+        (banner.text(), theme.banner())
+    } else {
+        return;
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(format!(" {text} "), style))).alignment(Alignment::Center),
+        area,
+    );
+}
+
+fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
+    let Some(ex) = view.exercise else { return };
+    let wide = area.width >= 100;
+    let (left, right) = if wide {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        (l, Some(r))
+    } else {
+        (area, None)
+    };
+
+    let [title, setline, _, digits, label, gauge, _, cue, steps] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(bigdigits::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(left);
+
+    let mut name = vec![Span::styled(format!(" {}", ex.name), theme.title())];
+    if let Some(part) = &ex.part {
+        name.push(Span::styled(format!("  ({part})"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(name)), title);
+
+    let mut set = vec![Span::styled(format!(" Set {} of {}", view.set, view.sets), theme.text())];
+    if let Some(side) = view.side {
+        set.push(Span::styled("  ·  ", theme.dim()));
+        set.push(Span::styled(format!("{} side", side.label()), theme.warn()));
+    }
+    set.push(Span::styled(format!("  ·  {}", ex.dose_label()), theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(set)), setline);
+
+    let (big, caption) = main_text(&view.main);
+    let digit_style = if view.paused { theme.dim() } else { theme.accent() };
+    if let Some(big) = &big {
+        let w = BigDigits::width(big);
+        let x = digits.x + 2;
+        frame.render_widget(
+            BigDigits::new(big).style(digit_style),
+            Rect::new(x, digits.y, w.min(digits.width.saturating_sub(2)), digits.height),
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(format!(" {caption}"), theme.text().add_modifier(Modifier::BOLD)))),
+        label,
+    );
+    if !matches!(view.main, Main::Between | Main::Finished) {
+        let gauge_area = Rect {
+            x: gauge.x + 1,
+            width: gauge.width.saturating_sub(2),
+            ..gauge
+        };
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(view.gauge.clamp(0.0, 1.0))
+                .filled_style(theme.gauge())
+                .unfilled_style(theme.dim())
+                .label(""),
+            gauge_area,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" Key cue: ", theme.dim()),
+            Span::styled(ex.cue.as_str(), theme.warn()),
+        ])),
+        cue,
+    );
+
+    let steps_area = right.unwrap_or(steps);
+    let mut lines: Vec<Line> = Vec::new();
+    if right.is_some() {
+        lines.push(Line::from(Span::styled("How to do it", theme.title())));
+        lines.push(Line::from(Span::styled(ex.position.as_str(), theme.dim())));
+    }
+    for (i, step) in ex.steps.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {}. ", i + 1), theme.dim()),
+            Span::raw(step.as_str()),
+        ]));
+    }
+    let block = if right.is_some() {
+        Block::default().borders(Borders::LEFT).border_style(theme.dim())
+    } else {
+        Block::default().borders(Borders::TOP).border_style(theme.dim())
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), steps_area);
+}
+
+/// The big number and the words under it.
+fn main_text(main: &Main) -> (Option<String>, String) {
+    match *main {
+        Main::GetReady { remaining_s } => (
+            Some(remaining_s.to_string()),
+            format!("Get ready · starts in {remaining_s} s · Space to start now"),
+        ),
+        Main::Hold { remaining_s, .. } => (
+            Some(bigdigits::seconds_text(remaining_s)),
+            format!("Hold · {remaining_s} s left"),
+        ),
+        Main::Reps { done, target } => (
+            Some(done.to_string()),
+            format!("Rep {done} of {target} · Space after each rep"),
+        ),
+        Main::RepReady { done, target } => (
+            Some(done.to_string()),
+            format!("Rep {done} of {target} · Space to start rep {}", done + 1),
+        ),
+        Main::RepHold {
+            rep, target, remaining_s, ..
+        } => (
+            Some(remaining_s.to_string()),
+            format!("Rep {rep} of {target} · hold {remaining_s} s"),
+        ),
+        Main::Cycles {
+            rep,
+            target,
+            breath_in,
+            ..
+        } => (
+            Some(rep.to_string()),
+            format!(
+                "Rep {rep} of {target} · slow cycle · {}",
+                if breath_in { "breathe in…" } else { "breathe out…" }
+            ),
+        ),
+        Main::Rest { remaining_s, .. } => (
+            Some(bigdigits::seconds_text(remaining_s)),
+            format!("Rest · {remaining_s} s left · + adds 15 s · n skips"),
+        ),
+        Main::Between => (None, "Exercise done".into()),
+        Main::Finished => (None, "Routine complete".into()),
+    }
+}
+
+fn footer_hints<'a>(view: &View<'_>, theme: &Theme) -> Line<'a> {
+    let space = match view.main {
+        Main::Reps { .. } => "rep",
+        Main::RepReady { .. } => "start rep",
+        Main::GetReady { .. } => "start now",
+        _ => "",
+    };
+    let mut hints: Vec<(&str, &str)> = Vec::new();
+    if !space.is_empty() {
+        hints.push(("Space", space));
+    }
+    hints.extend([
+        ("p", if view.paused { "resume" } else { "pause" }),
+        ("n", "next"),
+        ("b", "back"),
+        ("r", "rate"),
+        ("s", "sharp pain"),
+        ("m", if view.muted { "unmute" } else { "mute" }),
+        ("?", "help"),
+        ("q", "quit"),
+    ]);
+    key_hints(theme, &hints)
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, style: Style, width: u16) {
+    let height = lines.len() as u16 + 2;
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Double)
+                .border_style(style)
+                .title_top(Line::from(Span::styled(format!(" {title} "), style))),
+        ),
+        rect,
+    );
+}
+
+fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme) {
+    match modal {
+        ModalView::Help => {
+            let keys: [(&str, &str); 12] = [
+                ("Space", "count one rep; start a hold or a rep; continue"),
+                ("p", "pause / resume (every timer stops)"),
+                ("n  →", "next: finish this step early"),
+                ("b  ←", "back to the previous step"),
+                ("+", "add 15 s to a rest"),
+                ("r", "rate your discomfort now (timers pause)"),
+                ("s", "sharp pain: stop at once"),
+                ("m", "mute / unmute"),
+                ("?", "this help"),
+                ("q  Esc", "quit (asks first; saved as partial)"),
+                ("", ""),
+                ("", "Any key closes this help."),
+            ];
+            let lines = keys
+                .iter()
+                .map(|(k, what)| {
+                    Line::from(vec![Span::styled(format!(" {k:<8}"), theme.key()), Span::raw(*what)])
+                })
+                .collect();
+            popup(frame, area, "Keys", lines, theme.title(), 62);
+        }
+        ModalView::ConfirmQuit => {
+            let lines = vec![
+                Line::raw(" Quit this session? What you did is saved as partial."),
+                Line::raw(""),
+                key_hints(theme, &[("y", "quit"), ("n", "keep going")]),
+            ];
+            popup(frame, area, "Quit?", lines, theme.warn(), 60);
+        }
+        ModalView::RateNumber { typed } => {
+            let shown = if typed.is_empty() { "_".to_string() } else { typed.clone() };
+            let lines = vec![
+                Line::raw(" How much discomfort do you feel right now?"),
+                Line::from(vec![
+                    Span::raw(" 0 = none, 10 = worst:  "),
+                    Span::styled(format!("[{shown:>2}]"), theme.accent()),
+                ]),
+                Line::raw(""),
+                key_hints(theme, &[("0–10", "type"), ("Enter", "confirm"), ("s", "sharp pain"), ("Esc", "cancel")]),
+            ];
+            popup(frame, area, "Rate your discomfort", lines, theme.title(), 64);
+        }
+        ModalView::RateKind { value } => {
+            let kinds = [
+                ("Enter", DiscomfortKind::DullAche),
+                ("t", DiscomfortKind::Stretch),
+                ("s", DiscomfortKind::Sharp),
+                ("l", DiscomfortKind::ShootingDownLeg),
+                ("n", DiscomfortKind::NumbnessTingling),
+            ];
+            let mut lines = vec![
+                Line::raw(format!(" Discomfort {value}/10. What does it feel like?")),
+                Line::raw(""),
+            ];
+            for (key, kind) in kinds {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {key:<6}"), theme.key()),
+                    Span::raw(kind.label()),
+                ]));
+            }
+            popup(frame, area, "Kind of discomfort", lines, theme.title(), 64);
+        }
+        ModalView::AfterExercise { exercise, last } => {
+            let lines = vec![
+                Line::raw(format!(" {exercise} done. How does your back feel now?")),
+                Line::raw(""),
+                key_hints(
+                    theme,
+                    &[("0–9", "rate"), ("Enter", "same as before"), ("s", "sharp pain"), ("q", "quit")],
+                ),
+                Line::from(Span::styled(format!(" (Enter keeps {last}/10)"), theme.dim())),
+            ];
+            popup(frame, area, "Quick check", lines, theme.title(), 66);
+        }
+        ModalView::Worse { value, baseline } => {
+            let lines = vec![
+                Line::raw(format!(" You rated {value}/10; at check-in it was {baseline}/10.")),
+                Line::raw(" Is your pain getting worse?"),
+                Line::raw(""),
+                key_hints(theme, &[("y", "yes: stop for today"), ("n", "no: carry on")]),
+            ];
+            popup(frame, area, "Getting worse?", lines, theme.warn(), 62);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_end(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View<'_>,
+    exercises_done: usize,
+    active: Duration,
+    closing_typed: &str,
+    closing: Option<u8>,
+    status: &Status,
+    theme: &Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.ok())
+        .title_top(Line::from(Span::styled(format!(" {} ", view.routine_name), theme.title())));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled("  ROUTINE COMPLETE", theme.ok())),
+        Line::raw(""),
+        Line::raw(format!(
+            "  {exercises_done} of {} exercises done in {}.",
+            view.exercise_count,
+            clock(active)
+        )),
+        Line::raw("  Well done. A little movement, done regularly, helps your back most."),
+        Line::raw(""),
+    ];
+    match closing {
+        None => {
+            let shown = if closing_typed.is_empty() { "_" } else { closing_typed };
+            lines.push(Line::raw("  How does your back feel now, 0 to 10?"));
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("[{shown:>2}]"), theme.accent()),
+                Span::styled("  type a number and press Enter", theme.dim()),
+            ]));
+        }
+        Some(v) => {
+            lines.push(Line::raw(format!("  Thank you: {v}/10 noted for next time.")));
+            if v > crate::rules::safety::ACCEPTABLE_LIMIT {
+                lines.push(Line::from(Span::styled(
+                    "  That is above the comfortable range. Rest today; if it does not ease, see a healthcare professional.",
+                    theme.warn(),
+                )));
+            }
+        }
+    }
+    if let Some(problem) = &status.save_problem {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(format!("  Not saved yet: {problem} — retrying"), theme.warn())));
+    }
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    frame.render_widget(
+        Paragraph::new(key_hints(theme, &[("h", "home"), ("w", "week"), ("q", "quit")])),
+        footer,
+    );
+}
+
+/// `m:ss` for the end screen.
+fn clock(d: Duration) -> String {
+    format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60)
+}
+
+/// The safety screen: full-screen, unmistakable, no way back into the session.
+pub fn render_safety(
+    frame: &mut Frame,
+    area: Rect,
+    reason: &str,
+    kind: Option<DiscomfortKind>,
+    status: &Status,
+    theme: &Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(theme.danger());
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(Span::styled("STOPPED FOR SAFETY", theme.danger().add_modifier(Modifier::REVERSED)))
+            .alignment(Alignment::Center),
+        Line::raw(""),
+        Line::from(Span::styled(format!("{reason}."), theme.text().add_modifier(Modifier::BOLD)))
+            .alignment(Alignment::Center),
+        Line::raw(""),
+        Line::raw("  What to do now:"),
+        Line::raw("   • Stop exercising for today. This session is over and has been saved."),
+        Line::raw("   • Rest in a position that eases your back; gentle walking is fine if it"),
+        Line::raw("     does not hurt."),
+        Line::raw("   • See a healthcare professional if the pain is sharp, spreads down a leg,"),
+        Line::raw("     comes with numbness or tingling, or does not ease."),
+    ];
+    if matches!(
+        kind,
+        Some(DiscomfortKind::ShootingDownLeg | DiscomfortKind::NumbnessTingling)
+    ) {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "  Pain down a leg, numbness or tingling are signs to get checked soon.",
+            theme.danger(),
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        "  backcoach gives general guidance, not a diagnosis.",
+        theme.dim(),
+    )));
+    if let Some(problem) = &status.save_problem {
+        lines.push(Line::from(Span::styled(format!("  Not saved yet: {problem} — retrying"), theme.warn())));
+    }
+    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    frame.render_widget(
+        Paragraph::new(key_hints(theme, &[("h", "home"), ("w", "week"), ("q", "quit")])),
+        footer,
+    );
+}
