@@ -10,6 +10,7 @@ pub mod audio;
 pub mod cli;
 pub mod cue;
 pub mod profile;
+pub mod quiet_stderr;
 pub mod rules;
 pub mod store;
 pub mod tui;
