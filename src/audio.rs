@@ -12,6 +12,19 @@
 //!
 //! The cue sounds are the project's own (see `assets/README.md`), compiled into
 //! the binary so there is nothing to install or lose.
+//!
+//! # Wiring, in order
+//! 1. Before entering full-screen: [`crate::quiet_stderr::StderrRedirect::to_file`]
+//!    on the log file (ALSA prints when opening fails, and may print later on
+//!    underruns), and have the panic hook call its
+//!    [`restorer`](crate::quiet_stderr::StderrRedirect::restorer).
+//! 2. When a session screen opens: [`Audio::spawn`] with the profile volume,
+//!    forwarding [`AudioStatus`] to the event loop, which folds it into a
+//!    [`SoundState`] for the header. Set [`Audio::set_muted`] if muted.
+//! 3. On the engine's cue effects: [`Audio::play`]; on `m`:
+//!    [`SoundState::toggle_mute`] and [`Audio::set_muted`].
+//! 4. When the session screen closes: drop the [`Audio`] (this closes the
+//!    device), and only after leaving full-screen drop the redirect.
 
 use std::fmt;
 use std::io::Cursor;
@@ -22,7 +35,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use rodio::buffer::SamplesBuffer;
-use rodio::cpal::{self, BufferSize};
+use rodio::cpal::{self, BufferSize, SampleFormat};
 use rodio::{ChannelCount, DeviceSinkBuilder, MixerDeviceSink, SampleRate, Source};
 
 use crate::cue::Cue;
@@ -143,6 +156,9 @@ const GAIN_UPDATE: Duration = Duration::from_millis(5);
 /// stream to every speaker.
 const PREFERRED_CHANNELS: ChannelCount = ChannelCount::new(1).unwrap();
 const PREFERRED_RATE: SampleRate = SampleRate::new(22_050).unwrap();
+/// 16-bit like the cues: every device and plugin takes it (ALSA's `file`
+/// plugin, for one, writes a wrong WAV header for 32-bit float).
+const PREFERRED_FORMAT: SampleFormat = SampleFormat::I16;
 /// About 46 ms per period at 22 050 Hz: low enough latency for a "go",
 /// few enough wake-ups (≈22/s) to stay cheap. Ignored by fallbacks.
 const PREFERRED_PERIOD_FRAMES: u32 = 1024;
@@ -168,7 +184,10 @@ impl Shared {
 }
 
 enum Command {
-    Play { cue: Cue, asked: Instant },
+    Play {
+        cue: Cue,
+        asked: Instant,
+    },
     /// From cpal's error callback: the device went away.
     DeviceLost(String),
     Shutdown,
@@ -265,8 +284,7 @@ impl Audio {
     /// Play a cue now, mixed over any cue still sounding. Never waits; does
     /// nothing when muted or when there is no device.
     pub fn play(&self, cue: Cue) {
-        if self.shared.muted.load(Ordering::Relaxed) || !self.shared.alive.load(Ordering::Relaxed)
-        {
+        if self.shared.muted.load(Ordering::Relaxed) || !self.shared.alive.load(Ordering::Relaxed) {
             return;
         }
         // A closed channel means the thread has stopped: nothing to play on.
@@ -431,6 +449,7 @@ fn open_sink(events: Sender<Command>) -> Result<MixerDeviceSink, String> {
         .with_error_callback(on_error)
         .with_channels(PREFERRED_CHANNELS)
         .with_sample_rate(PREFERRED_RATE)
+        .with_sample_format(PREFERRED_FORMAT)
         .with_buffer_size(BufferSize::Fixed(PREFERRED_PERIOD_FRAMES));
     let mut sink = builder.open_sink_or_fallback().map_err(|e| describe(&e))?;
     // rodio would otherwise print a line to stderr when the sink is dropped.
@@ -526,7 +545,10 @@ mod tests {
             assert_eq!(rate, 22_050, "{cue:?} rate");
             let ms = s.len() as f64 * 1000.0 / f64::from(rate);
             let want = expected_ms(cue) as f64;
-            assert!((ms - want).abs() <= 2.0, "{cue:?}: {ms:.1} ms, want {want} ms");
+            assert!(
+                (ms - want).abs() <= 2.0,
+                "{cue:?}: {ms:.1} ms, want {want} ms"
+            );
             assert!((80.0..=700.0).contains(&ms), "{cue:?}: {ms:.1} ms");
             assert!(peak(&s) >= 0.2, "{cue:?} peak {}", peak(&s));
             assert!(peak(&s) <= 0.8, "{cue:?} leaves headroom: {}", peak(&s));
@@ -572,7 +594,10 @@ mod tests {
         let alert_zcr = crossings_per_second(&alert, rate);
         for cue in Cue::ALL.into_iter().filter(|c| *c != Cue::SafetyAlert) {
             let (_, rate, s) = samples(cue);
-            assert!(alert.len() > s.len(), "{cue:?} is not shorter than the alert");
+            assert!(
+                alert.len() > s.len(),
+                "{cue:?} is not shorter than the alert"
+            );
             let zcr = crossings_per_second(&s, rate);
             assert!(
                 alert_zcr * 1.2 < zcr,
@@ -610,8 +635,14 @@ mod tests {
         assert_eq!(SoundState::NoDevice.toggle_mute(), SoundState::NoDevice);
         let lost = AudioStatus::NoDevice("gone".into());
         assert_eq!(SoundState::Muted.with_status(&lost), SoundState::NoDevice);
-        assert_eq!(SoundState::Muted.with_status(&AudioStatus::Ready), SoundState::Muted);
-        assert_eq!(SoundState::On.with_status(&AudioStatus::Ready), SoundState::On);
+        assert_eq!(
+            SoundState::Muted.with_status(&AudioStatus::Ready),
+            SoundState::Muted
+        );
+        assert_eq!(
+            SoundState::On.with_status(&AudioStatus::Ready),
+            SoundState::On
+        );
         assert!(SoundState::On.is_audible());
         assert!(!SoundState::Muted.is_audible() && !SoundState::NoDevice.is_audible());
     }
@@ -669,13 +700,21 @@ mod tests {
         let (mixer, output) = rodio::mixer::mixer(PREFERRED_CHANNELS, PREFERRED_RATE);
         for cue in [Cue::Tick, Cue::Go] {
             let shared = Arc::clone(&shared);
-            mixer.add(cue_source(decode_cue(cue).expect("decodes"), move || shared.gain()));
+            mixer.add(cue_source(decode_cue(cue).expect("decodes"), move || {
+                shared.gain()
+            }));
         }
         let mixed: Vec<f32> = output.collect();
         // As long as the longer cue, and not just one of them.
         assert_eq!(mixed.len(), samples(Cue::Go).2.len());
         let go = samples(Cue::Go).2;
-        assert!(mixed.iter().zip(&go).take(ms_of_samples(60)).any(|(m, g)| (m - g).abs() > 0.05));
+        assert!(
+            mixed
+                .iter()
+                .zip(&go)
+                .take(ms_of_samples(60))
+                .any(|(m, g)| (m - g).abs() > 0.05)
+        );
     }
 
     #[test]
