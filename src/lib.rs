@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cue;
 pub mod plan;
 pub mod profile;
+pub mod quiet_stderr;
 pub mod rules;
 pub mod session;
 pub mod store;

@@ -1,0 +1,374 @@
+//! The real audio edge on Linux: rodio → cpal → ALSA, with and without a device.
+//!
+//! ALSA reads its configuration once per process, and pointing it somewhere
+//! else means changing `HOME` (which is `unsafe` to set in a running, threaded
+//! test). So each scenario runs in a child process: the test re-executes this
+//! very binary, asking it to run only `audio_child`, with `HOME` set to a
+//! temporary directory holding an `.asoundrc` and an environment variable
+//! naming the scenario. The parent then checks what the child left behind: the
+//! WAV file ALSA wrote, the child's real stderr, the log file.
+#![cfg(target_os = "linux")]
+
+use std::fs;
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use backcoach::audio::{Audio, AudioStatus, cue_bytes};
+use backcoach::cue::Cue;
+use backcoach::quiet_stderr::StderrRedirect;
+use rodio::Source;
+
+/// Names the scenario a child process should act out.
+const CHILD_ENV: &str = "BACKCOACH_AUDIO_TEST_CHILD";
+/// The child's working directory (also its `HOME`).
+const DIR_ENV: &str = "BACKCOACH_AUDIO_TEST_DIR";
+/// How long a child may wait for the audio thread's verdict.
+const STATUS_WAIT: Duration = Duration::from_secs(20);
+
+/// Run `audio_child` in a fresh process whose ALSA configuration comes from
+/// `dir/.asoundrc` (if any).
+fn run_child(scenario: &str, dir: &Path) -> Output {
+    let exe = std::env::current_exe().expect("test binary path");
+    let output = Command::new(exe)
+        .args(["audio_child", "--exact", "--ignored", "--nocapture"])
+        .args(["--test-threads", "1"])
+        .env(CHILD_ENV, scenario)
+        .env(DIR_ENV, dir)
+        .env("HOME", dir)
+        // Make sure nothing else decides where ALSA's user config is.
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("ALSA_CONFIG_PATH")
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("run the child test process");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && stdout.contains("CHILD DONE"),
+        "child `{scenario}` failed: {}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        output.status
+    );
+    output
+}
+
+fn write_asoundrc(dir: &Path, text: &str) {
+    fs::write(dir.join(".asoundrc"), text).expect("write .asoundrc");
+}
+
+/// The scenarios, run only as a child of the tests below.
+#[test]
+#[ignore = "runs only as a child process of the other tests in this file"]
+fn audio_child() {
+    let Ok(scenario) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    let dir = PathBuf::from(std::env::var_os(DIR_ENV).expect("child needs its directory"));
+    match scenario.as_str() {
+        "play" => child_play(),
+        "no-device" => child_no_device(&dir, true),
+        "no-device-unguarded" => child_no_device(&dir, false),
+        "redirect" => child_redirect(&dir),
+        other => panic!("unknown scenario {other}"),
+    }
+    println!("CHILD DONE");
+}
+
+fn spawn_and_wait(volume: u8) -> (Audio, AudioStatus, Duration) {
+    let (tx, rx) = mpsc::channel();
+    let started = Instant::now();
+    let audio = Audio::spawn(volume, move |status| {
+        let _ = tx.send(status);
+    });
+    let spawn_took = started.elapsed();
+    let status = rx
+        .recv_timeout(STATUS_WAIT)
+        .expect("the audio thread reports a status");
+    (audio, status, spawn_took)
+}
+
+/// CPU time (in clock ticks) used so far by our audio thread, from /proc.
+fn audio_thread_cpu_ticks() -> u64 {
+    for entry in fs::read_dir("/proc/self/task").expect("/proc/self/task") {
+        let task = entry.expect("task entry").path();
+        let Ok(comm) = fs::read_to_string(task.join("comm")) else {
+            continue;
+        };
+        if comm.trim_end() == "backcoach-audio" {
+            let stat = fs::read_to_string(task.join("stat")).expect("task stat");
+            // Fields after "(comm) ": state is field 3, utime 14, stime 15.
+            let after_comm = &stat[stat.rfind(')').expect("comm ends") + 2..];
+            let fields: Vec<&str> = after_comm.split_whitespace().collect();
+            let utime: u64 = fields[11].parse().expect("utime");
+            let stime: u64 = fields[12].parse().expect("stime");
+            return utime + stime;
+        }
+    }
+    panic!("no thread named backcoach-audio");
+}
+
+fn child_play() {
+    let (audio, status, _) = spawn_and_wait(100);
+    assert_eq!(status, AudioStatus::Ready, "ALSA's file plugin is a device");
+    audio.play(Cue::Go);
+    // The `null` slave does not pace time, so the cue is written almost at
+    // once; this only gives the output thread time to be scheduled.
+    std::thread::sleep(Duration::from_millis(400));
+    // Our thread sleeps on its channel between cues: no polling. (cpal's own
+    // output thread is busy here only because `null` does not pace.)
+    let before = audio_thread_cpu_ticks();
+    std::thread::sleep(Duration::from_millis(600));
+    let idle_ticks = audio_thread_cpu_ticks() - before;
+    println!("audio thread CPU while idle: {idle_ticks} ticks in 600 ms");
+    assert!(
+        idle_ticks <= 1,
+        "the audio thread is busy while idle: {idle_ticks} ticks"
+    );
+    let started = Instant::now();
+    drop(audio);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "drop must not hang"
+    );
+}
+
+fn child_no_device(dir: &Path, guarded: bool) {
+    let mut guard =
+        guarded.then(|| StderrRedirect::to_file(&dir.join("app.log")).expect("redirect stderr"));
+    let (audio, status, spawn_took) = spawn_and_wait(80);
+    // Playing with no device must be harmless and immediate.
+    let started = Instant::now();
+    for cue in Cue::ALL {
+        audio.play(cue);
+    }
+    let play_took = started.elapsed();
+    let started = Instant::now();
+    drop(audio);
+    let drop_took = started.elapsed();
+    if let Some(guard) = guard.as_mut() {
+        guard.restore().expect("restore stderr");
+    }
+    drop(guard);
+    println!("STATUS {status:?}");
+    assert!(
+        matches!(status, AudioStatus::NoDevice(ref reason) if !reason.is_empty()),
+        "{status:?}"
+    );
+    assert!(
+        spawn_took < Duration::from_millis(50),
+        "spawn took {spawn_took:?}"
+    );
+    assert!(
+        play_took < Duration::from_millis(5),
+        "play took {play_took:?}"
+    );
+    assert!(
+        drop_took < Duration::from_secs(1),
+        "drop took {drop_took:?}"
+    );
+}
+
+fn child_redirect(dir: &Path) {
+    let log = dir.join("redirect.log");
+    let mut err = std::io::stderr();
+    writeln!(err, "before redirect").expect("write");
+    let mut guard = StderrRedirect::to_file(&log).expect("redirect");
+    assert!(guard.is_active());
+    writeln!(err, "inside first").expect("write");
+    // A panic hook would hold one of these.
+    let restorer = guard.restorer();
+    restorer.restore().expect("restore early");
+    assert!(!guard.is_active());
+    writeln!(err, "after early restore").expect("write");
+    guard.restore().expect("restoring twice is fine");
+    drop(guard);
+    writeln!(err, "after first drop").expect("write");
+
+    let second = StderrRedirect::to_file(&log).expect("redirect again");
+    writeln!(err, "inside second").expect("write");
+    drop(second);
+    writeln!(err, "after second drop").expect("write");
+}
+
+/// A WAV as ALSA's file plugin writes it: PCM integer or float, any rate.
+struct Wav {
+    channels: usize,
+    rate: u32,
+    /// Interleaved, scaled to -1.0..=1.0.
+    samples: Vec<f32>,
+}
+
+/// Parse the WAV ourselves: the file plugin may leave the header's sizes
+/// unfinished if the stream is cut, so the data runs to the end of file.
+fn parse_wav(bytes: &[u8]) -> Wav {
+    assert!(bytes.len() > 44 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WAVE");
+    let mut pos = 12;
+    let mut format = None;
+    while pos + 8 <= bytes.len() {
+        let id = &bytes[pos..pos + 4];
+        let size = u32::from_le_bytes(bytes[pos + 4..pos + 8].try_into().expect("4 bytes"));
+        let body = pos + 8;
+        if id == b"fmt " {
+            let tag = u16::from_le_bytes([bytes[body], bytes[body + 1]]);
+            let channels = u16::from_le_bytes([bytes[body + 2], bytes[body + 3]]);
+            let rate = u32::from_le_bytes(bytes[body + 4..body + 8].try_into().expect("4 bytes"));
+            let bits = u16::from_le_bytes([bytes[body + 14], bytes[body + 15]]);
+            format = Some((tag, channels, rate, bits));
+        } else if id == b"data" {
+            let (tag, channels, rate, bits) = format.expect("fmt before data");
+            let end = bytes
+                .len()
+                .min(body.saturating_add(size as usize))
+                .max(body);
+            // An unfinished header says 0 or 0x7fff_ffff: take everything.
+            let end = if size == 0 { bytes.len() } else { end };
+            let data = &bytes[body..end];
+            let samples = match (tag, bits) {
+                (1, 16) => data
+                    .chunks_exact(2)
+                    .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 32768.0)
+                    .collect(),
+                (1, 32) => data
+                    .chunks_exact(4)
+                    .map(|b| i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f32 / 2_147_483_648.0)
+                    .collect(),
+                (3, 32) => data
+                    .chunks_exact(4)
+                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                    .collect(),
+                other => panic!("unexpected WAV sample format {other:?}"),
+            };
+            return Wav {
+                channels: channels.into(),
+                rate,
+                samples,
+            };
+        }
+        pos = body + size as usize + (size as usize & 1);
+    }
+    panic!("no data chunk");
+}
+
+/// Index of the first and last sample louder than `threshold`.
+fn audible_span(samples: &[f32], threshold: f32) -> Option<(usize, usize)> {
+    let first = samples.iter().position(|x| x.abs() > threshold)?;
+    let last = samples.iter().rposition(|x| x.abs() > threshold)?;
+    Some((first, last))
+}
+
+#[test]
+fn a_cue_played_through_the_real_output_reaches_alsa() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.wav");
+    write_asoundrc(
+        dir.path(),
+        &format!(
+            "pcm.!default {{\n  type file\n  slave.pcm \"null\"\n  file \"{}\"\n  format \"wav\"\n}}\n",
+            out.display()
+        ),
+    );
+    let output = run_child("play", dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("Dropping DeviceSink") && !stderr.contains("audio stream error"),
+        "rodio printed on stderr:\n{stderr}"
+    );
+
+    let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
+    assert!(
+        wav.channels >= 1 && wav.rate >= 8_000,
+        "{} ch, {} Hz",
+        wav.channels,
+        wav.rate
+    );
+    // One channel is enough: every channel carries the cue.
+    let left: Vec<f32> = wav.samples.iter().step_by(wav.channels).copied().collect();
+
+    let cue = rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::Go))).expect("decodes");
+    let cue_rate = cue.sample_rate().get();
+    let cue: Vec<f32> = cue.collect();
+    let cue_peak = cue.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+
+    let peak = left.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    assert!(
+        (peak - cue_peak).abs() < 0.05,
+        "written peak {peak}, cue peak {cue_peak} (volume 100 plays it as recorded)"
+    );
+    // The whole cue made it out, once: the audible stretch lasts as long as
+    // the cue's own (compared in time, in case the output was resampled).
+    let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
+    let (cue_first, cue_last) = audible_span(&cue, 0.01).expect("the cue is not silent");
+    let written = (last - first) as f64 / f64::from(wav.rate);
+    let expected = (cue_last - cue_first) as f64 / f64::from(cue_rate);
+    assert!(
+        (written - expected).abs() < 0.005,
+        "audible for {written:.4} s, the cue for {expected:.4} s"
+    );
+}
+
+#[test]
+fn no_device_reports_and_prints_nothing_on_the_terminal() {
+    let asoundrc = "pcm.!default { type hw; card \"NoSuchBackcoachCard\" }\n\
+                    ctl.!default { type hw; card \"NoSuchBackcoachCard\" }\n";
+
+    // First, without the redirect: learn what ALSA prints here, if anything.
+    let bare_dir = tempfile::tempdir().expect("temp dir");
+    write_asoundrc(bare_dir.path(), asoundrc);
+    let bare = run_child("no-device-unguarded", bare_dir.path());
+    let bare_stderr = String::from_utf8_lossy(&bare.stderr);
+    let alsa_prints = bare_stderr.contains("ALSA lib");
+
+    // Then as the app runs it: stderr redirected into the log file.
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_asoundrc(dir.path(), asoundrc);
+    let output = run_child("no-device", dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stdout.contains("STATUS NoDevice("), "{stdout}");
+    assert!(
+        !stderr.contains("ALSA lib") && !stderr.contains("Dropping DeviceSink"),
+        "text reached the terminal:\n{stderr}"
+    );
+    let log = fs::read_to_string(dir.path().join("app.log")).unwrap_or_default();
+    if alsa_prints {
+        assert!(
+            log.contains("ALSA lib"),
+            "ALSA's messages were lost, log:\n{log}"
+        );
+    }
+}
+
+#[test]
+fn stderr_redirect_sends_fd2_to_the_file_and_restores_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = run_child("redirect", dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for line in [
+        "before redirect",
+        "after early restore",
+        "after first drop",
+        "after second drop",
+    ] {
+        assert!(
+            stderr.contains(line),
+            "{line:?} missing from the terminal:\n{stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains("inside"),
+        "redirected text on the terminal:\n{stderr}"
+    );
+
+    let log_path = dir.path().join("redirect.log");
+    let log = fs::read_to_string(&log_path).expect("log written");
+    assert!(
+        log.contains("inside first") && log.contains("inside second"),
+        "{log}"
+    );
+    assert!(!log.contains("after"), "{log}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&log_path).expect("log").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the log may hold health data");
+}
