@@ -1,0 +1,136 @@
+//! The check-in screen: draws the check-in flow's question, or why there is
+//! no session today.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use crate::checkin::{Answer, CheckInFlow, Question, State};
+use crate::store::records::WarningSign;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::key_hints;
+
+/// What the check-in asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInAction {
+    None,
+    /// The flow reached a result (done or blocked): save it.
+    Finished,
+    /// Leave without a session.
+    Home,
+    Quit,
+}
+
+/// Turns a key into an answer for the flow, or an app action.
+pub fn on_key(flow: &mut CheckInFlow, key: KeyEvent) -> CheckInAction {
+    if let State::Blocked(_) = flow.state() {
+        return match key.code {
+            KeyCode::Char('q') => CheckInAction::Quit,
+            KeyCode::Char('h') | KeyCode::Enter | KeyCode::Esc => CheckInAction::Home,
+            _ => CheckInAction::None,
+        };
+    }
+    let answer = match key.code {
+        KeyCode::Enter => Answer::Enter,
+        KeyCode::Backspace => Answer::Backspace,
+        KeyCode::Esc => return CheckInAction::Home,
+        KeyCode::Char(c) => Answer::Char(c),
+        _ => return CheckInAction::None,
+    };
+    flow.answer(answer);
+    match flow.state() {
+        State::Asking(_) => CheckInAction::None,
+        State::Done(_) | State::Blocked(_) => CheckInAction::Finished,
+    }
+}
+
+/// Draws the check-in.
+pub fn render(frame: &mut Frame, area: Rect, flow: &CheckInFlow, routine_name: &str, theme: &Theme) {
+    let [body, foot] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
+    let mut lines: Vec<Line> = vec![Line::raw("")];
+    let hints: Vec<(&str, &str)>;
+    let mut border = theme.dim();
+    match flow.state() {
+        State::Asking(Question::StopEased { date, reason }) => {
+            lines.push(Line::from(Span::styled(
+                format!("  Your last session ({date}) was stopped for safety:"),
+                theme.warn(),
+            )));
+            lines.push(Line::raw(format!("  {reason}.")));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw("  Has that pain eased?"));
+            hints = vec![("y", "yes, it has eased"), ("n", "no"), ("Esc", "home")];
+        }
+        State::Asking(Question::SinceLast { date, ended_at }) => {
+            let end = ended_at.map(|v| format!(" (it ended at {v}/10)")).unwrap_or_default();
+            lines.push(Line::raw(format!(
+                "  Compared to the end of your last session on {date}{end},"
+            )));
+            lines.push(Line::raw("  how does your back feel now?"));
+            hints = vec![("b", "better"), ("s", "same"), ("w", "worse"), ("Esc", "home")];
+        }
+        State::Asking(Question::Baseline { typed }) => {
+            let shown = if typed.is_empty() { "_" } else { typed.as_str() };
+            lines.push(Line::raw("  How much discomfort do you feel in your back right now?"));
+            lines.push(Line::from(vec![
+                Span::raw("  0 = none, 10 = worst imaginable:  "),
+                Span::styled(format!("[{shown:>2}]"), theme.accent()),
+            ]));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(
+                "  This is your starting point: during the session, a rating 2 or more above it asks whether it is getting worse.",
+                theme.dim(),
+            )));
+            hints = vec![("0–10", "type"), ("Enter", "confirm"), ("Esc", "home")];
+        }
+        State::Asking(Question::WarningSigns { marked }) => {
+            lines.push(Line::raw("  Today, do you have any of these?"));
+            lines.push(Line::raw(""));
+            for (i, sign) in WarningSign::ALL.iter().enumerate() {
+                let mark = if marked.contains(sign) { "[x]" } else { "[ ]" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("   {} ", i + 1), theme.key()),
+                    Span::styled(format!("{mark} "), theme.accent()),
+                    Span::raw(sign.question()),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(
+                "  Press a number to mark a sign, then Enter. Nothing marked means none of these.",
+                theme.dim(),
+            )));
+            hints = vec![("1–4", "mark"), ("Enter", "continue"), ("Esc", "home")];
+        }
+        State::Blocked(blocked) => {
+            border = theme.danger();
+            lines.push(Line::from(Span::styled("  NO EXERCISE TODAY", theme.danger())));
+            lines.push(Line::raw(""));
+            for line in blocked.advice() {
+                lines.push(Line::raw(format!("  {line}")));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(
+                "  backcoach gives general guidance, not a diagnosis.",
+                theme.dim(),
+            )));
+            hints = vec![("h", "home"), ("q", "quit")];
+        }
+        State::Done(_) => {
+            lines.push(Line::raw("  Thank you."));
+            hints = vec![("Enter", "continue")];
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Rounded)
+                .border_style(border)
+                .title_top(Line::from(Span::styled(format!(" Check-in · {routine_name} "), theme.title()))),
+        ),
+        body,
+    );
+    frame.render_widget(Paragraph::new(key_hints(theme, &hints)), foot);
+}

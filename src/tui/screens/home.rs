@@ -1,0 +1,215 @@
+//! The home screen: the routines with their length and frequency, and the
+//! ways to the week screen, the exercise browser and the profile.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::catalog::Catalog;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::key_hints;
+
+/// One routine as the home screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutineRow {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub minutes: String,
+    pub frequency: String,
+    /// The exercises, as `name — dose` lines.
+    pub exercises: Vec<String>,
+    /// "not before Thu 18:00" for intense routines inside their 48 hours.
+    pub not_before: Option<String>,
+}
+
+/// What the home screen asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomeAction {
+    None,
+    Preview(String),
+    Week,
+    Browse,
+    Profile,
+    Quit,
+}
+
+/// The home screen's state.
+#[derive(Debug, Clone)]
+pub struct HomeScreen {
+    pub rows: Vec<RoutineRow>,
+    /// A line about the last session or this week, when known.
+    pub status: Option<String>,
+    /// A notice to show at the top (a problem reading history, …).
+    pub notice: Option<String>,
+    selected: usize,
+}
+
+impl HomeScreen {
+    /// Rows from the catalog; intense routines' next-due times come from the app.
+    pub fn new(catalog: &Catalog, not_before: impl Fn(&str) -> Option<String>) -> HomeScreen {
+        let rows = catalog
+            .routines
+            .iter()
+            .map(|r| RoutineRow {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                summary: r.summary.clone(),
+                minutes: format!("{} min", r.minutes.label()),
+                frequency: r.frequency_label(),
+                exercises: r
+                    .items
+                    .iter()
+                    .filter_map(|item| {
+                        let e = catalog.exercise(&item.exercise)?;
+                        Some(format!("{} — {}", e.name, r.item_dose(item, e).summary()))
+                    })
+                    .collect(),
+                not_before: not_before(&r.id),
+            })
+            .collect();
+        HomeScreen {
+            rows,
+            status: None,
+            notice: None,
+            selected: 0,
+        }
+    }
+
+    /// The selected routine's id.
+    pub fn selected(&self) -> Option<&str> {
+        self.rows.get(self.selected).map(|r| r.id.as_str())
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> HomeAction {
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.selected = self.selected.saturating_sub(1);
+                HomeAction::None
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                if self.selected + 1 < self.rows.len() {
+                    self.selected += 1;
+                }
+                HomeAction::None
+            }
+            KeyCode::Enter | KeyCode::Char(' ') => match self.selected() {
+                Some(id) => HomeAction::Preview(id.to_string()),
+                None => HomeAction::None,
+            },
+            KeyCode::Char('w') => HomeAction::Week,
+            KeyCode::Char('e') => HomeAction::Browse,
+            KeyCode::Char('p') => HomeAction::Profile,
+            KeyCode::Char('q') | KeyCode::Esc => HomeAction::Quit,
+            _ => HomeAction::None,
+        }
+    }
+
+    /// Draws the screen.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let [head, body, foot, disclaimer] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(8),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let mut title = vec![
+            Span::styled(" backcoach", theme.title()),
+            Span::styled("  a calm coach for your back", theme.dim()),
+        ];
+        if let Some(status) = &self.status {
+            title.push(Span::styled(format!("   {status}"), theme.text()));
+        }
+        let mut head_lines = vec![Line::from(title)];
+        if let Some(notice) = &self.notice {
+            head_lines.push(Line::from(Span::styled(format!(" {notice}"), theme.warn())));
+        }
+        frame.render_widget(Paragraph::new(head_lines), head);
+
+        let [list_area, detail_area] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+        let items: Vec<ListItem> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut lines = vec![Line::from(Span::styled(r.name.clone(), theme.text()))];
+                let mut meta = format!("  {} · {}", r.minutes, r.frequency);
+                if let Some(nb) = &r.not_before {
+                    meta.push_str(&format!(" · {nb}"));
+                }
+                lines.push(Line::from(Span::styled(meta, theme.dim())));
+                ListItem::new(lines)
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_type(BorderType::Rounded)
+                        .border_style(theme.dim())
+                        .title_top(Line::from(Span::styled(" Routines ", theme.title()))),
+                )
+                .highlight_style(theme.selected())
+                .highlight_symbol("▶ "),
+            list_area,
+            &mut state,
+        );
+
+        let mut detail: Vec<Line> = Vec::new();
+        if let Some(r) = self.rows.get(self.selected) {
+            detail.push(Line::from(Span::styled(r.name.clone(), theme.title())));
+            detail.push(Line::raw(r.summary.clone()));
+            detail.push(Line::raw(""));
+            detail.push(Line::from(Span::styled(
+                format!("About {} · {}", r.minutes, r.frequency),
+                theme.dim(),
+            )));
+            if let Some(nb) = &r.not_before {
+                detail.push(Line::from(Span::styled(
+                    format!("Intense: give your back 48 hours — {nb}"),
+                    theme.warn(),
+                )));
+            }
+            detail.push(Line::raw(""));
+            for e in &r.exercises {
+                detail.push(Line::raw(format!("• {e}")));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(detail).wrap(Wrap { trim: true }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_type(BorderType::Rounded)
+                    .border_style(theme.dim()),
+            ),
+            detail_area,
+        );
+        frame.render_widget(
+            Paragraph::new(key_hints(
+                theme,
+                &[
+                    ("↑↓", "choose"),
+                    ("Enter", "preview & start"),
+                    ("w", "week"),
+                    ("e", "exercises"),
+                    ("p", "profile"),
+                    ("q", "quit"),
+                ],
+            )),
+            foot,
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                " General guidance from public exercise guides, not medical advice. Sharp or worsening pain: stop, see a professional.",
+                theme.dim(),
+            ))),
+            disclaimer,
+        );
+    }
+}
