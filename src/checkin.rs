@@ -9,7 +9,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::rules::safety::ACCEPTABLE_LIMIT;
-use crate::store::records::{CheckIn, Compared, RatingMoment, SessionRecord, SessionStatus, WarningSign};
+use crate::store::records::{
+    CheckIn, Compared, RatingMoment, SessionRecord, SessionStatus, WarningSign,
+};
 
 /// What the check-in knows before it starts.
 #[derive(Debug, Clone)]
@@ -114,7 +116,9 @@ impl CheckInFlow {
             lingering: false,
         };
         let mut flow = CheckInFlow {
-            state: State::Asking(Question::Baseline { typed: String::new() }),
+            state: State::Asking(Question::Baseline {
+                typed: String::new(),
+            }),
             ctx,
             record,
         };
@@ -147,7 +151,9 @@ impl CheckInFlow {
             }
             return self.since_last_question(last);
         }
-        State::Asking(Question::Baseline { typed: String::new() })
+        State::Asking(Question::Baseline {
+            typed: String::new(),
+        })
     }
 
     fn since_last_question(&self, last: &SessionRecord) -> State {
@@ -166,7 +172,9 @@ impl CheckInFlow {
             Question::StopEased { reason, .. } => match key {
                 Answer::Char('y' | 'Y') => {
                     self.record.stop_pain_eased = Some(true);
-                    self.state = State::Asking(Question::Baseline { typed: String::new() });
+                    self.state = State::Asking(Question::Baseline {
+                        typed: String::new(),
+                    });
                 }
                 Answer::Char('n' | 'N') => {
                     self.record.stop_pain_eased = Some(false);
@@ -183,13 +191,20 @@ impl CheckInFlow {
                 };
                 if let Some(compared) = compared {
                     self.record.since_last = Some(compared);
-                    self.record.lingering = compared == Compared::Worse && self.last_ended_near_limit();
-                    self.state = State::Asking(Question::Baseline { typed: String::new() });
+                    self.record.lingering =
+                        compared == Compared::Worse && self.last_ended_near_limit();
+                    self.state = State::Asking(Question::Baseline {
+                        typed: String::new(),
+                    });
                 }
             }
             Question::Baseline { mut typed } => match key {
                 Answer::Char(c @ '0'..='9') => {
-                    let candidate = if typed == "0" { c.to_string() } else { format!("{typed}{c}") };
+                    let candidate = if typed == "0" {
+                        c.to_string()
+                    } else {
+                        format!("{typed}{c}")
+                    };
                     if candidate.parse::<u8>().is_ok_and(|v| v <= 10) {
                         typed = candidate;
                     }
@@ -200,7 +215,9 @@ impl CheckInFlow {
                     self.state = State::Asking(Question::Baseline { typed });
                 }
                 Answer::Enter => {
-                    let Ok(value) = typed.parse::<u8>() else { return };
+                    let Ok(value) = typed.parse::<u8>() else {
+                        return;
+                    };
                     self.record.baseline = value;
                     let limit = self.ctx.limit.min(ACCEPTABLE_LIMIT);
                     if value > limit {
@@ -311,18 +328,32 @@ mod tests {
 
     fn type_all(flow: &mut CheckInFlow, keys: &str) {
         for c in keys.chars() {
-            flow.answer(if c == '\n' { Answer::Enter } else { Answer::Char(c) });
+            flow.answer(if c == '\n' {
+                Answer::Enter
+            } else {
+                Answer::Char(c)
+            });
         }
     }
 
     #[test]
     fn a_first_check_in_asks_the_baseline_then_the_warning_signs() {
         let mut flow = CheckInFlow::new(ctx(None, false));
-        assert_eq!(flow.state(), &State::Asking(Question::Baseline { typed: String::new() }));
+        assert_eq!(
+            flow.state(),
+            &State::Asking(Question::Baseline {
+                typed: String::new()
+            })
+        );
         type_all(&mut flow, "2\n");
-        assert!(matches!(flow.state(), State::Asking(Question::WarningSigns { .. })));
+        assert!(matches!(
+            flow.state(),
+            State::Asking(Question::WarningSigns { .. })
+        ));
         type_all(&mut flow, "\n");
-        let State::Done(record) = flow.state() else { panic!("{:?}", flow.state()) };
+        let State::Done(record) = flow.state() else {
+            panic!("{:?}", flow.state())
+        };
         assert_eq!((record.baseline, record.asked_warning_signs), (2, true));
     }
 
@@ -330,7 +361,9 @@ mod tests {
     fn warning_signs_are_asked_once_a_day() {
         let mut flow = CheckInFlow::new(ctx(None, true));
         type_all(&mut flow, "3\n");
-        assert!(matches!(flow.state(), State::Done(c) if c.baseline == 3 && !c.asked_warning_signs));
+        assert!(
+            matches!(flow.state(), State::Done(c) if c.baseline == 3 && !c.asked_warning_signs)
+        );
     }
 
     #[test]
@@ -352,11 +385,22 @@ mod tests {
 
     #[test]
     fn after_a_safety_stop_it_asks_whether_the_pain_eased() {
-        let stopped = session(SessionStatus::StoppedForSafety { reason: "Sharp pain".into() }, &[]);
+        let stopped = session(
+            SessionStatus::StoppedForSafety {
+                reason: "Sharp pain".into(),
+            },
+            &[],
+        );
         let mut flow = CheckInFlow::new(ctx(Some(stopped.clone()), true));
-        assert!(matches!(flow.state(), State::Asking(Question::StopEased { .. })));
+        assert!(matches!(
+            flow.state(),
+            State::Asking(Question::StopEased { .. })
+        ));
         type_all(&mut flow, "n");
-        assert!(matches!(flow.state(), State::Blocked(Blocked::StopNotEased { .. })));
+        assert!(matches!(
+            flow.state(),
+            State::Blocked(Blocked::StopNotEased { .. })
+        ));
         let mut flow = CheckInFlow::new(ctx(Some(stopped), true));
         type_all(&mut flow, "y1\n");
         assert!(matches!(flow.state(), State::Done(c) if c.stop_pain_eased == Some(true)));
@@ -366,9 +410,17 @@ mod tests {
     fn worse_after_a_session_near_the_limit_is_lingering_pain() {
         let near = session(SessionStatus::Completed, &[4]);
         let mut flow = CheckInFlow::new(ctx(Some(near), true));
-        assert!(matches!(flow.state(), State::Asking(Question::SinceLast { ended_at: Some(4), .. })));
+        assert!(matches!(
+            flow.state(),
+            State::Asking(Question::SinceLast {
+                ended_at: Some(4),
+                ..
+            })
+        ));
         type_all(&mut flow, "w2\n");
-        assert!(matches!(flow.state(), State::Done(c) if c.lingering && c.since_last == Some(Compared::Worse)));
+        assert!(
+            matches!(flow.state(), State::Done(c) if c.lingering && c.since_last == Some(Compared::Worse))
+        );
         let low = session(SessionStatus::Completed, &[2]);
         let mut flow = CheckInFlow::new(ctx(Some(low), true));
         type_all(&mut flow, "w2\n");

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod checkin;
 pub mod cli;
 pub mod cue;
+pub mod logging;
 pub mod plan;
 pub mod profile;
 pub mod quiet_stderr;

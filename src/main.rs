@@ -1,15 +1,19 @@
 //! The thin binary: parse the command line, run one command, pick the exit code.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backcoach::catalog;
+use backcoach::catalog::{self, Catalog};
 use backcoach::cli::{self, Cli, Command, UserError};
+use backcoach::tui::app::{App, StartAt};
+use backcoach::tui::theme::Theme;
+use backcoach::tui::{self, Exit};
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("backcoach: {e}");
             ExitCode::from(1)
@@ -17,23 +21,72 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), UserError> {
+fn run(cli: Cli) -> Result<ExitCode, UserError> {
     match &cli.command {
         Some(Command::Check { path }) => {
             let path = path.as_deref().or(cli.catalog.as_deref());
             print!("{}", cli::check(path)?);
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { what }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
             print!("{}", cli::list(&catalog, *what));
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show { id }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
             print!("{}", cli::show(&catalog, id)?);
-            Ok(())
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Start { routine }) => {
+            let catalog = catalog::load(cli.catalog.as_deref())?;
+            let routine = routine
+                .clone()
+                .unwrap_or_else(|| cli::DEFAULT_ROUTINE.to_string());
+            if catalog.routine(&routine).is_none() {
+                return Err(UserError::UnknownRoutine(routine));
+            }
+            full_screen(&cli, catalog, StartAt::Session(routine))
+        }
+        Some(Command::Week { print: false, date }) => {
+            let catalog = catalog::load(cli.catalog.as_deref())?;
+            full_screen(&cli, catalog, StartAt::Week(*date))
+        }
+        None => {
+            let catalog = catalog::load(cli.catalog.as_deref())?;
+            full_screen(&cli, catalog, StartAt::Home)
         }
         _ => Err(UserError::Other("this command is not built yet".into())),
     }
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, UserError> {
+    if let Some(dir) = &cli.data_dir {
+        return Ok(dir.clone());
+    }
+    directories::ProjectDirs::from("", "", "backcoach")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| UserError::Other("cannot find a data directory: pass --data-dir".into()))
+}
+
+fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {
+    let dir = data_dir(cli)?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        UserError::Other(format!(
+            "{}: cannot create the data directory: {e}",
+            dir.display()
+        ))
+    })?;
+    let log = dir.join("backcoach.log");
+    let _ = backcoach::logging::init(&log);
+    let muted = cli.mute;
+    let exit = tui::run(
+        |tx| App::new(catalog, None, start, muted, Theme::from_env(), tx),
+        &log,
+    )
+    .map_err(|e| UserError::Other(format!("terminal error: {e}")))?;
+    Ok(match exit {
+        Exit::Normal => ExitCode::SUCCESS,
+        Exit::Signal(n) => ExitCode::from(128 + n as u8),
+    })
 }

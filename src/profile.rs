@@ -26,7 +26,7 @@ pub enum Experience {
 }
 
 /// A diagnosed condition the guides give movement advice for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Condition {
     /// Avoid deep forward bending.
     HerniatedDisc,

@@ -389,7 +389,12 @@ impl Routine {
     pub fn frequency_label(&self) -> String {
         let mut s = format!("{} days a week", self.frequency.days_per_week.label());
         if let Some(t) = self.frequency.times_per_day {
-            s.push_str(&format!(", {} times a day", t.label()));
+            let times = match (t.min(), t.max()) {
+                (1, 1) => "once a day".to_string(),
+                (2, 2) => "twice a day".to_string(),
+                _ => format!("{} times a day", t.label()),
+            };
+            s.push_str(&format!(", {times}"));
         }
         if let Some(h) = self.frequency.min_hours_between {
             s.push_str(&format!(", {h} h between sessions"));

@@ -103,7 +103,14 @@ mod tests {
         let effects = run_keys(
             plan.clone(),
             Settings::default(),
-            &[Key::Space, Key::Space, Key::Char('2'), Key::Left, Key::Left, Key::Space],
+            &[
+                Key::Space,
+                Key::Space,
+                Key::Char('2'),
+                Key::Left,
+                Key::Left,
+                Key::Space,
+            ],
         );
         for e in &effects {
             log.apply(e, start, 10);

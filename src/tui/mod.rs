@@ -1,5 +1,121 @@
-//! The full-screen terminal UI: screens drawn from state, keys turned into actions.
+//! The full-screen terminal UI: one `tokio::select!` loop over key presses,
+//! the engine's next deadline, background results and signals. It draws only
+//! when something changed, and sleeps with no periodic wake-up while paused or
+//! waiting for a key.
 
+pub mod app;
 pub mod screens;
-pub mod widgets;
 pub mod theme;
+pub mod widgets;
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+use tokio_stream::StreamExt;
+
+use crate::quiet_stderr::StderrRedirect;
+use app::{App, Background};
+
+/// How the full-screen part ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Normal,
+    /// A signal ended it (exit code 128 + signal number).
+    Signal(i32),
+}
+
+/// Runs the app full-screen until it quits; the terminal is restored on every
+/// way out (normal exit, signal, panic), and nothing but the app draws on it.
+pub fn run(
+    make_app: impl FnOnce(mpsc::UnboundedSender<Background>) -> App,
+    log_path: &Path,
+) -> io::Result<Exit> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let (tx, rx) = mpsc::unbounded_channel();
+    let mut app = make_app(tx);
+    // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
+    let redirect = StderrRedirect::to_file(log_path).ok();
+    let restorer = redirect.as_ref().map(|r| r.restorer());
+    let mut terminal = ratatui::init();
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(r) = &restorer {
+            let _ = r.restore();
+        }
+        ratatui_hook(info);
+    }));
+    let result = runtime.block_on(event_loop(&mut app, &mut terminal, rx));
+    ratatui::restore();
+    drop(redirect);
+    result
+}
+
+async fn event_loop(
+    app: &mut App,
+    terminal: &mut ratatui::DefaultTerminal,
+    mut background: mpsc::UnboundedReceiver<Background>,
+) -> io::Result<Exit> {
+    let mut events = EventStream::new();
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| app.render(frame))?;
+            dirty = false;
+            if app.take_bell() {
+                let mut out = io::stdout();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+        }
+        if app.should_quit() {
+            return Ok(Exit::Normal);
+        }
+        let wake = app.next_wake(Instant::now());
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => {
+                    app.on_key(key, Instant::now());
+                    dirty = true;
+                }
+                Some(Ok(Event::Resize(..))) => {
+                    terminal.autoresize()?;
+                    dirty = true;
+                }
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => {
+                    // The terminal went away: save what was done.
+                    app.interrupt(Instant::now());
+                    return Ok(Exit::Signal(1));
+                }
+            },
+            _ = sleep_until(wake), if wake.is_some() => {
+                app.tick(Instant::now());
+                dirty = true;
+            }
+            Some(msg) = background.recv() => {
+                app.background(msg);
+                dirty = true;
+            }
+            _ = sigterm.recv() => { app.interrupt(Instant::now()); return Ok(Exit::Signal(15)); }
+            _ = sighup.recv() => { app.interrupt(Instant::now()); return Ok(Exit::Signal(1)); }
+            _ = sigint.recv() => { app.interrupt(Instant::now()); return Ok(Exit::Signal(2)); }
+        }
+    }
+}
+
+async fn sleep_until(wake: Option<Instant>) {
+    match wake {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}

@@ -47,7 +47,13 @@ pub fn on_key(flow: &mut CheckInFlow, key: KeyEvent) -> CheckInAction {
 }
 
 /// Draws the check-in.
-pub fn render(frame: &mut Frame, area: Rect, flow: &CheckInFlow, routine_name: &str, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    flow: &CheckInFlow,
+    routine_name: &str,
+    theme: &Theme,
+) {
     let [body, foot] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
     let mut lines: Vec<Line> = vec![Line::raw("")];
     let hints: Vec<(&str, &str)>;
@@ -64,16 +70,29 @@ pub fn render(frame: &mut Frame, area: Rect, flow: &CheckInFlow, routine_name: &
             hints = vec![("y", "yes, it has eased"), ("n", "no"), ("Esc", "home")];
         }
         State::Asking(Question::SinceLast { date, ended_at }) => {
-            let end = ended_at.map(|v| format!(" (it ended at {v}/10)")).unwrap_or_default();
+            let end = ended_at
+                .map(|v| format!(" (it ended at {v}/10)"))
+                .unwrap_or_default();
             lines.push(Line::raw(format!(
                 "  Compared to the end of your last session on {date}{end},"
             )));
             lines.push(Line::raw("  how does your back feel now?"));
-            hints = vec![("b", "better"), ("s", "same"), ("w", "worse"), ("Esc", "home")];
+            hints = vec![
+                ("b", "better"),
+                ("s", "same"),
+                ("w", "worse"),
+                ("Esc", "home"),
+            ];
         }
         State::Asking(Question::Baseline { typed }) => {
-            let shown = if typed.is_empty() { "_" } else { typed.as_str() };
-            lines.push(Line::raw("  How much discomfort do you feel in your back right now?"));
+            let shown = if typed.is_empty() {
+                "_"
+            } else {
+                typed.as_str()
+            };
+            lines.push(Line::raw(
+                "  How much discomfort do you feel in your back right now?",
+            ));
             lines.push(Line::from(vec![
                 Span::raw("  0 = none, 10 = worst imaginable:  "),
                 Span::styled(format!("[{shown:>2}]"), theme.accent()),
@@ -105,7 +124,10 @@ pub fn render(frame: &mut Frame, area: Rect, flow: &CheckInFlow, routine_name: &
         }
         State::Blocked(blocked) => {
             border = theme.danger();
-            lines.push(Line::from(Span::styled("  NO EXERCISE TODAY", theme.danger())));
+            lines.push(Line::from(Span::styled(
+                "  NO EXERCISE TODAY",
+                theme.danger(),
+            )));
             lines.push(Line::raw(""));
             for line in blocked.advice() {
                 lines.push(Line::raw(format!("  {line}")));
@@ -128,7 +150,10 @@ pub fn render(frame: &mut Frame, area: Rect, flow: &CheckInFlow, routine_name: &
                 .borders(Borders::ALL)
                 .border_type(BorderType::Rounded)
                 .border_style(border)
-                .title_top(Line::from(Span::styled(format!(" Check-in · {routine_name} "), theme.title()))),
+                .title_top(Line::from(Span::styled(
+                    format!(" Check-in · {routine_name} "),
+                    theme.title(),
+                ))),
         ),
         body,
     );

@@ -131,7 +131,8 @@ impl HomeScreen {
         frame.render_widget(Paragraph::new(head_lines), head);
 
         let [list_area, detail_area] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
         let items: Vec<ListItem> = self
             .rows
             .iter()

@@ -56,7 +56,8 @@ impl PreviewScreen {
 
     /// Draws the screen.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let [body, foot] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
+        let [body, foot] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
         let mut lines: Vec<Line> = Vec::new();
         if let Some(note) = &self.note {
             lines.push(Line::from(Span::styled(note.clone(), theme.dim())));
@@ -76,7 +77,10 @@ impl PreviewScreen {
                 Span::styled(format!("  {}", ex.dose_label()), theme.accent()),
             ]));
             for reason in &ex.reasons {
-                lines.push(Line::from(Span::styled(format!("      {reason}"), theme.dim())));
+                lines.push(Line::from(Span::styled(
+                    format!("      {reason}"),
+                    theme.dim(),
+                )));
             }
         }
         if !self.plan.notes.is_empty() {
@@ -107,7 +111,10 @@ impl PreviewScreen {
             body,
         );
         frame.render_widget(
-            Paragraph::new(key_hints(theme, &[("Enter", "start"), ("↑↓", "scroll"), ("Esc", "back")])),
+            Paragraph::new(key_hints(
+                theme,
+                &[("Enter", "start"), ("↑↓", "scroll"), ("Esc", "back")],
+            )),
             foot,
         );
     }

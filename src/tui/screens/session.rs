@@ -38,22 +38,48 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             closing_typed,
             closing,
         }) => {
-            render_end(frame, area, view, *exercises_done, *active, closing_typed, *closing, status, theme);
+            render_end(
+                frame,
+                area,
+                view,
+                *exercises_done,
+                *active,
+                closing_typed,
+                *closing,
+                status,
+                theme,
+            );
             return;
         }
         Some(EndView::Quit) | None => {}
     }
 
+    let sound_style = if view.muted || status.sound.starts_with("no sound") {
+        theme.warn()
+    } else {
+        theme.dim()
+    };
     let outer = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
-        .border_style(if view.flash.is_some() { theme.accent() } else { theme.dim() })
-        .title_top(Line::from(Span::styled(format!(" {} ", view.routine_name), theme.title())))
-        .title_top(header_right(view, status, theme).alignment(Alignment::Right));
+        .border_style(if view.flash.is_some() {
+            theme.accent()
+        } else {
+            theme.dim()
+        })
+        .title_top(Line::from(Span::styled(
+            format!(" {} ", view.routine_name),
+            theme.title(),
+        )))
+        .title_top(
+            Line::from(Span::styled(format!(" {} ", status.sound), sound_style))
+                .alignment(Alignment::Right),
+        );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
 
-    let [banner_area, body, next_area, footer] = Layout::vertical([
+    let [header, banner_area, body, next_area, footer] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(10),
         Constraint::Length(1),
@@ -61,38 +87,37 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
     ])
     .areas(inner);
 
+    frame.render_widget(Paragraph::new(header_line(view, theme)), header);
     render_banner(frame, banner_area, view, status, theme);
     render_body(frame, body, view, theme);
     if let Some(next) = &view.next {
-        let line = Line::from(vec![Span::styled(" Next: ", theme.dim()), Span::raw(next.as_str())]);
+        let line = Line::from(vec![
+            Span::styled(" Next: ", theme.dim()),
+            Span::raw(next.as_str()),
+        ]);
         frame.render_widget(Paragraph::new(line), next_area);
     }
-    frame.render_widget(Paragraph::new(footer_hints(view, theme)), footer);
+    frame.render_widget(
+        Paragraph::new(footer_hints(view, theme, footer.width >= 90)),
+        footer,
+    );
 
     if let Some(modal) = &view.modal {
         render_modal(frame, area, modal, theme);
     }
 }
 
-fn header_right<'a>(view: &View<'_>, status: &'a Status, theme: &Theme) -> Line<'a> {
-    let mut spans = vec![
+fn header_line<'a>(view: &View<'_>, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
         Span::styled(
-            format!(" Step {} of {} ", view.exercise_number, view.exercise_count),
+            format!(" Step {} of {}", view.exercise_number, view.exercise_count),
             theme.text(),
         ),
-        Span::styled("· ", theme.dim()),
-        Span::raw(format!("{} elapsed ", minutes(view.elapsed))),
-        Span::styled("· ", theme.dim()),
-        Span::raw(format!("~{} left ", minutes(view.left))),
-        Span::styled("· ", theme.dim()),
-    ];
-    let sound_style = if view.muted || status.sound.starts_with("no sound") {
-        theme.warn()
-    } else {
-        theme.text()
-    };
-    spans.push(Span::styled(format!("{} ", status.sound), sound_style));
-    Line::from(spans)
+        Span::styled("  ·  ", theme.dim()),
+        Span::raw(format!("{} elapsed", minutes(view.elapsed))),
+        Span::styled("  ·  ", theme.dim()),
+        Span::raw(format!("about {} left", minutes(view.left))),
+    ])
 }
 
 /// Whole minutes, so the header need not be redrawn every second.
@@ -103,7 +128,10 @@ fn minutes(d: Duration) -> String {
 
 fn render_banner(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, theme: &Theme) {
     let (text, style) = if view.paused {
-        ("PAUSED — press p to resume".to_string(), theme.banner().patch(theme.warn()))
+        (
+            "PAUSED — press p to resume".to_string(),
+            theme.banner().patch(theme.warn()),
+        )
     } else if let Some(problem) = &status.save_problem {
         (format!("Not saved yet: {problem} — retrying"), theme.warn())
     } else if let Some(banner) = view.flash {
@@ -112,7 +140,8 @@ fn render_banner(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status
         return;
     };
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(format!(" {text} "), style))).alignment(Alignment::Center),
+        Paragraph::new(Line::from(Span::styled(format!(" {text} "), style)))
+            .alignment(Alignment::Center),
         area,
     );
 }
@@ -121,7 +150,8 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     let Some(ex) = view.exercise else { return };
     let wide = area.width >= 100;
     let (left, right) = if wide {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(area);
         (l, Some(r))
     } else {
         (area, None)
@@ -146,26 +176,44 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     }
     frame.render_widget(Paragraph::new(Line::from(name)), title);
 
-    let mut set = vec![Span::styled(format!(" Set {} of {}", view.set, view.sets), theme.text())];
+    let mut set = vec![Span::styled(
+        format!(" Set {} of {}", view.set, view.sets),
+        theme.text(),
+    )];
     if let Some(side) = view.side {
         set.push(Span::styled("  ·  ", theme.dim()));
         set.push(Span::styled(format!("{} side", side.label()), theme.warn()));
     }
-    set.push(Span::styled(format!("  ·  {}", ex.dose_label()), theme.dim()));
+    set.push(Span::styled(
+        format!("  ·  {}", ex.dose_label()),
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(Line::from(set)), setline);
 
     let (big, caption) = main_text(&view.main);
-    let digit_style = if view.paused { theme.dim() } else { theme.accent() };
+    let digit_style = if view.paused {
+        theme.dim()
+    } else {
+        theme.accent()
+    };
     if let Some(big) = &big {
         let w = BigDigits::width(big);
         let x = digits.x + 2;
         frame.render_widget(
             BigDigits::new(big).style(digit_style),
-            Rect::new(x, digits.y, w.min(digits.width.saturating_sub(2)), digits.height),
+            Rect::new(
+                x,
+                digits.y,
+                w.min(digits.width.saturating_sub(2)),
+                digits.height,
+            ),
         );
     }
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(format!(" {caption}"), theme.text().add_modifier(Modifier::BOLD)))),
+        Paragraph::new(Line::from(Span::styled(
+            format!(" {caption}"),
+            theme.text().add_modifier(Modifier::BOLD),
+        ))),
         label,
     );
     if !matches!(view.main, Main::Between | Main::Finished) {
@@ -177,6 +225,8 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         frame.render_widget(
             LineGauge::default()
                 .ratio(view.gauge.clamp(0.0, 1.0))
+                .filled_symbol("━")
+                .unfilled_symbol("─")
                 .filled_style(theme.gauge())
                 .unfilled_style(theme.dim())
                 .label(""),
@@ -204,11 +254,18 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         ]));
     }
     let block = if right.is_some() {
-        Block::default().borders(Borders::LEFT).border_style(theme.dim())
+        Block::default()
+            .borders(Borders::LEFT)
+            .border_style(theme.dim())
     } else {
-        Block::default().borders(Borders::TOP).border_style(theme.dim())
+        Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.dim())
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), steps_area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        steps_area,
+    );
 }
 
 /// The big number and the words under it.
@@ -231,7 +288,10 @@ fn main_text(main: &Main) -> (Option<String>, String) {
             format!("Rep {done} of {target} · Space to start rep {}", done + 1),
         ),
         Main::RepHold {
-            rep, target, remaining_s, ..
+            rep,
+            target,
+            remaining_s,
+            ..
         } => (
             Some(remaining_s.to_string()),
             format!("Rep {rep} of {target} · hold {remaining_s} s"),
@@ -245,7 +305,11 @@ fn main_text(main: &Main) -> (Option<String>, String) {
             Some(rep.to_string()),
             format!(
                 "Rep {rep} of {target} · slow cycle · {}",
-                if breath_in { "breathe in…" } else { "breathe out…" }
+                if breath_in {
+                    "breathe in…"
+                } else {
+                    "breathe out…"
+                }
             ),
         ),
         Main::Rest { remaining_s, .. } => (
@@ -257,7 +321,7 @@ fn main_text(main: &Main) -> (Option<String>, String) {
     }
 }
 
-fn footer_hints<'a>(view: &View<'_>, theme: &Theme) -> Line<'a> {
+fn footer_hints<'a>(view: &View<'_>, theme: &Theme, wide: bool) -> Line<'a> {
     let space = match view.main {
         Main::Reps { .. } => "rep",
         Main::RepReady { .. } => "start rep",
@@ -271,7 +335,11 @@ fn footer_hints<'a>(view: &View<'_>, theme: &Theme) -> Line<'a> {
     hints.extend([
         ("p", if view.paused { "resume" } else { "pause" }),
         ("n", "next"),
-        ("b", "back"),
+    ]);
+    if wide {
+        hints.push(("b", "back"));
+    }
+    hints.extend([
         ("r", "rate"),
         ("s", "sharp pain"),
         ("m", if view.muted { "unmute" } else { "mute" }),
@@ -281,7 +349,14 @@ fn footer_hints<'a>(view: &View<'_>, theme: &Theme) -> Line<'a> {
     key_hints(theme, &hints)
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, style: Style, width: u16) {
+fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'_>>,
+    style: Style,
+    width: u16,
+) {
     let height = lines.len() as u16 + 2;
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
@@ -317,7 +392,10 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
             let lines = keys
                 .iter()
                 .map(|(k, what)| {
-                    Line::from(vec![Span::styled(format!(" {k:<8}"), theme.key()), Span::raw(*what)])
+                    Line::from(vec![
+                        Span::styled(format!(" {k:<8}"), theme.key()),
+                        Span::raw(*what),
+                    ])
                 })
                 .collect();
             popup(frame, area, "Keys", lines, theme.title(), 62);
@@ -331,7 +409,11 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
             popup(frame, area, "Quit?", lines, theme.warn(), 60);
         }
         ModalView::RateNumber { typed } => {
-            let shown = if typed.is_empty() { "_".to_string() } else { typed.clone() };
+            let shown = if typed.is_empty() {
+                "_".to_string()
+            } else {
+                typed.clone()
+            };
             let lines = vec![
                 Line::raw(" How much discomfort do you feel right now?"),
                 Line::from(vec![
@@ -339,9 +421,24 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
                     Span::styled(format!("[{shown:>2}]"), theme.accent()),
                 ]),
                 Line::raw(""),
-                key_hints(theme, &[("0–10", "type"), ("Enter", "confirm"), ("s", "sharp pain"), ("Esc", "cancel")]),
+                key_hints(
+                    theme,
+                    &[
+                        ("0–10", "type"),
+                        ("Enter", "confirm"),
+                        ("s", "sharp pain"),
+                        ("Esc", "cancel"),
+                    ],
+                ),
             ];
-            popup(frame, area, "Rate your discomfort", lines, theme.title(), 64);
+            popup(
+                frame,
+                area,
+                "Rate your discomfort",
+                lines,
+                theme.title(),
+                64,
+            );
         }
         ModalView::RateKind { value } => {
             let kinds = [
@@ -369,18 +466,31 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
                 Line::raw(""),
                 key_hints(
                     theme,
-                    &[("0–9", "rate"), ("Enter", "same as before"), ("s", "sharp pain"), ("q", "quit")],
+                    &[
+                        ("0–9", "rate"),
+                        ("Enter", "same as before"),
+                        ("s", "sharp pain"),
+                        ("q", "quit"),
+                    ],
                 ),
-                Line::from(Span::styled(format!(" (Enter keeps {last}/10)"), theme.dim())),
+                Line::from(Span::styled(
+                    format!(" (Enter keeps {last}/10)"),
+                    theme.dim(),
+                )),
             ];
             popup(frame, area, "Quick check", lines, theme.title(), 66);
         }
         ModalView::Worse { value, baseline } => {
             let lines = vec![
-                Line::raw(format!(" You rated {value}/10; at check-in it was {baseline}/10.")),
+                Line::raw(format!(
+                    " You rated {value}/10; at check-in it was {baseline}/10."
+                )),
                 Line::raw(" Is your pain getting worse?"),
                 Line::raw(""),
-                key_hints(theme, &[("y", "yes: stop for today"), ("n", "no: carry on")]),
+                key_hints(
+                    theme,
+                    &[("y", "yes: stop for today"), ("n", "no: carry on")],
+                ),
             ];
             popup(frame, area, "Getting worse?", lines, theme.warn(), 62);
         }
@@ -403,7 +513,10 @@ fn render_end(
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.ok())
-        .title_top(Line::from(Span::styled(format!(" {} ", view.routine_name), theme.title())));
+        .title_top(Line::from(Span::styled(
+            format!(" {} ", view.routine_name),
+            theme.title(),
+        )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![
@@ -420,7 +533,11 @@ fn render_end(
     ];
     match closing {
         None => {
-            let shown = if closing_typed.is_empty() { "_" } else { closing_typed };
+            let shown = if closing_typed.is_empty() {
+                "_"
+            } else {
+                closing_typed
+            };
             lines.push(Line::raw("  How does your back feel now, 0 to 10?"));
             lines.push(Line::from(vec![
                 Span::raw("  "),
@@ -429,7 +546,9 @@ fn render_end(
             ]));
         }
         Some(v) => {
-            lines.push(Line::raw(format!("  Thank you: {v}/10 noted for next time.")));
+            lines.push(Line::raw(format!(
+                "  Thank you: {v}/10 noted for next time."
+            )));
             if v > crate::rules::safety::ACCEPTABLE_LIMIT {
                 lines.push(Line::from(Span::styled(
                     "  That is above the comfortable range. Rest today; if it does not ease, see a healthcare professional.",
@@ -440,12 +559,18 @@ fn render_end(
     }
     if let Some(problem) = &status.save_problem {
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(format!("  Not saved yet: {problem} — retrying"), theme.warn())));
+        lines.push(Line::from(Span::styled(
+            format!("  Not saved yet: {problem} — retrying"),
+            theme.warn(),
+        )));
     }
     let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     frame.render_widget(
-        Paragraph::new(key_hints(theme, &[("h", "home"), ("w", "week"), ("q", "quit")])),
+        Paragraph::new(key_hints(
+            theme,
+            &[("h", "home"), ("w", "week"), ("q", "quit")],
+        )),
         footer,
     );
 }
@@ -473,11 +598,17 @@ pub fn render_safety(
     frame.render_widget(block, area);
     let mut lines = vec![
         Line::raw(""),
-        Line::from(Span::styled("STOPPED FOR SAFETY", theme.danger().add_modifier(Modifier::REVERSED)))
-            .alignment(Alignment::Center),
+        Line::from(Span::styled(
+            "STOPPED FOR SAFETY",
+            theme.danger().add_modifier(Modifier::REVERSED),
+        ))
+        .alignment(Alignment::Center),
         Line::raw(""),
-        Line::from(Span::styled(format!("{reason}."), theme.text().add_modifier(Modifier::BOLD)))
-            .alignment(Alignment::Center),
+        Line::from(Span::styled(
+            format!("{reason}."),
+            theme.text().add_modifier(Modifier::BOLD),
+        ))
+        .alignment(Alignment::Center),
         Line::raw(""),
         Line::raw("  What to do now:"),
         Line::raw("   • Stop exercising for today. This session is over and has been saved."),
@@ -502,12 +633,18 @@ pub fn render_safety(
         theme.dim(),
     )));
     if let Some(problem) = &status.save_problem {
-        lines.push(Line::from(Span::styled(format!("  Not saved yet: {problem} — retrying"), theme.warn())));
+        lines.push(Line::from(Span::styled(
+            format!("  Not saved yet: {problem} — retrying"),
+            theme.warn(),
+        )));
     }
     let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     frame.render_widget(
-        Paragraph::new(key_hints(theme, &[("h", "home"), ("w", "week"), ("q", "quit")])),
+        Paragraph::new(key_hints(
+            theme,
+            &[("h", "home"), ("w", "week"), ("q", "quit")],
+        )),
         footer,
     );
 }

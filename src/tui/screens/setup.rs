@@ -1,0 +1,261 @@
+//! The first-run set-up (and the profile editor): where the user starts,
+//! what to avoid, what they have at home, and a few preferences.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use crate::catalog::Equipment;
+use crate::profile::{
+    Condition, DEFAULT_DISCOMFORT_LIMIT, Experience, Profile, WEEKLY_TARGET_RANGE,
+};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::key_hints;
+
+/// What the set-up asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupAction {
+    None,
+    Save(Profile),
+    Cancel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Experience,
+    Condition(Condition),
+    Equipment(Equipment),
+    Target,
+    Volume,
+    Bell,
+    Limit,
+}
+
+const CONDITIONS: [Condition; 2] = [Condition::HerniatedDisc, Condition::SpinalStenosis];
+
+fn fields() -> Vec<Field> {
+    let mut f = vec![Field::Experience];
+    f.extend(CONDITIONS.map(Field::Condition));
+    f.extend([Field::Target, Field::Volume, Field::Bell, Field::Limit]);
+    f.extend(Equipment::ALL.map(Field::Equipment));
+    f
+}
+
+/// The form's state.
+#[derive(Debug, Clone)]
+pub struct SetupScreen {
+    pub profile: Profile,
+    /// First run: there is no profile to go back to.
+    pub first_run: bool,
+    cursor: usize,
+}
+
+impl SetupScreen {
+    /// A form prefilled with `profile`.
+    pub fn new(profile: Profile, first_run: bool) -> SetupScreen {
+        SetupScreen {
+            profile,
+            first_run,
+            cursor: 0,
+        }
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: KeyEvent) -> SetupAction {
+        let fields = fields();
+        let field = fields[self.cursor.min(fields.len() - 1)];
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                self.cursor = (self.cursor + 1).min(fields.len() - 1)
+            }
+            KeyCode::Left | KeyCode::Char('-') => self.change(field, -1),
+            KeyCode::Right | KeyCode::Char('+') | KeyCode::Char(' ') => self.change(field, 1),
+            KeyCode::Enter => return SetupAction::Save(self.profile.clone()),
+            KeyCode::Esc => {
+                return if self.first_run {
+                    SetupAction::Save(self.profile.clone())
+                } else {
+                    SetupAction::Cancel
+                };
+            }
+            _ => {}
+        }
+        SetupAction::None
+    }
+
+    fn change(&mut self, field: Field, step: i32) {
+        let p = &mut self.profile;
+        match field {
+            Field::Experience => {
+                const ORDER: [Experience; 3] =
+                    [Experience::New, Experience::Returning, Experience::Regular];
+                let i = ORDER.iter().position(|e| *e == p.experience).unwrap_or(0) as i32;
+                p.experience = ORDER[(i + step).rem_euclid(3) as usize];
+            }
+            Field::Condition(c) => toggle(&mut p.conditions, c),
+            Field::Equipment(q) => toggle(&mut p.equipment, q),
+            Field::Target => {
+                let v = i32::from(p.weekly_target) + step;
+                p.weekly_target = v.clamp(
+                    i32::from(*WEEKLY_TARGET_RANGE.start()),
+                    i32::from(*WEEKLY_TARGET_RANGE.end()),
+                ) as u8;
+            }
+            Field::Volume => p.volume = (i32::from(p.volume) + step * 10).clamp(0, 100) as u8,
+            Field::Bell => p.bell = !p.bell,
+            Field::Limit => {
+                let v = i32::from(p.discomfort_limit) + step;
+                p.discomfort_limit = v.clamp(1, i32::from(DEFAULT_DISCOMFORT_LIMIT)) as u8;
+            }
+        }
+    }
+
+    /// Draws the form: where you start and preferences on the left, equipment on the right.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let [intro, body, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(5),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let p = &self.profile;
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(
+                    if self.first_run { " Set-up" } else { " Your profile" },
+                    theme.title(),
+                )),
+                Line::from(Span::styled(
+                    if self.first_run {
+                        " A few questions to start you at the right dose. Change them later with p at home."
+                    } else {
+                        " Changes apply from your next session."
+                    },
+                    theme.dim(),
+                )),
+            ]),
+            intro,
+        );
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+                .areas(body);
+        let mut columns: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
+        let mut sections = ["", ""];
+        for (i, field) in fields().into_iter().enumerate() {
+            let (group, label, value) = match field {
+                Field::Experience => (
+                    "Where you start",
+                    "Experience",
+                    match p.experience {
+                        Experience::New => "new to back exercises",
+                        Experience::Returning => "returning after an issue",
+                        Experience::Regular => "exercising regularly",
+                    }
+                    .to_string(),
+                ),
+                Field::Condition(c) => (
+                    "Conditions you have been told you have",
+                    c.label(),
+                    check(p.conditions.contains(&c)),
+                ),
+                Field::Equipment(q) => (
+                    "Equipment at hand",
+                    q.label(),
+                    check(p.equipment.contains(&q)),
+                ),
+                Field::Target => (
+                    "Preferences",
+                    "Days a week to aim for",
+                    format!("{}", p.weekly_target),
+                ),
+                Field::Volume => ("Preferences", "Sound volume", format!("{}%", p.volume)),
+                Field::Bell => ("Preferences", "Terminal bell on changes", check(p.bell)),
+                Field::Limit => (
+                    "Preferences",
+                    "Discomfort limit (max 5)",
+                    format!("{}/10", p.effective_limit()),
+                ),
+            };
+            let col = usize::from(matches!(field, Field::Equipment(_)));
+            if group != sections[col] {
+                sections[col] = group;
+                if !columns[col].is_empty() {
+                    columns[col].push(Line::raw(""));
+                }
+                columns[col].push(Line::from(Span::styled(group, theme.warn())));
+            }
+            let selected = i == self.cursor;
+            let style = if selected {
+                theme.selected()
+            } else {
+                theme.text()
+            };
+            let width = if col == 0 { 24 } else { 16 };
+            columns[col].push(Line::from(vec![
+                Span::styled(format!(" {label:<width$}"), style),
+                Span::styled(
+                    format!(" {value}"),
+                    if selected {
+                        theme.selected()
+                    } else {
+                        theme.accent()
+                    },
+                ),
+            ]));
+        }
+        let [left_lines, right_lines] = columns;
+        let block = || {
+            Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Rounded)
+                .border_style(theme.dim())
+        };
+        frame.render_widget(
+            Paragraph::new(left_lines)
+                .wrap(Wrap { trim: false })
+                .block(block()),
+            left,
+        );
+        frame.render_widget(
+            Paragraph::new(right_lines)
+                .wrap(Wrap { trim: false })
+                .block(block()),
+            right,
+        );
+        frame.render_widget(
+            Paragraph::new(key_hints(
+                theme,
+                &[
+                    ("↑↓", "move"),
+                    ("←→ Space", "change"),
+                    ("Enter", "save"),
+                    (
+                        "Esc",
+                        if self.first_run {
+                            "keep defaults"
+                        } else {
+                            "cancel"
+                        },
+                    ),
+                ],
+            )),
+            foot,
+        );
+    }
+}
+
+fn toggle<T: PartialEq + Ord + Copy>(list: &mut Vec<T>, item: T) {
+    if let Some(i) = list.iter().position(|x| *x == item) {
+        list.remove(i);
+    } else {
+        list.push(item);
+        list.sort();
+    }
+}
+
+fn check(on: bool) -> String {
+    if on { "[x]".into() } else { "[ ]".into() }
+}
