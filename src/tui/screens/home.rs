@@ -19,6 +19,8 @@ pub struct RoutineRow {
     pub summary: String,
     pub minutes: String,
     pub frequency: String,
+    /// Days a week alone, for the narrow list.
+    pub days: String,
     /// The exercises, as `name — dose` lines.
     pub exercises: Vec<String>,
     /// "not before Thu 18:00" for intense routines inside their 48 hours.
@@ -59,6 +61,7 @@ impl HomeScreen {
                 summary: r.summary.clone(),
                 minutes: format!("{} min", r.minutes.label()),
                 frequency: r.frequency_label(),
+                days: format!("{} days a week", r.frequency.days_per_week.label()),
                 exercises: r
                     .items
                     .iter()
@@ -138,7 +141,7 @@ impl HomeScreen {
             .iter()
             .map(|r| {
                 let mut lines = vec![Line::from(Span::styled(r.name.clone(), theme.text()))];
-                let mut meta = format!("  {} · {}", r.minutes, r.frequency);
+                let mut meta = format!("  {} · {}", r.minutes, r.days);
                 if let Some(nb) = &r.not_before {
                     meta.push_str(&format!(" · {nb}"));
                 }
@@ -207,7 +210,7 @@ impl HomeScreen {
         );
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                " General guidance from public exercise guides, not medical advice. Sharp or worsening pain: stop, see a professional.",
+                " Not medical advice. Sharp or worsening pain: stop, and see a professional.",
                 theme.dim(),
             ))),
             disclaimer,
