@@ -1,0 +1,230 @@
+//! Drives the real binary in a pseudo-terminal and reads its screen with vt100.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The binary under test.
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_backcoach"))
+}
+
+/// A running program in an 80×24 (or other) pseudo-terminal.
+pub struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    /// Starts `program args` with `env` in a `cols`×`rows` terminal.
+    pub fn spawn_program(program: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("BACKCOACH_MUTE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let (p, r) = (parser.clone(), raw.clone());
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().expect("parser").process(&buf[..n]);
+                        r.lock().expect("raw").extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        let writer = pty.master.take_writer().expect("writer");
+        Tui {
+            parser,
+            raw,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    /// Starts backcoach with `args` (and a data dir) at 80×24.
+    pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Tui {
+        Tui::spawn_program(&binary(), args, env, 80, 24)
+    }
+
+    /// Types keys.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+        // Let the app read one burst at a time, as a person would type.
+        thread::sleep(Duration::from_millis(60));
+    }
+
+    /// The screen's text now.
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Everything the program wrote, raw.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().expect("raw").clone()
+    }
+
+    /// Whether the program left the alternate screen and showed the cursor.
+    pub fn terminal_normal(&self) -> bool {
+        let p = self.parser.lock().expect("parser");
+        !p.screen().alternate_screen() && !p.screen().hide_cursor()
+    }
+
+    /// Waits until the screen contains `text`; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {text:?}; screen:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the program to exit; returns its exit code.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader drain the last bytes.
+                thread::sleep(Duration::from_millis(100));
+                return Some(status.exit_code());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// The child's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// Kills the child if still running (for test clean-up).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// Sends a signal to a process with the `kill` utility (no unsafe needed).
+pub fn signal(pid: u32, sig: &str) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{sig}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+}
+
+/// A tiny catalog for end-to-end runs: short holds, few reps.
+pub const TINY_CATALOG: &str = r#"#![enable(implicit_some)]
+(
+    exercises: [
+        (
+            id: "tiny-hold",
+            name: "Tiny hold",
+            category: Core,
+            targets: ["core"],
+            position: "On your forearms",
+            dose: (kind: Hold, sets: (1, 1), hold_s: (2, 2)),
+            steps: ["Hold still."],
+            cue: "Breathe",
+            level: Beginner,
+            sources: ["test"],
+        ),
+        (
+            id: "tiny-reps",
+            name: "Tiny reps",
+            category: Strength,
+            targets: ["legs"],
+            position: "Standing",
+            dose: (kind: Reps, sets: (2, 2), reps: (2, 2), rest_s: (1, 1)),
+            steps: ["Bend and stand."],
+            cue: "Chest up",
+            level: Beginner,
+            sources: ["test"],
+        ),
+        (
+            id: "tiny-sides",
+            name: "Tiny sides",
+            category: Core,
+            targets: ["back"],
+            position: "On hands and knees",
+            dose: (kind: RepsWithHold, per_side: true, sets: (1, 1), reps: (1, 1), hold_s: (1, 1)),
+            steps: ["Reach and hold."],
+            cue: "Flat back",
+            level: Beginner,
+            sources: ["test"],
+        ),
+    ],
+    routines: [
+        (
+            id: "daily",
+            name: "Tiny routine",
+            summary: "For tests.",
+            minutes: (1, 1),
+            frequency: (days_per_week: (4, 5)),
+            rest_s: (1, 1),
+            items: [
+                (exercise: "tiny-hold"),
+                (exercise: "tiny-reps"),
+                (exercise: "tiny-sides"),
+            ],
+            sources: ["test"],
+        ),
+    ],
+)
+"#;
+
+/// A profile that skips the first-run set-up (a regular exerciser, so doses are the routine's).
+pub const REGULAR_PROFILE: &str = "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 70, bell: false, discomfort_limit: 5)\n";
+
+/// A data dir with a profile and the tiny catalog beside it; returns (dir, catalog path).
+pub fn prepared_dir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("profile.ron"), REGULAR_PROFILE).expect("profile");
+    let catalog = dir.path().join("tiny.ron");
+    std::fs::write(&catalog, TINY_CATALOG).expect("catalog");
+    (dir, catalog)
+}

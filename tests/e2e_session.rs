@@ -1,0 +1,131 @@
+//! End-to-end: the real binary in a pseudo-terminal, driven with real keys.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Tui, prepared_dir, signal};
+
+const T: Duration = Duration::from_secs(10);
+
+/// Goes through the check-in (baseline `baseline`) and the preview.
+fn check_in(tui: &mut Tui, baseline: &str) {
+    tui.wait_for("How much discomfort", T);
+    tui.send(baseline);
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", T);
+    tui.send("\r");
+    tui.wait_for("Today's plan", T);
+    tui.send("\r");
+}
+
+fn env_without_sound(home: &std::path::Path) -> Vec<(&'static str, String)> {
+    // A HOME with no ALSA config: this machine's default device has no card, so
+    // ALSA prints its errors — which must never reach the screen.
+    vec![("HOME", home.display().to_string())]
+}
+
+#[test]
+fn a_tiny_routine_completes_with_real_keys() {
+    let (dir, catalog) = prepared_dir();
+    let data = dir.path().display().to_string();
+    let env = env_without_sound(dir.path());
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut tui = Tui::spawn(&["--data-dir", &data, "--catalog", &catalog.display().to_string(), "start"], &env);
+    check_in(&mut tui, "1");
+
+    // A timed hold: get ready (skipped with Space), then the countdown.
+    let screen = tui.wait_for("Tiny hold", T);
+    assert!(screen.contains("Set 1 of 1"), "{screen}");
+    assert!(screen.contains("Step 1 of 3"), "{screen}");
+    tui.wait_for("Get ready", T);
+    tui.send(" ");
+    let screen = tui.wait_for("s left", T);
+    assert!(screen.contains("Hold · 2 s left") || screen.contains("Hold · 1 s left"), "{screen}");
+    tui.wait_for("Tiny hold done", T);
+    tui.send("\r");
+
+    // Counted reps, two sets with a rest between.
+    let screen = tui.wait_for("Rep 0 of 2", T);
+    assert!(screen.contains("Tiny reps") && screen.contains("Set 1 of 2"), "{screen}");
+    tui.send(" ");
+    tui.wait_for("Rep 1 of 2", T);
+    tui.send(" ");
+    tui.wait_for("Rest", T);
+    let screen = tui.wait_for("Set 2 of 2", T);
+    assert!(screen.contains("Rep 0 of 2"), "{screen}");
+    tui.send(" ");
+    tui.send(" ");
+    tui.wait_for("Tiny reps done", T);
+    tui.send("\r");
+
+    // Per side, each rep held: left, then right.
+    let screen = tui.wait_for("Tiny sides", T);
+    assert!(screen.contains("left side"), "{screen}");
+    tui.send(" ");
+    tui.wait_for("right side", T);
+    tui.send(" ");
+
+    // The end screen and its closing rating.
+    tui.wait_for("ROUTINE COMPLETE", T);
+    tui.send("2\r");
+    tui.wait_for("Thank you", T);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    assert!(tui.terminal_normal());
+    let raw = String::from_utf8_lossy(&tui.raw()).to_string();
+    assert!(!raw.contains("ALSA lib"), "ALSA printed onto the screen");
+    assert!(!raw.contains("rodio"), "rodio printed onto the screen");
+}
+
+#[test]
+fn sigterm_mid_session_restores_the_terminal() {
+    let (dir, catalog) = prepared_dir();
+    let data = dir.path().display().to_string();
+    let mut tui = Tui::spawn(
+        &["--data-dir", &data, "--catalog", &catalog.display().to_string(), "--mute", "start"],
+        &[("HOME", &data)],
+    );
+    check_in(&mut tui, "0");
+    tui.wait_for("Tiny hold", T);
+    assert!(!tui.terminal_normal(), "full-screen while the session runs");
+    signal(tui.pid().expect("pid"), "TERM");
+    let code = tui.wait_exit(T);
+    assert_eq!(code, Some(128 + 15));
+    assert!(tui.terminal_normal(), "left the alternate screen and showed the cursor");
+    let raw = tui.raw();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
+    assert!(tail.contains("\x1b[?1049l"), "alternate screen left: {tail:?}");
+}
+
+#[test]
+fn quitting_asks_first() {
+    let (dir, catalog) = prepared_dir();
+    let data = dir.path().display().to_string();
+    let mut tui = Tui::spawn(
+        &["--data-dir", &data, "--catalog", &catalog.display().to_string(), "--mute", "start"],
+        &[("HOME", &data)],
+    );
+    check_in(&mut tui, "0");
+    tui.wait_for("Tiny hold", T);
+    tui.send("q");
+    tui.wait_for("Quit this session?", T);
+    tui.send("n");
+    tui.send("q");
+    tui.wait_for("Quit this session?", T);
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    assert!(tui.terminal_normal());
+}
+
+#[test]
+fn an_unknown_routine_is_a_clear_error_before_full_screen() {
+    let (dir, _) = prepared_dir();
+    let out = std::process::Command::new(common::binary())
+        .args(["--data-dir", &dir.path().display().to_string(), "start", "nope"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no routine has the id \"nope\""), "{err}");
+}
