@@ -409,7 +409,7 @@ pub fn summarize(history: &History, profile: &Profile, week_of: Date, today: Dat
         .collect();
 
     let mut notices = Vec::new();
-    if let Some(stop) = last_safety_stop(history, add_days(week_start, 6)) {
+    if let Some(stop) = last_safety_stop(history, needed_range(week_start)) {
         notices.push(stop);
     }
     if let Some(advice) = six_week_rule(history, &facts, week_start, today) {
@@ -623,11 +623,12 @@ fn mean_tenths(history: &History, from: Date, to: Date) -> Option<u16> {
     Some(((sum + n / 2) / n) as u16)
 }
 
-fn last_safety_stop(history: &History, until: Date) -> Option<Notice> {
+/// The latest safety stop within the chart's weeks (older ones are history).
+fn last_safety_stop(history: &History, (from, until): (Date, Date)) -> Option<Notice> {
     history
         .sessions
         .iter()
-        .filter(|s| s.date <= until)
+        .filter(|s| from <= s.date && s.date <= until)
         .filter_map(|s| match &s.status {
             SessionStatus::StoppedForSafety { reason } => Some((s, reason)),
             _ => None,
