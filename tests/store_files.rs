@@ -100,8 +100,12 @@ fn every_record_kind_round_trips_through_the_files() {
         }
         store.save_checkin(&checkin).unwrap();
         store.save_checkin(&other).unwrap();
-        store.set_mark(date(2026, 3, 20), Some(DayMarkKind::Rest)).unwrap();
-        store.set_mark(date(2026, 3, 21), Some(DayMarkKind::Sick)).unwrap();
+        store
+            .set_mark(date(2026, 3, 20), Some(DayMarkKind::Rest))
+            .unwrap();
+        store
+            .set_mark(date(2026, 3, 21), Some(DayMarkKind::Sick))
+            .unwrap();
         store.save_profile(&profile).unwrap();
     }
     let store = open(&dir);
@@ -198,10 +202,18 @@ fn a_session_cut_off_after_its_second_exercise_reloads_as_partial() {
     assert_eq!(s.exercises.len(), 2);
     assert_eq!(s.exercises[1].exercise_id, "cat-cow");
     assert_eq!(history.status_of(s), SessionStatus::Partial);
-    assert_eq!(history.interrupted().map(|s| &s.id).collect::<Vec<_>>(), vec![&record.id]);
+    assert_eq!(
+        history.interrupted().map(|s| &s.id).collect::<Vec<_>>(),
+        vec![&record.id]
+    );
     // The week shows that day as partial, with its work counted.
     let (from, to) = week::needed_range(d);
-    let summary = week::summarize(&next.load(from, to), &Profile::default(), d, date(2026, 3, 22));
+    let summary = week::summarize(
+        &next.load(from, to),
+        &Profile::default(),
+        d,
+        date(2026, 3, 22),
+    );
     let day = summary.days.iter().find(|x| x.date == d).unwrap();
     assert_eq!(day.status, week::DayStatus::Partial);
     assert_eq!(day.sets, 4);
@@ -210,7 +222,10 @@ fn a_session_cut_off_after_its_second_exercise_reloads_as_partial() {
 
 /// Writes a good month, corrupts it the way a crash or a careless edit would,
 /// and checks the file is reported, kept byte for byte, and worked around.
-fn corrupted_month_is_reported_and_kept(corrupt: impl Fn(&str) -> String, expect_line: Option<usize>) {
+fn corrupted_month_is_reported_and_kept(
+    corrupt: impl Fn(&str) -> String,
+    expect_line: Option<usize>,
+) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     {
@@ -236,7 +251,12 @@ fn corrupted_month_is_reported_and_kept(corrupt: impl Fn(&str) -> String, expect
     assert!(problem.col >= 1, "{problem}");
     let shown = problem.to_string();
     assert!(
-        shown.starts_with(&format!("{}:{}:{}: ", march.display(), problem.line, problem.col)),
+        shown.starts_with(&format!(
+            "{}:{}:{}: ",
+            march.display(),
+            problem.line,
+            problem.col
+        )),
         "{shown}"
     );
     // The other months still load.
@@ -246,11 +266,17 @@ fn corrupted_month_is_reported_and_kept(corrupt: impl Fn(&str) -> String, expect
     // New data for March is still saved, beside the unreadable file.
     let new = done(date(2026, 3, 20));
     store.save_session(&new).unwrap();
-    store.set_mark(date(2026, 3, 21), Some(DayMarkKind::Rest)).unwrap();
+    store
+        .set_mark(date(2026, 3, 21), Some(DayMarkKind::Rest))
+        .unwrap();
     let mut update = new.clone();
     update.active_s += 60;
     store.save_session(&update).unwrap();
-    assert_eq!(fs::read_to_string(&march).unwrap(), bad, "unreadable file was changed");
+    assert_eq!(
+        fs::read_to_string(&march).unwrap(),
+        bad,
+        "unreadable file was changed"
+    );
     assert!(month_path(dir, "2026-03.1").exists());
 
     let again = open(dir).load(date(2026, 3, 1), date(2026, 3, 31));
@@ -280,7 +306,12 @@ fn a_corrupted_month_file_names_the_exact_line() {
         |good| {
             let mut lines: Vec<String> = good.lines().map(String::from).collect();
             let indent = lines[line - 1].len() - lines[line - 1].trim_start().len();
-            let key = lines[line - 1].trim_start().split(':').next().unwrap().to_string();
+            let key = lines[line - 1]
+                .trim_start()
+                .split(':')
+                .next()
+                .unwrap()
+                .to_string();
             lines[line - 1] = format!("{}{key}: ???,", " ".repeat(indent));
             lines.join("\n")
         },
@@ -338,9 +369,7 @@ impl Unwritable {
                 fs::remove_file(&self.history).unwrap();
                 fs::rename(away, &self.history).unwrap();
             }
-            None => {
-                fs::set_permissions(&self.history, fs::Permissions::from_mode(0o700)).unwrap()
-            }
+            None => fs::set_permissions(&self.history, fs::Permissions::from_mode(0o700)).unwrap(),
         }
     }
 }
@@ -363,10 +392,18 @@ fn a_failed_save_is_surfaced_kept_in_memory_and_retried() {
     assert_eq!(store.pending(), 1);
     second.status = SessionStatus::Completed;
     assert!(store.save_session(&second).is_err());
-    assert_eq!(store.pending(), 1, "a newer version replaces the queued one");
+    assert_eq!(
+        store.pending(),
+        1,
+        "a newer version replaces the queued one"
+    );
     let check = checkin(date(2026, 3, 17), 3);
     assert!(store.save_checkin(&check).is_err());
-    assert!(store.set_mark(date(2026, 3, 18), Some(DayMarkKind::Sick)).is_err());
+    assert!(
+        store
+            .set_mark(date(2026, 3, 18), Some(DayMarkKind::Sick))
+            .is_err()
+    );
     assert_eq!(store.pending(), 3);
     assert!(store.retry_pending().is_err());
     // What is in memory is still shown.
@@ -398,7 +435,11 @@ fn files_are_private_to_the_user() {
     assert_eq!(mode(&dir.join("profile.ron")), 0o600);
     assert_eq!(mode(&dir.join("index.ron")), 0o600);
     // A month file someone widened is written back private.
-    fs::set_permissions(month_path(&dir, "2026-03"), fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(
+        month_path(&dir, "2026-03"),
+        fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
     store.save_session(&done(date(2026, 3, 17))).unwrap();
     assert_eq!(mode(&month_path(&dir, "2026-03")), 0o600);
     // No temporary files left behind.
@@ -476,7 +517,10 @@ fn last_session_and_last_safety_stop_are_found_across_months() {
             store.last_session(date(2026, 2, 28)).map(|s| s.date),
             Some(date(2026, 2, 9))
         );
-        assert_eq!(store.last_safety_stop(date(2026, 3, 31)), Some(stop.clone()));
+        assert_eq!(
+            store.last_safety_stop(date(2026, 3, 31)),
+            Some(stop.clone())
+        );
         assert_eq!(store.last_safety_stop(date(2025, 10, 31)), None);
     }
 }
@@ -496,7 +540,11 @@ fn export_lists_every_session_and_rating_and_reports_unreadable_files() {
 
     let ron_out = backcoach::store::commands::export(Some(tmp.path()), false).unwrap();
     assert_eq!(ron_out.stderr.len(), 1);
-    assert!(ron_out.stderr[0].contains("2026-01.ron:1:"), "{:?}", ron_out.stderr);
+    assert!(
+        ron_out.stderr[0].contains("2026-01.ron:1:"),
+        "{:?}",
+        ron_out.stderr
+    );
     let back: MonthFile = ron::from_str(&ron_out.stdout).unwrap();
     assert_eq!(back.sessions.len(), 5);
     assert_eq!(back.checkins.len(), 1);

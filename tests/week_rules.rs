@@ -72,7 +72,9 @@ fn every_day_gets_its_status_in_words() {
     assert_eq!(s.week_start, mon);
     assert_eq!(
         statuses(&s),
-        ["done", "partial", "stopped", "missed", "today", "rest", "sick"]
+        [
+            "done", "partial", "stopped", "missed", "today", "rest", "sick"
+        ]
     );
     assert_eq!(s.days[0].minutes, 15);
     assert_eq!(s.days[0].routines, ["Daily routine"]);
@@ -81,7 +83,10 @@ fn every_day_gets_its_status_in_words() {
     assert_eq!(s.days[1].sets, 2);
     assert_eq!(s.days[1].reps, 20);
     // Two marked days lower the target of 4 to 2; three days were active.
-    assert_eq!((s.target.profile, s.target.marked_days, s.target.effective), (4, 2, 2));
+    assert_eq!(
+        (s.target.profile, s.target.marked_days, s.target.effective),
+        (4, 2, 2)
+    );
     assert_eq!(s.this_week.active_days, 3);
     assert!(s.met);
     assert_eq!(s.this_week.minutes, 15 + 6 + 10 + 2);
@@ -90,13 +95,20 @@ fn every_day_gets_its_status_in_words() {
     let later = week::summarize(&h, &Profile::default(), mon, week::add_days(mon, 7));
     assert_eq!(
         statuses(&later),
-        ["done", "partial", "stopped", "missed", "missed", "rest", "sick"]
+        [
+            "done", "partial", "stopped", "missed", "missed", "rest", "sick"
+        ]
     );
     let text = week::render_text(&s);
-    for word in ["done", "partial", "stopped", "missed", "today", "rest", "sick"] {
+    for word in [
+        "done", "partial", "stopped", "missed", "today", "rest", "sick",
+    ] {
         assert!(text.contains(word), "{word} missing from\n{text}");
     }
-    assert!(text.contains("Target: 3 of 2 days (4 less 2 marked rest/sick days) — met"), "{text}");
+    assert!(
+        text.contains("Target: 3 of 2 days (4 less 2 marked rest/sick days) — met"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -148,7 +160,10 @@ fn targets_come_from_the_profile_and_marked_days_never_break_a_streak() {
         ..Profile::default()
     };
     let s4 = week::summarize(&h, &five, w1, today);
-    assert_eq!((s4.target.effective, s4.met, s4.streak.weeks), (5, false, 0));
+    assert_eq!(
+        (s4.target.effective, s4.met, s4.streak.weeks),
+        (5, false, 0)
+    );
 }
 
 #[test]
@@ -165,14 +180,19 @@ fn streaks_run_across_the_year_end_and_iso_week_53() {
         }
     }
     // Week 53: done Monday to Thursday (28–31 December), Sunday 3 January marked rest.
-    store.set_mark(date(2027, 1, 3), Some(DayMarkKind::Rest)).unwrap();
+    store
+        .set_mark(date(2027, 1, 3), Some(DayMarkKind::Rest))
+        .unwrap();
     let today = date(2027, 1, 20);
 
     let s53 = summary_through_store(&store, date(2027, 1, 1), today);
     assert_eq!((s53.iso_year, s53.iso_week), (2026, 53));
     assert_eq!(s53.week_start, w53);
     assert_eq!(s53.days[6].date, date(2027, 1, 3));
-    assert_eq!(statuses(&s53), ["done", "done", "done", "done", "missed", "missed", "rest"]);
+    assert_eq!(
+        statuses(&s53),
+        ["done", "done", "done", "done", "missed", "missed", "rest"]
+    );
     assert_eq!(s53.target.effective, 3);
     assert_eq!(s53.streak.weeks, 3);
 
@@ -221,7 +241,9 @@ fn a_long_streak_is_counted_from_the_index_without_reading_old_months() {
         ..loaded.clone()
     };
     assert_eq!(
-        week::summarize(&without_index, &Profile::default(), last, today).streak.weeks,
+        week::summarize(&without_index, &Profile::default(), last, today)
+            .streak
+            .weeks,
         8
     );
     // Deleting the derived index changes nothing: it is rebuilt.
@@ -249,7 +271,12 @@ fn loading_only_the_needed_range_gives_the_same_week_as_loading_everything() {
     }
     let today = date(2026, 2, 4);
     let everything = store.load(date(2024, 1, 1), date(2026, 12, 31));
-    for week_of in [date(2025, 3, 5), date(2025, 9, 30), date(2026, 1, 28), today] {
+    for week_of in [
+        date(2025, 3, 5),
+        date(2025, 9, 30),
+        date(2026, 1, 28),
+        today,
+    ] {
         let narrow = summary_through_store(&store, week_of, today);
         let wide = week::summarize(&everything, &Profile::default(), week_of, today);
         assert_eq!(narrow, wide, "week of {week_of}");
@@ -306,7 +333,9 @@ fn a_clock_change_inside_the_week_keeps_days_and_counts_real_hours() {
     assert_eq!(dst_week.days[6].date, date(2026, 3, 29));
     assert_eq!(
         statuses(&dst_week),
-        ["missed", "missed", "missed", "missed", "missed", "done", "done"]
+        [
+            "missed", "missed", "missed", "missed", "missed", "done", "done"
+        ]
     );
 
     let next = week::summarize(&h, &Profile::default(), date(2026, 3, 30), today);
@@ -341,7 +370,13 @@ fn intense_sessions_less_than_48_hours_apart_are_noticed() {
     };
     let today = week::add_days(mon, 10);
     let notices = |sessions: Vec<SessionRecord>| {
-        week::summarize(&history(sessions, vec![], vec![]), &Profile::default(), mon, today).notices
+        week::summarize(
+            &history(sessions, vec![], vec![]),
+            &Profile::default(),
+            mon,
+            today,
+        )
+        .notices
     };
     // Monday 18:00–18:30, then Tuesday 18:00: 23 h 30 min of recovery.
     let close = notices(vec![make(0, 18, 0, true, "a"), make(1, 18, 0, true, "b")]);
@@ -424,9 +459,15 @@ fn six_weeks_of_regular_exercise_without_less_discomfort_advise_a_professional()
     assert!(advises(&worse, today, today));
     // Half a point better is still "not lowered".
     let (slight, today) = six_weeks(|_| 4, |w| if w == 4 { 4 } else { 5 });
-    assert!(advises(&slight, today, today), "half a point down is not an improvement");
+    assert!(
+        advises(&slight, today, today),
+        "half a point down is not an improvement"
+    );
     let (by_one, _) = six_weeks(|_| 4, |w| if w < 2 { 5 } else { 4 });
-    assert!(!advises(&by_one, today, today), "a full point down is an improvement");
+    assert!(
+        !advises(&by_one, today, today),
+        "a full point down is an improvement"
+    );
 }
 
 #[test]
@@ -467,7 +508,10 @@ fn the_last_safety_stop_is_a_notice_and_unreadable_files_are_listed() {
     assert!(matches!(&s.notices[0], Notice::SafetyStop { reason, .. } if reason.contains("leg")));
     let text = week::render_text(&s);
     assert!(text.contains("Last safety stop: Fri 6 Mar 2026"), "{text}");
-    assert!(text.contains("/data/history/2026-02.ron:3:7: Expected integer"), "{text}");
+    assert!(
+        text.contains("/data/history/2026-02.ron:3:7: Expected integer"),
+        "{text}"
+    );
     // A week before the stop does not mention it, nor one more than eight weeks later.
     let stop_notice = |week_of| {
         week::summarize(&h, &Profile::default(), week_of, week::add_days(mon, 80))

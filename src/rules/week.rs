@@ -347,6 +347,17 @@ impl WeekSummary {
         line
     }
 
+    /// How the totals lines name the shown week and the one before:
+    /// "This week"/"Last week" for the current week, else "Week 12"/"Week 11".
+    pub fn totals_labels(&self) -> (String, String) {
+        if self.is_current_week() {
+            ("This week".into(), "Last week".into())
+        } else {
+            let before = add_days(self.week_start, -7).iso_week_date().week();
+            (format!("Week {}", self.iso_week), format!("Week {before}"))
+        }
+    }
+
     /// "Streak: 5 weeks meeting the target".
     pub fn streak_line(&self) -> String {
         let mut line = format!(
@@ -499,7 +510,7 @@ impl<'a> Facts<'a> {
     }
 }
 
-fn sessions_on<'h>(history: &'h History, date: Date) -> impl Iterator<Item = &'h SessionRecord> {
+fn sessions_on(history: &History, date: Date) -> impl Iterator<Item = &SessionRecord> {
     history.sessions.iter().filter(move |s| s.date == date)
 }
 
@@ -728,13 +739,18 @@ pub fn weekday_name(date: Date) -> &'static str {
     }
 }
 
-/// "Mon 16 Nov".
-pub fn short_date(date: Date) -> String {
+/// "16 Nov".
+pub fn day_month(date: Date) -> String {
     let month = MONTHS
         .get(usize::try_from(date.month() - 1).unwrap_or(0))
         .copied()
         .unwrap_or("");
-    format!("{} {} {month}", weekday_name(date), date.day())
+    format!("{} {month}", date.day())
+}
+
+/// "Mon 16 Nov".
+pub fn short_date(date: Date) -> String {
+    format!("{} {}", weekday_name(date), day_month(date))
 }
 
 /// "Mon 16 Nov 2026".
@@ -771,17 +787,18 @@ pub fn render_text(summary: &WeekSummary) -> String {
         if day.minutes > 0 || !day.routines.is_empty() {
             let _ = write!(line, " {:>3} min  {}", day.minutes, day.routines.join(", "));
         }
-        if let Some(mark) = day.mark {
-            if !matches!(day.status, DayStatus::Rest | DayStatus::Sick) {
-                let _ = write!(line, "  (marked {})", mark.label());
-            }
+        if let Some(mark) = day.mark
+            && !matches!(day.status, DayStatus::Rest | DayStatus::Sick)
+        {
+            let _ = write!(line, "  (marked {})", mark.label());
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
     out.push('\n');
     let _ = writeln!(out, "{}", summary.target_line());
-    let _ = writeln!(out, "{}", totals_line("This week", &summary.this_week));
-    let _ = writeln!(out, "{}", totals_line("Last week", &summary.last_week));
+    let (this, last) = summary.totals_labels();
+    let _ = writeln!(out, "{}", totals_line(&this, &summary.this_week));
+    let _ = writeln!(out, "{}", totals_line(&last, &summary.last_week));
     let _ = writeln!(out, "{}", summary.streak_line());
     let bars: Vec<String> = summary
         .recent_weeks

@@ -112,12 +112,33 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> ReadOutcome<T> {
     };
     match ron::from_str::<T>(&text) {
         Ok(value) => ReadOutcome::Parsed(value),
-        Err(e) => ReadOutcome::Problem(FileProblem {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        }),
+        Err(e) => {
+            let (line, col) = (e.span.start.line, e.span.start.col);
+            ReadOutcome::Problem(FileProblem {
+                path: path.to_path_buf(),
+                line,
+                col: skip_blanks(&text, line, col),
+                message: e.code.to_string(),
+            })
+        }
+    }
+}
+
+/// ron points just after the previous token; when only blanks separate it
+/// from the offending one on the same line, point at the offending token.
+fn skip_blanks(text: &str, line: usize, col: usize) -> usize {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return col;
+    };
+    let rest: Vec<char> = row.chars().skip(col.saturating_sub(1)).collect();
+    let blanks = rest
+        .iter()
+        .take_while(|c| **c == ' ' || **c == '\t')
+        .count();
+    if blanks > 0 && blanks < rest.len() {
+        col + blanks
+    } else {
+        col
     }
 }
 

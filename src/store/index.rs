@@ -137,10 +137,10 @@ impl DayIndex {
     pub fn set_month(&mut self, key: MonthKey, days: &BTreeMap<Date, DayFlags>) {
         let mut row = vec![DayFlags::default(); key.days() as usize];
         for (date, flags) in days {
-            if key.contains(*date) {
-                if let Some(slot) = row.get_mut(usize::try_from(date.day() - 1).unwrap_or(0)) {
-                    *slot = *flags;
-                }
+            if key.contains(*date)
+                && let Some(slot) = row.get_mut(usize::try_from(date.day() - 1).unwrap_or(0))
+            {
+                *slot = *flags;
             }
         }
         if row.iter().all(|f| f.is_empty()) {

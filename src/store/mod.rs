@@ -226,8 +226,7 @@ impl History {
     }
 
     fn sort(&mut self) {
-        self.sessions
-            .sort_by(|a, b| (a.date, a.started).cmp(&(b.date, b.started)));
+        self.sessions.sort_by_key(|s| (s.date, s.started));
         self.checkins.sort_by_key(|c| c.at);
         self.marks.sort_by_key(|m| m.date);
     }
@@ -408,10 +407,10 @@ impl Store {
             history.checkins.extend(month.checkins);
             history.marks.extend(month.marks);
         }
-        if let (Some(first), Some(last)) = (keys.first(), keys.last()) {
-            if let (Some(from), Some(to)) = (first.day(1), last.day(last.days())) {
-                history.range = Some((from, to));
-            }
+        if let (Some(first), Some(last)) = (keys.first(), keys.last())
+            && let (Some(from), Some(to)) = (first.day(1), last.day(last.days()))
+        {
+            history.range = Some((from, to));
         }
         let all = history.range;
         history.range = Some((Date::MIN, Date::MAX));

@@ -174,10 +174,8 @@ impl MonthChain {
     /// The readable file that should receive new records: the last file when
     /// readable, otherwise a new sibling after it.
     fn target(&mut self, dir: &Path) -> usize {
-        if let Some(last) = self.files.last() {
-            if last.content.is_some() {
-                return self.files.len() - 1;
-            }
+        if self.files.last().is_some_and(|last| last.content.is_some()) {
+            return self.files.len() - 1;
         }
         let paths: Vec<PathBuf> = self.files.iter().map(|f| f.path.clone()).collect();
         self.files.push(ChainFile {
@@ -227,12 +225,12 @@ impl MonthChain {
     pub fn put_mark(&mut self, dir: &Path, date: Date, kind: Option<DayMarkKind>) {
         let mut found = false;
         for file in &mut self.files {
-            if let Some(month) = file.content.as_mut() {
-                if month.marks.iter().any(|m| m.date == date) {
-                    set_mark(month, date, kind);
-                    file.dirty = true;
-                    found = true;
-                }
+            if let Some(month) = file.content.as_mut()
+                && month.marks.iter().any(|m| m.date == date)
+            {
+                set_mark(month, date, kind);
+                file.dirty = true;
+                found = true;
             }
         }
         if !found && kind.is_some() {
@@ -260,9 +258,7 @@ impl MonthChain {
 
 /// Keeps each file in time order, so a person reading it finds things.
 fn sort_month(month: &mut MonthFile) {
-    month
-        .sessions
-        .sort_by(|a, b| (a.date, a.started).cmp(&(b.date, b.started)));
+    month.sessions.sort_by_key(|s| (s.date, s.started));
     month.checkins.sort_by_key(|c| c.at);
     month.marks.sort_by_key(|m| m.date);
 }

@@ -7,7 +7,10 @@ use jiff::civil::{Date, date};
 
 /// A timestamp at `h:m` UTC on `d`.
 pub fn at(d: Date, h: i8, m: i8) -> Timestamp {
-    d.at(h, m, 0, 0).to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp()
+    d.at(h, m, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
 }
 
 pub fn exercise(id: &str, sets: u32, reps: u32, finished: Timestamp) -> ExerciseRecord {
