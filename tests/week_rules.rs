@@ -532,3 +532,47 @@ fn the_needed_range_is_eight_weeks_ending_on_sunday() {
     assert_eq!(week::monday_of(date(2027, 1, 3)), date(2026, 12, 28));
     assert_eq!(week::monday_of(date(2026, 3, 16)), date(2026, 3, 16));
 }
+
+#[test]
+fn a_month_that_becomes_unreadable_keeps_its_days_in_the_streak() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let first = date(2026, 1, 5);
+    for w in 0..16 {
+        for s in active_week(week::add_days(first, 7 * w), 4) {
+            store.save_session(&s).unwrap();
+        }
+    }
+    // February's file is damaged; a late check-in for February is still saved (beside it).
+    let feb = tmp.path().join("history/2026-02.ron");
+    std::fs::write(&feb, "(sessions: [").unwrap();
+    store.save_checkin(&checkin(date(2026, 2, 27), 2)).unwrap();
+    let last = week::add_days(first, 7 * 15);
+    let today = week::add_days(last, 7);
+    let s = summary_through_store(&Store::open(tmp.path()).unwrap(), last, today);
+    assert_eq!(s.streak.weeks, 16, "February's weeks still count");
+    assert!(s.notices.is_empty(), "February is outside the weeks shown");
+}
+
+#[test]
+fn an_unreadable_month_inside_the_shown_weeks_is_filled_in_from_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let first = date(2026, 1, 5);
+    for w in 0..10 {
+        for s in active_week(week::add_days(first, 7 * w), 4) {
+            store.save_session(&s).unwrap();
+        }
+    }
+    std::fs::write(tmp.path().join("history/2026-02.ron"), "(sessions: [").unwrap();
+    let last = week::add_days(first, 7 * 9); // Monday 9 March
+    let s = summary_through_store(&store, last, week::add_days(last, 7));
+    assert_eq!(s.streak.weeks, 10);
+    let bars: Vec<u8> = s.recent_weeks.iter().map(|b| b.active_days).collect();
+    assert_eq!(bars, [4; 8]);
+    assert!(
+        matches!(s.notices[..], [Notice::UnreadableFile(_)]),
+        "{:?}",
+        s.notices
+    );
+}

@@ -116,7 +116,9 @@ impl DayStatus {
 /// One day of the shown week.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DaySummary {
+    /// The calendar date.
     pub date: Date,
+    /// What the day shows.
     pub status: DayStatus,
     /// The day's mark, shown even when sessions took place.
     pub mark: Option<DayMarkKind>,
@@ -126,16 +128,22 @@ pub struct DaySummary {
     pub minutes: u32,
     /// Names of the routines done, in order, each once.
     pub routines: Vec<String>,
+    /// Sets done over all sessions of the day.
     pub sets: u32,
+    /// Repetitions done over all sessions of the day.
     pub reps: u32,
 }
 
 /// Totals of one week, for this week against last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WeekTotals {
+    /// Days that count towards the target.
     pub active_days: u32,
+    /// Exercise minutes, pauses left out.
     pub minutes: u32,
+    /// Sets done.
     pub sets: u32,
+    /// Repetitions (or cycles) done.
     pub reps: u32,
 }
 
@@ -183,10 +191,15 @@ pub struct Streak {
 /// One bar of the eight-week chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WeekBar {
+    /// The Monday of that week.
     pub week_start: Date,
+    /// Its ISO week number, for the label.
     pub iso_week: i8,
+    /// Days that counted towards the target.
     pub active_days: u8,
+    /// That week's target after marked days.
     pub target: u8,
+    /// Whether the target was met.
     pub met: bool,
 }
 
@@ -195,14 +208,20 @@ pub struct WeekBar {
 pub enum Notice {
     /// The latest session the stop rules ended, within the chart's weeks.
     SafetyStop {
+        /// The day of the stop.
         date: Date,
+        /// The routine that was stopped.
         routine: String,
+        /// The stop rules' reason, in plain words.
         reason: String,
     },
     /// Two intense strength sessions closer than [`INTENSE_GAP_HOURS`].
     IntenseTooClose {
+        /// The day of the earlier session.
         first: Date,
+        /// The day of the later session.
         second: Date,
+        /// Whole hours between the end of the first and the start of the second.
         hours: i64,
     },
     /// Six weeks of regular exercise and the check-in discomfort has not gone
@@ -266,15 +285,23 @@ impl Notice {
 pub struct WeekSummary {
     /// The Monday of the shown week.
     pub week_start: Date,
+    /// The day the summary was computed for: decides today, future and missed.
     pub today: Date,
+    /// ISO week-numbering year (differs from the calendar year around New Year).
     pub iso_year: i16,
+    /// ISO week number, 1–53.
     pub iso_week: i8,
     /// Monday to Sunday.
     pub days: Vec<DaySummary>,
+    /// The week's target.
     pub target: WeekTarget,
+    /// Totals of the shown week.
     pub this_week: WeekTotals,
+    /// Totals of the week before, to compare.
     pub last_week: WeekTotals,
+    /// Whether the shown week met its target.
     pub met: bool,
+    /// Weeks in a row that met their target.
     pub streak: Streak,
     /// The last [`CHART_WEEKS`] weeks, oldest first, ending with the shown one.
     pub recent_weeks: Vec<WeekBar>,
@@ -283,6 +310,7 @@ pub struct WeekSummary {
     pub discomfort_daily: Vec<Option<u8>>,
     /// The same per week, in tenths of a point.
     pub discomfort_weekly: Vec<Option<u16>>,
+    /// Safety stop, 48-hour rule, six-week rule and unreadable files, most important first.
     pub notices: Vec<Notice>,
 }
 
@@ -481,10 +509,11 @@ impl<'a> Facts<'a> {
     }
 
     fn get(&self, date: Date) -> DayFlags {
-        match self.records.get(&date) {
-            Some(flags) => *flags,
-            None if self.history.covers(date) => DayFlags::default(),
-            None => self.history.index.get(date),
+        let recorded = self.records.get(&date).copied().unwrap_or_default();
+        if self.history.covers(date) {
+            recorded
+        } else {
+            DayFlags(recorded.0 | self.history.index.get(date).0)
         }
     }
 
@@ -835,4 +864,34 @@ pub fn render_text(summary: &WeekSummary) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn weeks_start_on_monday_and_are_named_relative_to_today() {
+        assert_eq!(monday_of(date(2026, 11, 22)), date(2026, 11, 16));
+        assert_eq!(add_days(date(2026, 12, 28), 7), date(2027, 1, 4));
+        let summary = summarize(
+            &History::default(),
+            &Profile::default(),
+            date(2026, 11, 4),
+            date(2026, 11, 22),
+        );
+        assert_eq!(summary.relative_label(), "2 weeks ago");
+        assert_eq!(summary.totals_labels().0, "Week 45");
+        assert_eq!(short_date(date(2026, 11, 4)), "Wed 4 Nov");
+    }
+
+    #[test]
+    fn the_target_bar_ratio_stays_within_bounds() {
+        let t = WeekTarget::new(4, 5);
+        assert_eq!(t.effective, 0);
+        assert_eq!(t.ratio(0), 1.0);
+        assert_eq!(WeekTarget::new(4, 0).ratio(9), 1.0);
+        assert_eq!(WeekTarget::new(4, 0).ratio(1), 0.25);
+    }
 }

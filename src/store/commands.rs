@@ -15,6 +15,7 @@ use crate::rules::week;
 /// What a command prints.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Output {
+    /// The text for standard output.
     pub stdout: String,
     /// One line each (`path:line:col: message`).
     pub stderr: Vec<String>,

@@ -190,3 +190,26 @@ pub fn next_free(dir: &Path, stem: &str, chain: &[PathBuf]) -> PathBuf {
         sibling_path(dir, stem, n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_point_at_the_offending_token() {
+        let text = "(\n  a: 1,\n  b:   ???,\n)";
+        assert_eq!(skip_blanks(text, 3, 5), 8);
+        assert_eq!(skip_blanks(text, 3, 8), 8);
+        // Blanks to the end of the line: keep ron's position.
+        assert_eq!(skip_blanks("x   ", 1, 2), 2);
+        assert_eq!(position_of(b"ab\ncd"), (2, 3));
+    }
+
+    #[test]
+    fn new_data_never_goes_into_an_unreadable_file() {
+        let dir = Path::new("/d");
+        assert_eq!(next_free(dir, "2026-03", &[]), dir.join("2026-03.ron"));
+        let chain = vec![dir.join("2026-03.ron"), dir.join("2026-03.1.ron")];
+        assert_eq!(next_free(dir, "2026-03", &chain), dir.join("2026-03.2.ron"));
+    }
+}

@@ -103,6 +103,7 @@ impl DayFlags {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexFile {
     #[serde(default)]
+    /// The format's version (1).
     pub version: u32,
     /// `"YYYY-MM"` → one character per day (see the header of the file).
     #[serde(default)]
@@ -148,6 +149,25 @@ impl DayIndex {
         } else {
             self.months.insert(key, row);
         }
+    }
+
+    /// Adds what is known about days of `key` without forgetting anything:
+    /// used when part of the month could not be read, so the days recorded
+    /// in the unreadable file (known from earlier saves) are kept.
+    pub fn merge_month(&mut self, key: MonthKey, days: &BTreeMap<Date, DayFlags>) {
+        let mut merged: BTreeMap<Date, DayFlags> = BTreeMap::new();
+        for i in 1..=key.days() {
+            if let Some(date) = key.day(i) {
+                let flags = self.get(date);
+                if !flags.is_empty() {
+                    merged.insert(date, flags);
+                }
+            }
+        }
+        for (date, flags) in days {
+            merged.entry(*date).or_default().0 |= flags.0;
+        }
+        self.set_month(key, &merged);
     }
 
     /// The first day with anything recorded: streak walks stop there.
@@ -203,5 +223,35 @@ impl DayIndex {
             })
             .collect();
         DayIndex { months }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn every_combination_of_flags_survives_the_file() {
+        let key = MonthKey::of(date(2026, 2, 1));
+        let days: BTreeMap<Date, DayFlags> = (0..28u8)
+            .map(|i| (date(2026, 2, i as i8 + 1), DayFlags(i + 3)))
+            .collect();
+        let mut index = DayIndex::default();
+        index.set_month(key, &days);
+        let file = index.to_file();
+        assert_eq!(file.months["2026-02"].chars().count(), 28);
+        let back = DayIndex::from_file(&file);
+        assert_eq!(back, index);
+        assert_eq!(back.get(date(2026, 2, 5)), DayFlags(7));
+        assert_eq!(back.earliest(), Some(date(2026, 2, 1)));
+        assert_eq!(
+            back.latest_with(DayFlags::SICK, date(2026, 2, 20)),
+            Some(date(2026, 2, 20))
+        );
+        // Flags 3..=15 on the 1st to the 13th: none has the sick bit (16).
+        assert_eq!(back.latest_with(DayFlags::SICK, date(2026, 2, 13)), None);
+        index.set_month(key, &BTreeMap::new());
+        assert!(index.is_empty());
     }
 }

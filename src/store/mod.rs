@@ -31,7 +31,8 @@ use jiff::civil::Date;
 use crate::profile::Profile;
 pub use index::{DayFlags, DayIndex};
 use index::{INDEX_HEADER, IndexFile};
-use month::{MonthChain, MonthKey};
+use month::MonthChain;
+pub use month::MonthKey;
 use records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord, SessionStatus};
 
 pub use fsio::{DIR_MODE, FILE_MODE};
@@ -46,11 +47,13 @@ pub const INDEX_STEM: &str = "index";
 /// A file that could not be read: shown to the user, never written over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
+    /// The file, as given to the store (absolute when the data dir is).
     pub path: PathBuf,
     /// 1-based; 0 when the problem has no position (e.g. permission denied).
     pub line: usize,
     /// 1-based; 0 when the problem has no position.
     pub col: usize,
+    /// What is wrong, in ron's words.
     pub message: String,
 }
 
@@ -90,22 +93,36 @@ impl std::error::Error for FileProblem {}
 /// A failure to find, create or write the store's files; always names the path.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The file system refused: the operation, the path and the OS error.
     #[error("cannot {op} {}: {source}", path.display())]
     Io {
+        /// What was being done ("create", "write", "replace"…).
         op: &'static str,
+        /// The file or directory.
         path: PathBuf,
+        /// The OS error.
         #[source]
         source: std::io::Error,
     },
+    /// Serializing a record failed (should not happen with these types).
     #[error("cannot encode {}: {message}", path.display())]
-    Encode { path: PathBuf, message: String },
+    Encode {
+        /// The file being written.
+        path: PathBuf,
+        /// ron's message.
+        message: String,
+    },
+    /// No `--data-dir` and no home directory to put the data in.
     #[error(
         "no data directory could be found (no home directory): pass --data-dir or set BACKCOACH_DATA_DIR"
     )]
     NoDataDir,
+    /// A save failed; the change waits in memory and is retried.
     #[error("{cause} ({pending} unsaved change(s) kept in memory; saving is retried)")]
     Unsaved {
+        /// Changes waiting in memory.
         pending: usize,
+        /// Why the write failed.
         #[source]
         cause: Box<StoreError>,
     },
@@ -174,6 +191,9 @@ pub struct History {
     pub marks: Vec<DayMark>,
     /// Files that could not be read (the rest was still loaded).
     pub problems: Vec<FileProblem>,
+    /// Months in the range with a file that could not be read: for their days
+    /// the day index (written before the file broke) fills the gaps.
+    pub incomplete_months: Vec<MonthKey>,
     /// The id of the caller's own running session: not reported as interrupted.
     pub running: Option<String>,
     /// Every recorded day's flags, for streaks beyond the range.
@@ -194,10 +214,12 @@ impl History {
         session.effective_status(self.running.as_deref())
     }
 
-    /// Whether `date` was read from the month files (not only from the index).
+    /// Whether everything about `date` was read from the month files (so the
+    /// day index is not needed for it).
     pub fn covers(&self, date: Date) -> bool {
         self.range
             .is_some_and(|(from, to)| from <= date && date <= to)
+            && !self.incomplete_months.contains(&MonthKey::of(date))
     }
 
     /// The flags of every day that has records here.
@@ -363,6 +385,9 @@ impl Store {
         for key in MonthKey::span(from, to) {
             let chain = MonthChain::read(&self.history, key);
             let month = chain.merged();
+            if !chain.problems.is_empty() {
+                history.incomplete_months.push(key);
+            }
             history.problems.extend(chain.problems);
             let within = |d: Date| from <= d && d <= to;
             history
@@ -510,7 +535,11 @@ impl Store {
                 Ok(()) => {
                     self.pending.retain(|p| MonthKey::of(p.date()) != key);
                     let flags = DayFlags::of_month(&chain.merged(), key);
-                    self.index_mut().set_month(key, &flags);
+                    if chain.problems.is_empty() {
+                        self.index_mut().set_month(key, &flags);
+                    } else {
+                        self.index_mut().merge_month(key, &flags);
+                    }
                     self.index_dirty = true;
                 }
                 Err(e) => {

@@ -14,7 +14,9 @@ use super::{FileProblem, StoreError};
 /// A calendar month: the unit of storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MonthKey {
+    /// Calendar year.
     pub year: i16,
+    /// Month, 1–12.
     pub month: i8,
 }
 
@@ -111,6 +113,7 @@ impl MonthKey {
 
 /// One file of a month's chain as read.
 pub struct ChainFile {
+    /// Where the file is (or will be).
     pub path: PathBuf,
     /// `None` when the file could not be read: never written.
     pub content: Option<MonthFile>,
@@ -120,8 +123,11 @@ pub struct ChainFile {
 
 /// Everything on disk for one month.
 pub struct MonthChain {
+    /// The month.
     pub key: MonthKey,
+    /// Its files, oldest first; new data goes to the last readable one.
     pub files: Vec<ChainFile>,
+    /// The files of the chain that could not be read.
     pub problems: Vec<FileProblem>,
 }
 
@@ -284,5 +290,29 @@ pub fn set_mark(month: &mut MonthFile, date: Date, kind: Option<DayMarkKind>) {
     month.marks.retain(|m| m.date != date);
     if let Some(kind) = kind {
         month.marks.push(DayMark { date, kind });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn month_keys_name_files_and_span_years() {
+        let key = MonthKey::of(date(2026, 12, 31));
+        assert_eq!(key.stem(), "2026-12");
+        assert_eq!(MonthKey::parse("2026-12"), Some(key));
+        assert_eq!(MonthKey::parse("2026-13"), None);
+        assert_eq!(MonthKey::parse("2026-1"), None);
+        assert_eq!(key.next().stem(), "2027-01");
+        assert_eq!(key.next().prev(), key);
+        let span: Vec<String> = MonthKey::span(date(2026, 11, 30), date(2027, 2, 1))
+            .into_iter()
+            .map(MonthKey::stem)
+            .collect();
+        assert_eq!(span, ["2026-11", "2026-12", "2027-01", "2027-02"]);
+        assert!(MonthKey::span(date(2027, 1, 1), date(2026, 1, 1)).is_empty());
+        assert_eq!(MonthKey::of(date(2028, 2, 1)).days(), 29);
     }
 }

@@ -41,6 +41,7 @@ pub enum WeekAction {
 /// The week screen's state: the summary shown and the selected day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeekScreen {
+    /// What is shown (replaced when another week is loaded).
     pub summary: WeekSummary,
     /// 0 (Monday) to 6 (Sunday).
     pub selected: usize,
