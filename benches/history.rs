@@ -148,3 +148,31 @@ fn last_session_and_safety_stop(bencher: divan::Bencher, years: i16) {
         (store.last_session(today()), store.last_safety_stop(today()))
     });
 }
+
+/// What each save during a session costs in a ten-year history: read the
+/// current month, write it and the day index atomically (with their fsyncs).
+#[divan::bench(args = YEARS, sample_count = 20)]
+fn save_session_after_an_exercise(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    let mut store = Store::open(&dir).unwrap();
+    let started = today()
+        .at(7, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp();
+    let record = SessionRecord {
+        id: "bench-running".into(),
+        routine_id: "daily".into(),
+        routine_name: "Daily routine".into(),
+        date: today(),
+        started,
+        ended: None,
+        active_s: 120,
+        status: SessionStatus::InProgress,
+        intense: false,
+        baseline: Some(2),
+        exercises: Vec::new(),
+        ratings: Vec::new(),
+    };
+    bencher.bench_local(|| store.save_session(&record).unwrap());
+}

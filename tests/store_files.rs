@@ -1,7 +1,7 @@
 //! The history store on a real (temporary) disk: round trips, crash safety,
 //! unreadable files, failed saves and file modes.
 
-mod common;
+mod store_common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -11,8 +11,8 @@ use backcoach::profile::{Condition, Experience, Profile};
 use backcoach::rules::week;
 use backcoach::store::records::*;
 use backcoach::store::{History, Store};
-use common::*;
 use jiff::civil::{Date, date};
+use store_common::*;
 
 fn open(dir: &Path) -> Store {
     Store::open(dir).unwrap()
@@ -82,7 +82,7 @@ fn every_record_kind_round_trips_through_the_files() {
     checkin.since_last = Some(Compared::Worse);
     checkin.stop_pain_eased = Some(false);
     checkin.lingering = true;
-    let mut other = common::checkin(date(2026, 3, 19), 2);
+    let mut other = store_common::checkin(date(2026, 3, 19), 2);
     other.since_last = Some(Compared::Better);
     let profile = Profile {
         experience: Experience::Returning,

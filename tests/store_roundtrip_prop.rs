@@ -2,14 +2,14 @@
 //! (quotes, brackets, line breaks, any Unicode), it comes back from the
 //! files unchanged.
 
-mod common;
+mod store_common;
 
 use backcoach::store::Store;
 use backcoach::store::records::*;
-use common::*;
 use jiff::Timestamp;
 use jiff::civil::date;
 use proptest::prelude::*;
+use store_common::*;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![

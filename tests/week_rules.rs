@@ -2,16 +2,16 @@
 //! years and ISO week 53), a clock change inside the week, the 48-hour
 //! notice and the six-week rule.
 
-mod common;
+mod store_common;
 
 use backcoach::profile::Profile;
 use backcoach::rules::week::{self, DayStatus, Notice, WeekSummary};
 use backcoach::store::records::*;
 use backcoach::store::{History, Store};
-use common::*;
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
+use store_common::*;
 
 fn history(sessions: Vec<SessionRecord>, marks: Vec<DayMark>, checkins: Vec<CheckIn>) -> History {
     History {

@@ -1,6 +1,6 @@
 //! The week screen drawn on a test terminal (80×24 and 120×40), and its keys.
 
-mod common;
+mod store_common;
 
 use backcoach::profile::Profile;
 use backcoach::rules::week::{self, WeekSummary};
@@ -8,11 +8,11 @@ use backcoach::store::History;
 use backcoach::store::records::*;
 use backcoach::tui::screens::week::{WeekAction, WeekScreen};
 use backcoach::tui::theme::Theme;
-use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use store_common::*;
 
 /// Thursday of the typical week.
 fn today() -> Date {
