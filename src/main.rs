@@ -56,6 +56,19 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             let catalog = catalog::load(cli.catalog.as_deref())?;
             full_screen(&cli, catalog, StartAt::Home)
         }
+        Some(Command::Week { print: true, date }) => {
+            let today = backcoach::store::commands::today();
+            backcoach::store::commands::week_print(cli.data_dir.as_deref(), *date, today)
+                .map_err(|e| UserError::Other(e.to_string()))?
+                .emit();
+            Ok(())
+        }
+        Some(Command::Export { csv }) => {
+            backcoach::store::commands::export(cli.data_dir.as_deref(), *csv)
+                .map_err(|e| UserError::Other(e.to_string()))?
+                .emit();
+            Ok(())
+        }
         _ => Err(UserError::Other("this command is not built yet".into())),
     }
 }

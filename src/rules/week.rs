@@ -1,1 +1,897 @@
 //! The week's adherence: statuses, targets, streaks and notices.
+//!
+//! Pure: everything comes from a [`History`] the caller loaded for
+//! [`needed_range`], a profile, and the dates. Weeks run Monday to Sunday
+//! (ISO 8601) and are computed on civil dates, so a clock change inside a
+//! week changes nothing; the 48-hour rule compares absolute instants, so a
+//! 23-hour day counts as 23 hours.
+//!
+//! Streaks look further back than the loaded range through the store's day
+//! index (`History::index`, one character per recorded day), walking back
+//! week by week only as long as the streak lasts.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use jiff::Span;
+use jiff::civil::{Date, Weekday};
+
+use crate::profile::Profile;
+use crate::store::History;
+use crate::store::index::DayFlags;
+use crate::store::records::{DayMarkKind, SessionRecord, SessionStatus};
+
+/// The guides: "at least 48 hours between intense sessions so muscles can
+/// recover". Measured from the end of one intense session to the start of
+/// the next, in real elapsed time.
+pub const INTENSE_GAP_HOURS: i64 = 48;
+
+/// The guides: "if your back pain does not improve within about 6 weeks of
+/// regular gentle exercise, seek advice from a healthcare professional".
+pub const NO_IMPROVEMENT_WEEKS: i64 = 6;
+
+/// What "regular" exercise means for the six-week rule: at least this many
+/// active days in every one of the six weeks. The guides' lightest plans are
+/// 1–3 strength sessions or 3–4 mini workouts a week; two days a week is the
+/// floor of that, chosen low so the advice is not withheld from someone who
+/// exercises steadily but below their own target.
+pub const REGULAR_DAYS_PER_WEEK: u8 = 2;
+
+/// Weeks averaged at each end of the six-week window to tell whether the
+/// check-in discomfort went down (one check-in a week is enough).
+pub const COMPARE_WEEKS: i64 = 2;
+
+/// How much the check-in discomfort (0–10) must fall, in tenths of a point,
+/// to count as "improved": one whole point, so day-to-day noise does not.
+pub const MIN_IMPROVEMENT_TENTHS: u16 = 10;
+
+/// Weeks in the active-days chart (the shown week and the seven before it).
+pub const CHART_WEEKS: i64 = 8;
+
+/// Weeks in the check-in discomfort line.
+pub const DISCOMFORT_WEEKS: i64 = 6;
+
+/// `date` moved by `days` (saturating at jiff's limits, which no history reaches).
+pub fn add_days(date: Date, days: i64) -> Date {
+    match Span::new().try_days(days) {
+        Ok(span) => date.saturating_add(span),
+        Err(_) if days < 0 => Date::MIN,
+        Err(_) => Date::MAX,
+    }
+}
+
+/// The Monday of `date`'s ISO week.
+pub fn monday_of(date: Date) -> Date {
+    add_days(date, -i64::from(date.weekday().to_monday_zero_offset()))
+}
+
+/// The dates a caller must load for [`summarize`] of the week of `week_of`:
+/// the eight weeks of the chart (which also hold last week, the six-week
+/// window and the days before Monday that the 48-hour rule looks at).
+pub fn needed_range(week_of: Date) -> (Date, Date) {
+    let monday = monday_of(week_of);
+    (
+        add_days(monday, -7 * (CHART_WEEKS - 1)),
+        add_days(monday, 6),
+    )
+}
+
+/// What a day of the week shows, in words a screen reader can say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayStatus {
+    /// A session was completed.
+    Done,
+    /// Only partial sessions (quit early, or cut off).
+    Partial,
+    /// A session ended by the stop rules.
+    Stopped,
+    /// Marked as planned rest.
+    Rest,
+    /// Marked as sick.
+    Sick,
+    /// A past day with nothing recorded.
+    Missed,
+    /// Today, nothing recorded yet.
+    Today,
+    /// Still to come.
+    Future,
+}
+
+impl DayStatus {
+    /// The word shown on the screen and in `week --print`.
+    pub fn label(self) -> &'static str {
+        match self {
+            DayStatus::Done => "done",
+            DayStatus::Partial => "partial",
+            DayStatus::Stopped => "stopped",
+            DayStatus::Rest => "rest",
+            DayStatus::Sick => "sick",
+            DayStatus::Missed => "missed",
+            DayStatus::Today => "today",
+            DayStatus::Future => "future",
+        }
+    }
+}
+
+/// One day of the shown week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DaySummary {
+    /// The calendar date.
+    pub date: Date,
+    /// What the day shows.
+    pub status: DayStatus,
+    /// The day's mark, shown even when sessions took place.
+    pub mark: Option<DayMarkKind>,
+    /// Whether the day counts towards the target.
+    pub active: bool,
+    /// Exercise minutes (pauses left out), rounded.
+    pub minutes: u32,
+    /// Names of the routines done, in order, each once.
+    pub routines: Vec<String>,
+    /// Sets done over all sessions of the day.
+    pub sets: u32,
+    /// Repetitions done over all sessions of the day.
+    pub reps: u32,
+}
+
+/// Totals of one week, for this week against last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WeekTotals {
+    /// Days that count towards the target.
+    pub active_days: u32,
+    /// Exercise minutes, pauses left out.
+    pub minutes: u32,
+    /// Sets done.
+    pub sets: u32,
+    /// Repetitions (or cycles) done.
+    pub reps: u32,
+}
+
+/// The week's target: the profile's, lowered by one per marked day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekTarget {
+    /// The profile's weekly target (default 4 days).
+    pub profile: u8,
+    /// Days marked rest or sick with no exercise done.
+    pub marked_days: u8,
+    /// What this week asks: `profile - marked_days`, at least 0.
+    pub effective: u8,
+}
+
+impl WeekTarget {
+    fn new(profile: u8, marked_days: u8) -> WeekTarget {
+        WeekTarget {
+            profile,
+            marked_days,
+            effective: profile.saturating_sub(marked_days),
+        }
+    }
+
+    /// Progress towards the target, 0.0–1.0 (safe for `Gauge::ratio`).
+    pub fn ratio(&self, active_days: u32) -> f64 {
+        if self.effective == 0 {
+            1.0
+        } else {
+            (f64::from(active_days) / f64::from(self.effective)).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// Consecutive weeks that met their target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Streak {
+    /// Number of weeks, ending with the shown week (or, while the current
+    /// week has not met its target yet, with the week before).
+    pub weeks: u32,
+    /// The current week is shown, has not met its target yet, and so does
+    /// not break the streak (yet).
+    pub current_week_open: bool,
+}
+
+/// One bar of the eight-week chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekBar {
+    /// The Monday of that week.
+    pub week_start: Date,
+    /// Its ISO week number, for the label.
+    pub iso_week: i8,
+    /// Days that counted towards the target.
+    pub active_days: u8,
+    /// That week's target after marked days.
+    pub target: u8,
+    /// Whether the target was met.
+    pub met: bool,
+}
+
+/// Something the user should know, in plain words (see [`Notice::text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The latest session the stop rules ended, within the chart's weeks.
+    SafetyStop {
+        /// The day of the stop.
+        date: Date,
+        /// The routine that was stopped.
+        routine: String,
+        /// The stop rules' reason, in plain words.
+        reason: String,
+    },
+    /// Two intense strength sessions closer than [`INTENSE_GAP_HOURS`].
+    IntenseTooClose {
+        /// The day of the earlier session.
+        first: Date,
+        /// The day of the later session.
+        second: Date,
+        /// Whole hours between the end of the first and the start of the second.
+        hours: i64,
+    },
+    /// Six weeks of regular exercise and the check-in discomfort has not gone
+    /// down: the guides advise seeing a healthcare professional.
+    SeeProfessional {
+        /// Mean check-in discomfort of the first two weeks, in tenths.
+        early_tenths: u16,
+        /// Mean check-in discomfort of the last two weeks, in tenths.
+        late_tenths: u16,
+    },
+    /// A history file could not be read (`path:line:col: message`).
+    UnreadableFile(String),
+}
+
+impl Notice {
+    /// The notice as one sentence.
+    pub fn text(&self) -> String {
+        match self {
+            Notice::SafetyStop {
+                date,
+                routine,
+                reason,
+            } => format!(
+                "Last safety stop: {} ({routine}): {reason}. Start gently; stop if pain is sharp, spreads or gets worse.",
+                long_date(*date)
+            ),
+            Notice::IntenseTooClose {
+                first,
+                second,
+                hours,
+            } => format!(
+                "Intense strength sessions on {} and {} were only {hours} hours apart: leave at least {INTENSE_GAP_HOURS} hours between them so muscles can recover.",
+                short_date(*first),
+                short_date(*second)
+            ),
+            Notice::SeeProfessional {
+                early_tenths,
+                late_tenths,
+            } => format!(
+                "After {NO_IMPROVEMENT_WEEKS} weeks of regular exercise your check-in discomfort has not gone down ({} then, {} now): please see a healthcare professional.",
+                tenths(*early_tenths),
+                tenths(*late_tenths)
+            ),
+            Notice::UnreadableFile(problem) => {
+                format!("Could not read {problem} (left untouched)")
+            }
+        }
+    }
+
+    /// Whether the notice is about safety (drawn in the danger style).
+    pub fn is_safety(&self) -> bool {
+        matches!(
+            self,
+            Notice::SafetyStop { .. } | Notice::SeeProfessional { .. }
+        )
+    }
+}
+
+/// Everything the week screen and `week --print` show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekSummary {
+    /// The Monday of the shown week.
+    pub week_start: Date,
+    /// The day the summary was computed for: decides today, future and missed.
+    pub today: Date,
+    /// ISO week-numbering year (differs from the calendar year around New Year).
+    pub iso_year: i16,
+    /// ISO week number, 1–53.
+    pub iso_week: i8,
+    /// Monday to Sunday.
+    pub days: Vec<DaySummary>,
+    /// The week's target.
+    pub target: WeekTarget,
+    /// Totals of the shown week.
+    pub this_week: WeekTotals,
+    /// Totals of the week before, to compare.
+    pub last_week: WeekTotals,
+    /// Whether the shown week met its target.
+    pub met: bool,
+    /// Weeks in a row that met their target.
+    pub streak: Streak,
+    /// The last [`CHART_WEEKS`] weeks, oldest first, ending with the shown one.
+    pub recent_weeks: Vec<WeekBar>,
+    /// Check-in discomfort per day over the last [`DISCOMFORT_WEEKS`] weeks,
+    /// oldest first (the mean when several, `None` on days without).
+    pub discomfort_daily: Vec<Option<u8>>,
+    /// The same per week, in tenths of a point.
+    pub discomfort_weekly: Vec<Option<u16>>,
+    /// Safety stop, 48-hour rule, six-week rule and unreadable files, most important first.
+    pub notices: Vec<Notice>,
+}
+
+impl WeekSummary {
+    /// The Sunday of the shown week.
+    pub fn week_end(&self) -> Date {
+        add_days(self.week_start, 6)
+    }
+
+    /// Whether the shown week is the current one.
+    pub fn is_current_week(&self) -> bool {
+        self.week_start == monday_of(self.today)
+    }
+
+    /// "this week", "last week", "3 weeks ago", "next week"…
+    pub fn relative_label(&self) -> String {
+        let weeks = days_between(monday_of(self.today), self.week_start) / 7;
+        match weeks {
+            0 => "this week".into(),
+            -1 => "last week".into(),
+            1 => "next week".into(),
+            n if n < 0 => format!("{} weeks ago", -n),
+            n => format!("in {n} weeks"),
+        }
+    }
+
+    /// "Week 47, 2026 · Mon 16 Nov – Sun 22 Nov 2026".
+    pub fn title(&self) -> String {
+        format!(
+            "Week {}, {} · {} – {}",
+            self.iso_week,
+            self.iso_year,
+            short_date(self.week_start),
+            long_date(self.week_end())
+        )
+    }
+
+    /// "3 of 4 days" with what lowered the target.
+    pub fn target_line(&self) -> String {
+        let mut line = format!(
+            "Target: {} of {} day{}",
+            self.this_week.active_days,
+            self.target.effective,
+            plural(u32::from(self.target.effective))
+        );
+        if self.target.marked_days > 0 {
+            let _ = write!(
+                line,
+                " ({} less {} marked rest/sick day{})",
+                self.target.profile,
+                self.target.marked_days,
+                plural(u32::from(self.target.marked_days))
+            );
+        }
+        line.push_str(if self.met {
+            " — met"
+        } else if self.week_end() < self.today {
+            " — not met"
+        } else {
+            " — not met yet"
+        });
+        line
+    }
+
+    /// How the totals lines name the shown week and the one before:
+    /// "This week"/"Last week" for the current week, else "Week 12"/"Week 11".
+    pub fn totals_labels(&self) -> (String, String) {
+        if self.is_current_week() {
+            ("This week".into(), "Last week".into())
+        } else {
+            let before = add_days(self.week_start, -7).iso_week_date().week();
+            (format!("Week {}", self.iso_week), format!("Week {before}"))
+        }
+    }
+
+    /// "Streak: 5 weeks meeting the target".
+    pub fn streak_line(&self) -> String {
+        let mut line = format!(
+            "Streak: {} week{} meeting the target",
+            self.streak.weeks,
+            plural(self.streak.weeks)
+        );
+        if self.streak.current_week_open {
+            line.push_str(" (this week still open)");
+        }
+        line
+    }
+}
+
+/// Everything about the week of `week_of` as of `today`. `history` should
+/// cover [`needed_range`]`(week_of)`; the streak also uses its day index.
+pub fn summarize(history: &History, profile: &Profile, week_of: Date, today: Date) -> WeekSummary {
+    let facts = Facts::new(history);
+    let week_start = monday_of(week_of);
+    let target_days = profile.effective_target();
+    let iso = week_start.iso_week_date();
+
+    let days: Vec<DaySummary> = (0..7)
+        .map(|i| day_summary(history, &facts, add_days(week_start, i), today))
+        .collect();
+
+    let tally = facts.tally(week_start);
+    let target = WeekTarget::new(target_days, tally.marked);
+    let met = tally.active >= target.effective;
+    let this_week = totals(history, &facts, week_start);
+    let last_week = totals(history, &facts, add_days(week_start, -7));
+
+    let recent_weeks = (0..CHART_WEEKS)
+        .map(|i| {
+            let start = add_days(week_start, -7 * (CHART_WEEKS - 1 - i));
+            let t = facts.tally(start);
+            let target = WeekTarget::new(target_days, t.marked).effective;
+            WeekBar {
+                week_start: start,
+                iso_week: start.iso_week_date().week(),
+                active_days: t.active,
+                target,
+                met: t.active >= target,
+            }
+        })
+        .collect();
+
+    let first_day = add_days(week_start, -7 * (DISCOMFORT_WEEKS - 1));
+    let discomfort_daily = (0..DISCOMFORT_WEEKS * 7)
+        .map(|i| {
+            let d = add_days(first_day, i);
+            mean_tenths(history, d, d).map(|t| ((t + 5) / 10) as u8)
+        })
+        .collect();
+    let discomfort_weekly = (0..DISCOMFORT_WEEKS)
+        .map(|w| {
+            let start = add_days(first_day, 7 * w);
+            mean_tenths(history, start, add_days(start, 6))
+        })
+        .collect();
+
+    let mut notices = Vec::new();
+    if let Some(stop) = last_safety_stop(history, needed_range(week_start)) {
+        notices.push(stop);
+    }
+    if let Some(advice) = six_week_rule(history, &facts, week_start, today) {
+        notices.push(advice);
+    }
+    notices.extend(intense_too_close(history, week_start));
+    notices.extend(
+        history
+            .problems
+            .iter()
+            .map(|p| Notice::UnreadableFile(p.to_string())),
+    );
+
+    WeekSummary {
+        week_start,
+        today,
+        iso_year: iso.year(),
+        iso_week: iso.week(),
+        days,
+        target,
+        this_week,
+        last_week,
+        met,
+        streak: streak(&facts, target_days, week_start, today),
+        recent_weeks,
+        discomfort_daily,
+        discomfort_weekly,
+        notices,
+    }
+}
+
+/// Day flags from the loaded records where the history covers the date,
+/// else from the day index.
+struct Facts<'a> {
+    history: &'a History,
+    records: BTreeMap<Date, DayFlags>,
+    earliest: Option<Date>,
+}
+
+/// Active and marked (not active) days of one week.
+struct Tally {
+    active: u8,
+    marked: u8,
+}
+
+impl<'a> Facts<'a> {
+    fn new(history: &'a History) -> Facts<'a> {
+        let records = history.record_flags();
+        let earliest = match (records.keys().next(), history.index.earliest()) {
+            (Some(a), Some(b)) => Some((*a).min(b)),
+            (a, b) => a.copied().or(b),
+        };
+        Facts {
+            history,
+            records,
+            earliest,
+        }
+    }
+
+    fn get(&self, date: Date) -> DayFlags {
+        let recorded = self.records.get(&date).copied().unwrap_or_default();
+        if self.history.covers(date) {
+            recorded
+        } else {
+            DayFlags(recorded.0 | self.history.index.get(date).0)
+        }
+    }
+
+    fn tally(&self, monday: Date) -> Tally {
+        let mut tally = Tally {
+            active: 0,
+            marked: 0,
+        };
+        for i in 0..7 {
+            let flags = self.get(add_days(monday, i));
+            if flags.has(DayFlags::ACTIVE) {
+                tally.active += 1;
+            } else if flags.mark().is_some() {
+                tally.marked += 1;
+            }
+        }
+        tally
+    }
+
+    fn met(&self, monday: Date, target: u8) -> bool {
+        let t = self.tally(monday);
+        t.active >= target.saturating_sub(t.marked)
+    }
+}
+
+fn sessions_on(history: &History, date: Date) -> impl Iterator<Item = &SessionRecord> {
+    history.sessions.iter().filter(move |s| s.date == date)
+}
+
+fn day_summary(history: &History, facts: &Facts<'_>, date: Date, today: Date) -> DaySummary {
+    let mark = history
+        .marks
+        .iter()
+        .rev()
+        .find(|m| m.date == date)
+        .map(|m| m.kind)
+        .or_else(|| {
+            if history.covers(date) {
+                None
+            } else {
+                facts.get(date).mark()
+            }
+        });
+    let mut status = None;
+    let mut seconds = 0u32;
+    let mut routines: Vec<String> = Vec::new();
+    let (mut sets, mut reps) = (0, 0);
+    for s in sessions_on(history, date) {
+        let this = match history.status_of(s) {
+            SessionStatus::StoppedForSafety { .. } => DayStatus::Stopped,
+            SessionStatus::Completed => DayStatus::Done,
+            SessionStatus::Partial | SessionStatus::InProgress => DayStatus::Partial,
+        };
+        status = Some(match (status, this) {
+            (Some(DayStatus::Stopped), _) | (_, DayStatus::Stopped) => DayStatus::Stopped,
+            (Some(DayStatus::Done), _) | (_, DayStatus::Done) => DayStatus::Done,
+            _ => DayStatus::Partial,
+        });
+        seconds = seconds.saturating_add(s.active_s);
+        sets += s.sets_done();
+        reps += s.reps_done();
+        if !routines.contains(&s.routine_name) {
+            routines.push(s.routine_name.clone());
+        }
+    }
+    let status = status.unwrap_or(match mark {
+        Some(DayMarkKind::Rest) => DayStatus::Rest,
+        Some(DayMarkKind::Sick) => DayStatus::Sick,
+        None if date > today => DayStatus::Future,
+        None if date == today => DayStatus::Today,
+        None => DayStatus::Missed,
+    });
+    DaySummary {
+        date,
+        status,
+        mark,
+        active: facts.get(date).has(DayFlags::ACTIVE),
+        minutes: minutes(seconds),
+        routines,
+        sets,
+        reps,
+    }
+}
+
+fn minutes(seconds: u32) -> u32 {
+    seconds.saturating_add(30) / 60
+}
+
+fn totals(history: &History, facts: &Facts<'_>, monday: Date) -> WeekTotals {
+    let sunday = add_days(monday, 6);
+    let mut seconds = 0u32;
+    let mut out = WeekTotals {
+        active_days: u32::from(facts.tally(monday).active),
+        ..WeekTotals::default()
+    };
+    for s in history
+        .sessions
+        .iter()
+        .filter(|s| monday <= s.date && s.date <= sunday)
+    {
+        seconds = seconds.saturating_add(s.active_s);
+        out.sets += s.sets_done();
+        out.reps += s.reps_done();
+    }
+    out.minutes = minutes(seconds);
+    out
+}
+
+/// Walks back week by week from the shown week only as long as weeks meet
+/// their target, and never past the first recorded day: the cost is the
+/// streak's length in index look-ups, no file reads.
+fn streak(facts: &Facts<'_>, target: u8, week_start: Date, today: Date) -> Streak {
+    let this_monday = monday_of(today);
+    let mut week = week_start.min(this_monday);
+    let mut current_week_open = false;
+    if week == this_monday && !facts.met(week, target) {
+        current_week_open = true;
+        week = add_days(week, -7);
+    }
+    let mut weeks = 0;
+    while let Some(earliest) = facts.earliest {
+        if add_days(week, 6) < earliest || !facts.met(week, target) {
+            break;
+        }
+        weeks += 1;
+        week = add_days(week, -7);
+    }
+    Streak {
+        weeks,
+        current_week_open,
+    }
+}
+
+/// Mean check-in discomfort from `from` to `to`, in tenths.
+fn mean_tenths(history: &History, from: Date, to: Date) -> Option<u16> {
+    let values: Vec<u16> = history
+        .checkins
+        .iter()
+        .filter(|c| from <= c.date && c.date <= to)
+        .map(|c| u16::from(c.baseline.min(10)))
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let n = values.len() as u32;
+    let sum: u32 = values.iter().map(|&v| u32::from(v) * 10).sum();
+    Some(((sum + n / 2) / n) as u16)
+}
+
+/// The latest safety stop within the chart's weeks (older ones are history).
+fn last_safety_stop(history: &History, (from, until): (Date, Date)) -> Option<Notice> {
+    history
+        .sessions
+        .iter()
+        .filter(|s| from <= s.date && s.date <= until)
+        .filter_map(|s| match &s.status {
+            SessionStatus::StoppedForSafety { reason } => Some((s, reason)),
+            _ => None,
+        })
+        .max_by_key(|(s, _)| s.started)
+        .map(|(s, reason)| Notice::SafetyStop {
+            date: s.date,
+            routine: s.routine_name.clone(),
+            reason: reason.clone(),
+        })
+}
+
+/// Pairs of intense sessions (with work done) too close together, where the
+/// second one falls in the shown week.
+fn intense_too_close(history: &History, week_start: Date) -> Vec<Notice> {
+    let week_end = add_days(week_start, 6);
+    let mut intense: Vec<&SessionRecord> = history
+        .sessions
+        .iter()
+        .filter(|s| s.intense && s.did_work())
+        .collect();
+    intense.sort_by_key(|s| s.started);
+    intense
+        .windows(2)
+        .filter_map(|pair| {
+            let (a, b) = (pair[0], pair[1]);
+            if b.date < week_start || b.date > week_end {
+                return None;
+            }
+            let gap = b.started.duration_since(a.end_or_start());
+            (gap.as_secs() < INTENSE_GAP_HOURS * 3600).then(|| Notice::IntenseTooClose {
+                first: a.date,
+                second: b.date,
+                hours: gap.as_hours().max(0),
+            })
+        })
+        .collect()
+}
+
+/// The guides' six-week rule over the six complete weeks ending with the
+/// shown week (or the week before, while the shown week is still running):
+/// every week regular ([`REGULAR_DAYS_PER_WEEK`]), check-ins in the first and
+/// last [`COMPARE_WEEKS`], discomfort still there at the end and not down by
+/// [`MIN_IMPROVEMENT_TENTHS`].
+fn six_week_rule(
+    history: &History,
+    facts: &Facts<'_>,
+    week_start: Date,
+    today: Date,
+) -> Option<Notice> {
+    let last_complete = week_start.min(add_days(monday_of(today), -7));
+    let first = add_days(last_complete, -7 * (NO_IMPROVEMENT_WEEKS - 1));
+    let regular = (0..NO_IMPROVEMENT_WEEKS)
+        .all(|w| facts.tally(add_days(first, 7 * w)).active >= REGULAR_DAYS_PER_WEEK);
+    if !regular {
+        return None;
+    }
+    let early = mean_tenths(history, first, add_days(first, 7 * COMPARE_WEEKS - 1))?;
+    let late = mean_tenths(
+        history,
+        add_days(last_complete, -7 * (COMPARE_WEEKS - 1)),
+        add_days(last_complete, 6),
+    )?;
+    let improved = early >= late + MIN_IMPROVEMENT_TENTHS;
+    (late >= 10 && !improved).then_some(Notice::SeeProfessional {
+        early_tenths: early,
+        late_tenths: late,
+    })
+}
+
+fn days_between(from: Date, to: Date) -> i64 {
+    from.duration_until(to).as_secs().div_euclid(86_400)
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn tenths(t: u16) -> String {
+    format!("{}.{}", t / 10, t % 10)
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Mon".
+pub fn weekday_name(date: Date) -> &'static str {
+    match date.weekday() {
+        Weekday::Monday => "Mon",
+        Weekday::Tuesday => "Tue",
+        Weekday::Wednesday => "Wed",
+        Weekday::Thursday => "Thu",
+        Weekday::Friday => "Fri",
+        Weekday::Saturday => "Sat",
+        Weekday::Sunday => "Sun",
+    }
+}
+
+/// "16 Nov".
+pub fn day_month(date: Date) -> String {
+    let month = MONTHS
+        .get(usize::try_from(date.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month}", date.day())
+}
+
+/// "Mon 16 Nov".
+pub fn short_date(date: Date) -> String {
+    format!("{} {}", weekday_name(date), day_month(date))
+}
+
+/// "Mon 16 Nov 2026".
+pub fn long_date(date: Date) -> String {
+    format!("{} {}", short_date(date), date.year())
+}
+
+fn totals_line(label: &str, t: &WeekTotals) -> String {
+    format!(
+        "{label}: {} day{}, {} min, {} set{}, {} rep{}",
+        t.active_days,
+        plural(t.active_days),
+        t.minutes,
+        t.sets,
+        plural(t.sets),
+        t.reps,
+        plural(t.reps)
+    )
+}
+
+/// The week as plain text, for `backcoach week --print`: the same facts as
+/// the screen, one per line, for scripts and for people who prefer text.
+pub fn render_text(summary: &WeekSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", summary.title(), summary.relative_label());
+    out.push('\n');
+    for day in &summary.days {
+        let mut line = format!(
+            "{} {}  {:<8}",
+            weekday_name(day.date),
+            day.date,
+            day.status.label()
+        );
+        if day.minutes > 0 || !day.routines.is_empty() {
+            let _ = write!(line, " {:>3} min  {}", day.minutes, day.routines.join(", "));
+        }
+        if let Some(mark) = day.mark
+            && !matches!(day.status, DayStatus::Rest | DayStatus::Sick)
+        {
+            let _ = write!(line, "  (marked {})", mark.label());
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{}", summary.target_line());
+    let (this, last) = summary.totals_labels();
+    let _ = writeln!(out, "{}", totals_line(&this, &summary.this_week));
+    let _ = writeln!(out, "{}", totals_line(&last, &summary.last_week));
+    let _ = writeln!(out, "{}", summary.streak_line());
+    let bars: Vec<String> = summary
+        .recent_weeks
+        .iter()
+        .map(|w| {
+            format!(
+                "W{:02} {}/{}{}",
+                w.iso_week,
+                w.active_days,
+                w.target,
+                if w.met { "*" } else { "" }
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "Active days, last {CHART_WEEKS} weeks (* met): {}",
+        bars.join("  ")
+    );
+    let weekly: Vec<String> = summary
+        .discomfort_weekly
+        .iter()
+        .map(|w| w.map_or("-".to_string(), tenths))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Check-in discomfort, last {DISCOMFORT_WEEKS} weeks (0-10, weekly mean): {}",
+        weekly.join("  ")
+    );
+    if !summary.notices.is_empty() {
+        out.push_str("\nNotices:\n");
+        for notice in &summary.notices {
+            let _ = writeln!(out, "- {}", notice.text());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn weeks_start_on_monday_and_are_named_relative_to_today() {
+        assert_eq!(monday_of(date(2026, 11, 22)), date(2026, 11, 16));
+        assert_eq!(add_days(date(2026, 12, 28), 7), date(2027, 1, 4));
+        let summary = summarize(
+            &History::default(),
+            &Profile::default(),
+            date(2026, 11, 4),
+            date(2026, 11, 22),
+        );
+        assert_eq!(summary.relative_label(), "2 weeks ago");
+        assert_eq!(summary.totals_labels().0, "Week 45");
+        assert_eq!(short_date(date(2026, 11, 4)), "Wed 4 Nov");
+    }
+
+    #[test]
+    fn the_target_bar_ratio_stays_within_bounds() {
+        let t = WeekTarget::new(4, 5);
+        assert_eq!(t.effective, 0);
+        assert_eq!(t.ratio(0), 1.0);
+        assert_eq!(WeekTarget::new(4, 0).ratio(9), 1.0);
+        assert_eq!(WeekTarget::new(4, 0).ratio(1), 0.25);
+    }
+}

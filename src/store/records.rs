@@ -241,3 +241,97 @@ pub struct MonthFile {
     #[serde(default)]
     pub marks: Vec<DayMark>,
 }
+
+/// The local calendar date of an instant: the date a session or check-in is filed under.
+///
+/// Computed through the time zone's rules (not a fixed offset), so a session
+/// that starts at 01:30 on the night the clocks change is filed under the
+/// right day.
+pub fn local_date(at: Timestamp, tz: &jiff::tz::TimeZone) -> Date {
+    at.to_zoned(tz.clone()).date()
+}
+
+impl SessionRecord {
+    /// Whether any exercise was actually done: only such sessions count as
+    /// an active day, so opening a routine and quitting at once does not
+    /// meet a target.
+    pub fn did_work(&self) -> bool {
+        self.status == SessionStatus::Completed || !self.exercises.is_empty()
+    }
+
+    /// Whether the stop rules ended this session.
+    pub fn is_safety_stop(&self) -> bool {
+        matches!(self.status, SessionStatus::StoppedForSafety { .. })
+    }
+
+    /// The status to show: a session still marked `InProgress` on disk was cut
+    /// off (kill, power cut) and reads as `Partial`, unless it is the caller's
+    /// own running session (`running` is its id).
+    pub fn effective_status(&self, running: Option<&str>) -> SessionStatus {
+        match &self.status {
+            SessionStatus::InProgress if running != Some(self.id.as_str()) => {
+                SessionStatus::Partial
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// Whether this session was cut off (still `InProgress` on disk and not
+    /// the caller's running session): the start screen reports these.
+    pub fn was_interrupted(&self, running: Option<&str>) -> bool {
+        self.status == SessionStatus::InProgress && running != Some(self.id.as_str())
+    }
+
+    /// Sets done over all exercises, for the week's totals.
+    pub fn sets_done(&self) -> u32 {
+        self.exercises.iter().map(|e| e.sets_done).sum()
+    }
+
+    /// Repetitions (or cycles) done over all exercises, for the week's totals.
+    pub fn reps_done(&self) -> u32 {
+        self.exercises
+            .iter()
+            .flat_map(|e| e.reps_done.iter())
+            .copied()
+            .sum()
+    }
+
+    /// When recovery from this session starts: its end, or its start when
+    /// the end was never written (cut off).
+    pub fn end_or_start(&self) -> Timestamp {
+        self.ended.unwrap_or(self.started)
+    }
+}
+
+impl SessionStatus {
+    /// One word for screens, plain text and exports.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SessionStatus::InProgress => "in progress",
+            SessionStatus::Completed => "completed",
+            SessionStatus::Partial => "partial",
+            SessionStatus::StoppedForSafety { .. } => "stopped for safety",
+        }
+    }
+}
+
+impl DayMarkKind {
+    /// One word for screens and plain text.
+    pub fn label(self) -> &'static str {
+        match self {
+            DayMarkKind::Rest => "rest",
+            DayMarkKind::Sick => "sick",
+        }
+    }
+}
+
+impl RatingMoment {
+    /// One word for exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            RatingMoment::During => "during",
+            RatingMoment::AfterExercise => "after exercise",
+            RatingMoment::Closing => "closing",
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Loading and computing the week over 1, 3 and 10 years of daily sessions:
+//! the cost must stay flat as years pile up (one file per month, only the
+//! months of the shown weeks are read; streaks come from the day index).
+//!
+//! Run: `cargo bench --bench history`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use backcoach::rules::week;
+use backcoach::store::Store;
+use backcoach::store::records::*;
+use jiff::civil::{Date, date};
+use jiff::{SignedDuration, Timestamp};
+
+const YEARS: [i16; 3] = [1, 3, 10];
+
+/// The last day of every generated history: "today" for the benchmark.
+fn today() -> Date {
+    date(2026, 11, 22)
+}
+
+/// Data dirs, built once per size and deleted at the end.
+static FIXTURES: Mutex<Vec<(i16, tempfile::TempDir)>> = Mutex::new(Vec::new());
+
+fn main() {
+    divan::main();
+    if let Ok(mut fixtures) = FIXTURES.lock() {
+        fixtures.clear();
+    }
+}
+
+fn fixture(years: i16) -> PathBuf {
+    let mut fixtures = FIXTURES.lock().unwrap();
+    if let Some((_, dir)) = fixtures.iter().find(|(y, _)| *y == years) {
+        return dir.path().to_path_buf();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), years);
+    // Build the day index once (as the first run after an upgrade would).
+    let store = Store::open(dir.path()).unwrap();
+    store.load(today(), today());
+    assert!(dir.path().join("index.ron").exists());
+    let path = dir.path().to_path_buf();
+    fixtures.push((years, dir));
+    path
+}
+
+/// One session a day (a realistic one: six exercises, four ratings) and a
+/// check-in, written straight as month files.
+fn generate(dir: &Path, years: i16) {
+    let history = dir.join("history");
+    std::fs::create_dir_all(&history).unwrap();
+    let first = today().saturating_sub(jiff::Span::new().years(years));
+    let mut month = MonthFile::default();
+    let mut day = first;
+    while day <= today() {
+        let started: Timestamp = day
+            .at(18, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .unwrap()
+            .timestamp();
+        let exercises = (0..6)
+            .map(|i| ExerciseRecord {
+                exercise_id: format!("exercise-{i}"),
+                name: format!("Exercise number {i}"),
+                finished_at: started + SignedDuration::from_mins(2 * i + 2),
+                sets_planned: 2,
+                sets_done: 2,
+                target_reps: 10,
+                target_hold_s: 5,
+                reps_done: vec![10, 10],
+                hold_s_done: vec![50, 50],
+                completed: true,
+            })
+            .collect();
+        let ratings = (0..4)
+            .map(|i| Rating {
+                at: started + SignedDuration::from_mins(3 * i + 2),
+                value: 2,
+                kind: DiscomfortKind::DullAche,
+                moment: RatingMoment::AfterExercise,
+                exercise_id: Some(format!("exercise-{i}")),
+                set: None,
+                side: None,
+                decision: Some("continue".into()),
+            })
+            .collect();
+        month.sessions.push(SessionRecord {
+            id: started.to_string(),
+            routine_id: "daily".into(),
+            routine_name: "Daily routine".into(),
+            date: day,
+            started,
+            ended: Some(started + SignedDuration::from_mins(16)),
+            active_s: 900,
+            status: SessionStatus::Completed,
+            intense: day.day() % 3 == 0,
+            baseline: Some(3),
+            exercises,
+            ratings,
+        });
+        month.checkins.push(CheckIn {
+            at: started,
+            date: day,
+            baseline: (day.day() % 5) as u8,
+            asked_warning_signs: true,
+            warning_signs: Vec::new(),
+            since_last: Some(Compared::Same),
+            stop_pain_eased: None,
+            lingering: false,
+        });
+        let next = day.tomorrow().unwrap();
+        if next.month() != day.month() || next > today() {
+            let name = format!("{:04}-{:02}.ron", day.year(), day.month());
+            let text = ron::ser::to_string_pretty(&month, ron::ser::PrettyConfig::new()).unwrap();
+            std::fs::write(history.join(name), text).unwrap();
+            month = MonthFile::default();
+        }
+        day = next;
+    }
+}
+
+/// What showing the week screen costs: open the store, read the profile,
+/// load the weeks needed, compute the summary (streak of every week included).
+#[divan::bench(args = YEARS, sample_count = 30)]
+fn open_load_and_summarize_week(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    bencher.bench(|| {
+        let store = Store::open(&dir).unwrap();
+        let profile = store.load_profile().ok().flatten().unwrap_or_default();
+        let (from, to) = week::needed_range(today());
+        let history = store.load(from, to);
+        let summary = week::summarize(&history, &profile, today(), today());
+        // Every week since the first is in the streak: it is really counted.
+        assert!(i64::from(summary.streak.weeks) >= i64::from(years) * 52 - 1);
+        summary
+    });
+}
+
+/// The session start's look-ups: the last session and the last safety stop
+/// (there is none, the worst case: the index is searched, no month file read).
+#[divan::bench(args = YEARS, sample_count = 30)]
+fn last_session_and_safety_stop(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    bencher.bench(|| {
+        let store = Store::open(&dir).unwrap();
+        (store.last_session(today()), store.last_safety_stop(today()))
+    });
+}
+
+/// What each save during a session costs in a ten-year history: read the
+/// current month, write it and the day index atomically (with their fsyncs).
+#[divan::bench(args = YEARS, sample_count = 20)]
+fn save_session_after_an_exercise(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    let mut store = Store::open(&dir).unwrap();
+    let started = today()
+        .at(7, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp();
+    let record = SessionRecord {
+        id: "bench-running".into(),
+        routine_id: "daily".into(),
+        routine_name: "Daily routine".into(),
+        date: today(),
+        started,
+        ended: None,
+        active_s: 120,
+        status: SessionStatus::InProgress,
+        intense: false,
+        baseline: Some(2),
+        exercises: Vec::new(),
+        ratings: Vec::new(),
+    };
+    bencher.bench_local(|| store.save_session(&record).unwrap());
+}

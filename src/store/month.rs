@@ -1,0 +1,318 @@
+//! One file per month: `history/YYYY-MM.ron`, plus `YYYY-MM.1.ron`… siblings
+//! that only appear when a month file could not be read (new data goes there
+//! so the unreadable one is never written over). Showing a week reads two or
+//! three months, however many years lie behind them.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::fsio::{self, ReadOutcome};
+use super::records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord};
+use super::{FileProblem, StoreError};
+
+/// A calendar month: the unit of storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthKey {
+    /// Calendar year.
+    pub year: i16,
+    /// Month, 1–12.
+    pub month: i8,
+}
+
+impl MonthKey {
+    /// The month `date` is filed under.
+    pub fn of(date: Date) -> MonthKey {
+        MonthKey {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The file name stem, `YYYY-MM`.
+    pub fn stem(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// Back from a stem; `None` for anything else.
+    pub fn parse(stem: &str) -> Option<MonthKey> {
+        let (y, m) = stem.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let key = MonthKey {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+        };
+        key.day(1).map(|_| key)
+    }
+
+    /// Day `day` of this month, if it exists.
+    pub fn day(self, day: i8) -> Option<Date> {
+        Date::new(self.year, self.month, day).ok()
+    }
+
+    /// Number of days in the month.
+    pub fn days(self) -> i8 {
+        self.day(1).map_or(0, |d| d.days_in_month())
+    }
+
+    /// Whether `date` falls in this month.
+    pub fn contains(self, date: Date) -> bool {
+        MonthKey::of(date) == self
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> MonthKey {
+        if self.month >= 12 {
+            MonthKey {
+                year: self.year.saturating_add(1),
+                month: 1,
+            }
+        } else {
+            MonthKey {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// The month before this one.
+    pub fn prev(self) -> MonthKey {
+        if self.month <= 1 {
+            MonthKey {
+                year: self.year.saturating_sub(1),
+                month: 12,
+            }
+        } else {
+            MonthKey {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    /// Every month overlapping `from..=to`, oldest first.
+    pub fn span(from: Date, to: Date) -> Vec<MonthKey> {
+        let mut keys = Vec::new();
+        if from > to {
+            return keys;
+        }
+        let last = MonthKey::of(to);
+        let mut key = MonthKey::of(from);
+        while key <= last {
+            keys.push(key);
+            if key.next() == key {
+                break;
+            }
+            key = key.next();
+        }
+        keys
+    }
+}
+
+/// One file of a month's chain as read.
+pub struct ChainFile {
+    /// Where the file is (or will be).
+    pub path: PathBuf,
+    /// `None` when the file could not be read: never written.
+    pub content: Option<MonthFile>,
+    /// Changed in memory, to be written.
+    pub dirty: bool,
+}
+
+/// Everything on disk for one month.
+pub struct MonthChain {
+    /// The month.
+    pub key: MonthKey,
+    /// Its files, oldest first; new data goes to the last readable one.
+    pub files: Vec<ChainFile>,
+    /// The files of the chain that could not be read.
+    pub problems: Vec<FileProblem>,
+}
+
+impl MonthChain {
+    /// Reads every file of the month (usually one).
+    pub fn read(dir: &Path, key: MonthKey) -> MonthChain {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for path in fsio::chain(dir, &key.stem()) {
+            let content = match fsio::read_ron::<MonthFile>(&path) {
+                ReadOutcome::Parsed(m) => Some(m),
+                // Gone between listing and reading: treat as empty but writable.
+                ReadOutcome::Missing => Some(MonthFile::default()),
+                ReadOutcome::Problem(p) => {
+                    problems.push(p);
+                    None
+                }
+            };
+            files.push(ChainFile {
+                path,
+                content,
+                dirty: false,
+            });
+        }
+        MonthChain {
+            key,
+            files,
+            problems,
+        }
+    }
+
+    /// All readable records of the month merged; a record present in two
+    /// files (which saving never does) is taken from the later file.
+    pub fn merged(&self) -> MonthFile {
+        let mut out = MonthFile::default();
+        for month in self.files.iter().filter_map(|f| f.content.as_ref()) {
+            for s in &month.sessions {
+                upsert_session(&mut out, s.clone());
+            }
+            for c in &month.checkins {
+                upsert_checkin(&mut out, c.clone());
+            }
+            for m in &month.marks {
+                set_mark(&mut out, m.date, Some(m.kind));
+            }
+        }
+        out
+    }
+
+    /// The readable file that should receive new records: the last file when
+    /// readable, otherwise a new sibling after it.
+    fn target(&mut self, dir: &Path) -> usize {
+        if self.files.last().is_some_and(|last| last.content.is_some()) {
+            return self.files.len() - 1;
+        }
+        let paths: Vec<PathBuf> = self.files.iter().map(|f| f.path.clone()).collect();
+        self.files.push(ChainFile {
+            path: fsio::next_free(dir, &self.key.stem(), &paths),
+            content: Some(MonthFile::default()),
+            dirty: false,
+        });
+        self.files.len() - 1
+    }
+
+    /// Inserts or replaces a session (by id) where it already lives, else in
+    /// the target file.
+    pub fn put_session(&mut self, dir: &Path, record: &SessionRecord) {
+        let found = self.files.iter().position(|f| {
+            f.content
+                .as_ref()
+                .is_some_and(|m| m.sessions.iter().any(|s| s.id == record.id))
+        });
+        let i = match found {
+            Some(i) => i,
+            None => self.target(dir),
+        };
+        if let Some(month) = self.files[i].content.as_mut() {
+            upsert_session(month, record.clone());
+            self.files[i].dirty = true;
+        }
+    }
+
+    /// Inserts or replaces a check-in (by time).
+    pub fn put_checkin(&mut self, dir: &Path, checkin: &CheckIn) {
+        let found = self.files.iter().position(|f| {
+            f.content
+                .as_ref()
+                .is_some_and(|m| m.checkins.iter().any(|c| c.at == checkin.at))
+        });
+        let i = match found {
+            Some(i) => i,
+            None => self.target(dir),
+        };
+        if let Some(month) = self.files[i].content.as_mut() {
+            upsert_checkin(month, checkin.clone());
+            self.files[i].dirty = true;
+        }
+    }
+
+    /// Sets or clears a day's mark, wherever it lives.
+    pub fn put_mark(&mut self, dir: &Path, date: Date, kind: Option<DayMarkKind>) {
+        let mut found = false;
+        for file in &mut self.files {
+            if let Some(month) = file.content.as_mut()
+                && month.marks.iter().any(|m| m.date == date)
+            {
+                set_mark(month, date, kind);
+                file.dirty = true;
+                found = true;
+            }
+        }
+        if !found && kind.is_some() {
+            let i = self.target(dir);
+            if let Some(month) = self.files[i].content.as_mut() {
+                set_mark(month, date, kind);
+                self.files[i].dirty = true;
+            }
+        }
+    }
+
+    /// Writes every changed file atomically.
+    pub fn write(&mut self) -> Result<(), StoreError> {
+        for file in self.files.iter_mut().filter(|f| f.dirty) {
+            if let Some(month) = file.content.as_mut() {
+                sort_month(month);
+                let text = fsio::to_ron(month, &file.path, "")?;
+                fsio::write_atomic(&file.path, text.as_bytes())?;
+                file.dirty = false;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Keeps each file in time order, so a person reading it finds things.
+fn sort_month(month: &mut MonthFile) {
+    month.sessions.sort_by_key(|s| (s.date, s.started));
+    month.checkins.sort_by_key(|c| c.at);
+    month.marks.sort_by_key(|m| m.date);
+}
+
+/// Insert or replace by id.
+pub fn upsert_session(month: &mut MonthFile, record: SessionRecord) {
+    match month.sessions.iter_mut().find(|s| s.id == record.id) {
+        Some(slot) => *slot = record,
+        None => month.sessions.push(record),
+    }
+}
+
+/// Insert or replace by time.
+pub fn upsert_checkin(month: &mut MonthFile, checkin: CheckIn) {
+    match month.checkins.iter_mut().find(|c| c.at == checkin.at) {
+        Some(slot) => *slot = checkin,
+        None => month.checkins.push(checkin),
+    }
+}
+
+/// Set (or with `None`, clear) the mark of `date`.
+pub fn set_mark(month: &mut MonthFile, date: Date, kind: Option<DayMarkKind>) {
+    month.marks.retain(|m| m.date != date);
+    if let Some(kind) = kind {
+        month.marks.push(DayMark { date, kind });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn month_keys_name_files_and_span_years() {
+        let key = MonthKey::of(date(2026, 12, 31));
+        assert_eq!(key.stem(), "2026-12");
+        assert_eq!(MonthKey::parse("2026-12"), Some(key));
+        assert_eq!(MonthKey::parse("2026-13"), None);
+        assert_eq!(MonthKey::parse("2026-1"), None);
+        assert_eq!(key.next().stem(), "2027-01");
+        assert_eq!(key.next().prev(), key);
+        let span: Vec<String> = MonthKey::span(date(2026, 11, 30), date(2027, 2, 1))
+            .into_iter()
+            .map(MonthKey::stem)
+            .collect();
+        assert_eq!(span, ["2026-11", "2026-12", "2027-01", "2027-02"]);
+        assert!(MonthKey::span(date(2027, 1, 1), date(2026, 1, 1)).is_empty());
+        assert_eq!(MonthKey::of(date(2028, 2, 1)).days(), 29);
+    }
+}
