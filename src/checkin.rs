@@ -22,6 +22,8 @@ pub struct CheckInContext {
     pub last_session: Option<SessionRecord>,
     /// Whether the warning signs were already asked today.
     pub warning_signs_asked_today: bool,
+    /// Whether a check-in since the last safety stop already said the pain eased.
+    pub stop_cleared: bool,
     /// The profile's acceptable discomfort.
     pub limit: u8,
 }
@@ -143,7 +145,9 @@ impl CheckInFlow {
 
     fn first_question(&self) -> State {
         if let Some(last) = &self.ctx.last_session {
-            if let SessionStatus::StoppedForSafety { reason } = &last.status {
+            if let SessionStatus::StoppedForSafety { reason } = &last.status
+                && !self.ctx.stop_cleared
+            {
                 return State::Asking(Question::StopEased {
                     date: last.date,
                     reason: reason.clone(),
@@ -293,6 +297,7 @@ mod tests {
             now: Timestamp::UNIX_EPOCH,
             last_session: last,
             warning_signs_asked_today: asked,
+            stop_cleared: false,
             limit: 5,
         }
     }

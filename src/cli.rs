@@ -26,20 +26,11 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// No sound for this run (also BACKCOACH_MUTE=1).
-    #[arg(long, global = true, env = "BACKCOACH_MUTE", value_parser = parse_flag, num_args = 0..=1, default_missing_value = "1", default_value = "0")]
+    #[arg(long, global = true, env = "BACKCOACH_MUTE", value_parser = clap::builder::FalseyValueParser::new())]
     pub mute: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Accepts `1/true/yes/on` (and `0/false/no/off/""`) so the env var reads naturally.
-fn parse_flag(value: &str) -> Result<bool, String> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Ok(true),
-        "0" | "false" | "no" | "off" | "" => Ok(false),
-        other => Err(format!("expected 1 or 0, got \"{other}\"")),
-    }
 }
 
 /// The commands of `INTERFACE.md`.
@@ -318,4 +309,24 @@ pub fn check(path: Option<&std::path::Path>) -> Result<String, UserError> {
         catalog.exercises.len(),
         catalog.routines.len()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mute_is_a_flag_before_or_after_the_command() {
+        let cli = Cli::try_parse_from(["backcoach", "--mute", "start"]).expect("parse");
+        assert!(cli.mute);
+        assert!(matches!(
+            cli.command,
+            Some(Command::Start { routine: None })
+        ));
+        let cli = Cli::try_parse_from(["backcoach", "start", "daily", "--mute"]).expect("parse");
+        assert!(cli.mute);
+        assert!(matches!(cli.command, Some(Command::Start { routine: Some(r) }) if r == "daily"));
+        let cli = Cli::try_parse_from(["backcoach", "list"]).expect("parse");
+        assert!(!cli.mute);
+    }
 }

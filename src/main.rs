@@ -1,10 +1,10 @@
 //! The thin binary: parse the command line, run one command, pick the exit code.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use backcoach::catalog::{self, Catalog};
 use backcoach::cli::{self, Cli, Command, UserError};
+use backcoach::store::{self, Store};
 use backcoach::tui::app::{App, StartAt};
 use backcoach::tui::theme::Theme;
 use backcoach::tui::{self, Exit};
@@ -61,40 +61,26 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             backcoach::store::commands::week_print(cli.data_dir.as_deref(), *date, today)
                 .map_err(|e| UserError::Other(e.to_string()))?
                 .emit();
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { csv }) => {
             backcoach::store::commands::export(cli.data_dir.as_deref(), *csv)
                 .map_err(|e| UserError::Other(e.to_string()))?
                 .emit();
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
-        _ => Err(UserError::Other("this command is not built yet".into())),
     }
-}
-
-fn data_dir(cli: &Cli) -> Result<PathBuf, UserError> {
-    if let Some(dir) = &cli.data_dir {
-        return Ok(dir.clone());
-    }
-    directories::ProjectDirs::from("", "", "backcoach")
-        .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| UserError::Other("cannot find a data directory: pass --data-dir".into()))
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {
-    let dir = data_dir(cli)?;
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        UserError::Other(format!(
-            "{}: cannot create the data directory: {e}",
-            dir.display()
-        ))
-    })?;
+    let dir =
+        store::data_dir(cli.data_dir.as_deref()).map_err(|e| UserError::Other(e.to_string()))?;
+    let store = Store::open(&dir).map_err(|e| UserError::Other(e.to_string()))?;
     let log = dir.join("backcoach.log");
     let _ = backcoach::logging::init(&log);
     let muted = cli.mute;
     let exit = tui::run(
-        |tx| App::new(catalog, None, start, muted, Theme::from_env(), tx),
+        |tx| App::new(catalog, store, start, muted, Theme::from_env(), tx),
         &log,
     )
     .map_err(|e| UserError::Other(format!("terminal error: {e}")))?;

@@ -4,7 +4,14 @@ mod common;
 
 use std::time::Duration;
 
+use backcoach::store::Store;
+use backcoach::store::records::{RatingMoment, SessionRecord, SessionStatus};
 use common::{Tui, prepared_dir, signal};
+
+/// Every session the data dir holds.
+fn sessions(dir: &std::path::Path) -> Vec<SessionRecord> {
+    Store::open(dir).expect("store").load_all().sessions
+}
 
 const T: Duration = Duration::from_secs(10);
 
@@ -31,7 +38,16 @@ fn a_tiny_routine_completes_with_real_keys() {
     let data = dir.path().display().to_string();
     let env = env_without_sound(dir.path());
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut tui = Tui::spawn(&["--data-dir", &data, "--catalog", &catalog.display().to_string(), "start"], &env);
+    let mut tui = Tui::spawn(
+        &[
+            "--data-dir",
+            &data,
+            "--catalog",
+            &catalog.display().to_string(),
+            "start",
+        ],
+        &env,
+    );
     check_in(&mut tui, "1");
 
     // A timed hold: get ready (skipped with Space), then the countdown.
@@ -41,13 +57,19 @@ fn a_tiny_routine_completes_with_real_keys() {
     tui.wait_for("Get ready", T);
     tui.send(" ");
     let screen = tui.wait_for("s left", T);
-    assert!(screen.contains("Hold · 2 s left") || screen.contains("Hold · 1 s left"), "{screen}");
+    assert!(
+        screen.contains("Hold · 2 s left") || screen.contains("Hold · 1 s left"),
+        "{screen}"
+    );
     tui.wait_for("Tiny hold done", T);
     tui.send("\r");
 
     // Counted reps, two sets with a rest between.
     let screen = tui.wait_for("Rep 0 of 2", T);
-    assert!(screen.contains("Tiny reps") && screen.contains("Set 1 of 2"), "{screen}");
+    assert!(
+        screen.contains("Tiny reps") && screen.contains("Set 1 of 2"),
+        "{screen}"
+    );
     tui.send(" ");
     tui.wait_for("Rep 1 of 2", T);
     tui.send(" ");
@@ -63,7 +85,7 @@ fn a_tiny_routine_completes_with_real_keys() {
     let screen = tui.wait_for("Tiny sides", T);
     assert!(screen.contains("left side"), "{screen}");
     tui.send(" ");
-    tui.wait_for("right side", T);
+    tui.wait_for("·  right side", T);
     tui.send(" ");
 
     // The end screen and its closing rating.
@@ -76,6 +98,40 @@ fn a_tiny_routine_completes_with_real_keys() {
     let raw = String::from_utf8_lossy(&tui.raw()).to_string();
     assert!(!raw.contains("ALSA lib"), "ALSA printed onto the screen");
     assert!(!raw.contains("rodio"), "rodio printed onto the screen");
+
+    // The history holds the whole session.
+    let saved = sessions(dir.path());
+    assert_eq!(saved.len(), 1);
+    let session = &saved[0];
+    assert_eq!(session.status, SessionStatus::Completed);
+    assert_eq!(session.baseline, Some(1));
+    let done: Vec<_> = session
+        .exercises
+        .iter()
+        .map(|e| (e.exercise_id.as_str(), e.sets_done, e.completed))
+        .collect();
+    assert_eq!(
+        done,
+        vec![
+            ("tiny-hold", 1, true),
+            ("tiny-reps", 2, true),
+            ("tiny-sides", 1, true)
+        ]
+    );
+    assert_eq!(session.exercises[1].reps_done, vec![2, 2]);
+    let moments: Vec<_> = session
+        .ratings
+        .iter()
+        .map(|r| (r.moment, r.value))
+        .collect();
+    assert_eq!(
+        moments,
+        vec![
+            (RatingMoment::AfterExercise, 1),
+            (RatingMoment::AfterExercise, 1),
+            (RatingMoment::Closing, 2)
+        ]
+    );
 }
 
 #[test]
@@ -83,7 +139,14 @@ fn sigterm_mid_session_restores_the_terminal() {
     let (dir, catalog) = prepared_dir();
     let data = dir.path().display().to_string();
     let mut tui = Tui::spawn(
-        &["--data-dir", &data, "--catalog", &catalog.display().to_string(), "--mute", "start"],
+        &[
+            "--data-dir",
+            &data,
+            "--catalog",
+            &catalog.display().to_string(),
+            "--mute",
+            "start",
+        ],
         &[("HOME", &data)],
     );
     check_in(&mut tui, "0");
@@ -92,10 +155,23 @@ fn sigterm_mid_session_restores_the_terminal() {
     signal(tui.pid().expect("pid"), "TERM");
     let code = tui.wait_exit(T);
     assert_eq!(code, Some(128 + 15));
-    assert!(tui.terminal_normal(), "left the alternate screen and showed the cursor");
+    assert!(
+        tui.terminal_normal(),
+        "left the alternate screen and showed the cursor"
+    );
     let raw = tui.raw();
     let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
-    assert!(tail.contains("\x1b[?1049l"), "alternate screen left: {tail:?}");
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "alternate screen left: {tail:?}"
+    );
+    let saved = sessions(dir.path());
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].status,
+        SessionStatus::Partial,
+        "a session ended by a signal is partial"
+    );
 }
 
 #[test]
@@ -103,7 +179,14 @@ fn quitting_asks_first() {
     let (dir, catalog) = prepared_dir();
     let data = dir.path().display().to_string();
     let mut tui = Tui::spawn(
-        &["--data-dir", &data, "--catalog", &catalog.display().to_string(), "--mute", "start"],
+        &[
+            "--data-dir",
+            &data,
+            "--catalog",
+            &catalog.display().to_string(),
+            "--mute",
+            "start",
+        ],
         &[("HOME", &data)],
     );
     check_in(&mut tui, "0");
@@ -122,7 +205,12 @@ fn quitting_asks_first() {
 fn an_unknown_routine_is_a_clear_error_before_full_screen() {
     let (dir, _) = prepared_dir();
     let out = std::process::Command::new(common::binary())
-        .args(["--data-dir", &dir.path().display().to_string(), "start", "nope"])
+        .args([
+            "--data-dir",
+            &dir.path().display().to_string(),
+            "start",
+            "nope",
+        ])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(1));

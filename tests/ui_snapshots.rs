@@ -9,6 +9,7 @@ use backcoach::checkin::{Answer, CheckInContext, CheckInFlow};
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::Profile;
 use backcoach::session::{Key, Session, Settings};
+use backcoach::store::Store;
 use backcoach::tui::app::{App, StartAt};
 use backcoach::tui::screens::checkin as checkin_screen;
 use backcoach::tui::screens::preview::PreviewScreen;
@@ -32,23 +33,26 @@ fn planned(id: &str) -> PlannedExercise {
     let routine = catalog.routine("home-beginner").expect("home-beginner");
     let base = Plan::base(&catalog, routine);
     let e = catalog.exercise(id).expect("exercise");
-    base.exercises.into_iter().find(|p| p.exercise_id == id).unwrap_or(PlannedExercise {
-        exercise_id: e.id.clone(),
-        name: e.name.clone(),
-        part: None,
-        kind: e.dose.kind,
-        per_side: e.dose.per_side,
-        sets: e.dose.sets.max(),
-        reps: e.dose.reps.map(|r| r.max()).unwrap_or(0),
-        hold_s: e.dose.hold_s.map(|r| r.max()).unwrap_or(0),
-        duration_s: e.dose.duration_s.map(|r| r.max()).unwrap_or(0),
-        pace_s: 8,
-        rest_s: 45,
-        position: e.position.clone(),
-        steps: e.steps.clone(),
-        cue: e.cue.clone(),
-        reasons: vec![],
-    })
+    base.exercises
+        .into_iter()
+        .find(|p| p.exercise_id == id)
+        .unwrap_or(PlannedExercise {
+            exercise_id: e.id.clone(),
+            name: e.name.clone(),
+            part: None,
+            kind: e.dose.kind,
+            per_side: e.dose.per_side,
+            sets: e.dose.sets.max(),
+            reps: e.dose.reps.map(|r| r.max()).unwrap_or(0),
+            hold_s: e.dose.hold_s.map(|r| r.max()).unwrap_or(0),
+            duration_s: e.dose.duration_s.map(|r| r.max()).unwrap_or(0),
+            pace_s: 8,
+            rest_s: 45,
+            position: e.position.clone(),
+            steps: e.steps.clone(),
+            cue: e.cue.clone(),
+            reasons: vec![],
+        })
 }
 
 fn plan(exercises: Vec<PlannedExercise>) -> Plan {
@@ -71,7 +75,15 @@ fn status() -> Status {
 fn draw_session(session: &Session, at: Instant, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
-        .draw(|f| session_screen::render(f, f.area(), &session.view(at), &status(), &Theme { color: false }))
+        .draw(|f| {
+            session_screen::render(
+                f,
+                f.area(),
+                &session.view(at),
+                &status(),
+                &Theme { color: false },
+            )
+        })
         .expect("draw");
     terminal.backend().to_string()
 }
@@ -89,7 +101,11 @@ fn plank_session() -> (Session, Instant) {
         hold_s: 20,
         ..planned("front-plank")
     };
-    let (mut session, _) = Session::new(plan(vec![plank, planned("childs-pose")]), Settings::default(), t0);
+    let (mut session, _) = Session::new(
+        plan(vec![plank, planned("childs-pose")]),
+        Settings::default(),
+        t0,
+    );
     session.tick(t0 + s(5));
     (session, t0)
 }
@@ -104,7 +120,11 @@ fn a_hold() {
 #[test]
 fn a_rep_set() {
     let t0 = Instant::now();
-    let (mut session, _) = Session::new(plan(vec![planned("band-pull-apart")]), Settings::default(), t0);
+    let (mut session, _) = Session::new(
+        plan(vec![planned("band-pull-apart")]),
+        Settings::default(),
+        t0,
+    );
     for i in 0..4 {
         session.key(Key::Space, t0 + s(i));
     }
@@ -165,7 +185,11 @@ fn the_quick_rating_after_an_exercise() {
         reps: 2,
         ..planned("band-pull-apart")
     };
-    let (mut session, _) = Session::new(plan(vec![one, planned("front-plank")]), Settings::default(), t0);
+    let (mut session, _) = Session::new(
+        plan(vec![one, planned("front-plank")]),
+        Settings::default(),
+        t0,
+    );
     session.key(Key::Space, t0 + s(1));
     session.key(Key::Space, t0 + s(2));
     snap_session("after_exercise", &session, t0 + s(2));
@@ -201,7 +225,12 @@ fn draw_app(app: &App, w: u16, h: u16) -> String {
 fn app(start: StartAt, profile: Option<Profile>) -> App {
     let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
     let catalog = catalog::builtin().expect("catalog");
-    App::new(catalog, profile, start, true, Theme { color: false }, tx)
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    let store = Store::open(&dir).expect("store");
+    if let Some(profile) = profile {
+        store.save_profile(&profile).expect("profile");
+    }
+    App::new(catalog, store, start, true, Theme { color: false }, tx)
 }
 
 #[test]
@@ -239,12 +268,21 @@ fn the_check_in() {
         now: Timestamp::UNIX_EPOCH,
         last_session: None,
         warning_signs_asked_today: false,
+        stop_cleared: false,
         limit: 5,
     });
     let render = |flow: &CheckInFlow, w, h| {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
-            .draw(|f| checkin_screen::render(f, f.area(), flow, "15-minute daily routine", &Theme { color: false }))
+            .draw(|f| {
+                checkin_screen::render(
+                    f,
+                    f.area(),
+                    flow,
+                    "15-minute daily routine",
+                    &Theme { color: false },
+                )
+            })
             .expect("draw");
         terminal.backend().to_string()
     };
@@ -261,8 +299,11 @@ fn the_check_in() {
 fn the_plan_preview() {
     let catalog = catalog::builtin().expect("catalog");
     let mut plan = Plan::base(&catalog, catalog.routine("daily").expect("daily"));
-    plan.exercises[2].reasons.push("+2 reps: two sessions without worsening since Tue 17 Nov".into());
-    plan.notes.push("Band pull-apart left out: needs a resistance band".into());
+    plan.exercises[2]
+        .reasons
+        .push("+2 reps: two sessions without worsening since Tue 17 Nov".into());
+    plan.notes
+        .push("Band pull-apart left out: needs a resistance band".into());
     let preview = PreviewScreen::new(plan);
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
@@ -279,12 +320,22 @@ fn what_the_screen_always_says() {
     let (mut session, t0) = plank_session();
     session.tick(t0 + s(12));
     let hold = draw_session(&session, t0 + s(12), 80, 24);
-    assert!(hold.contains("Front plank") && hold.contains("Set 1 of 3") && hold.contains("13 s left"), "{hold}");
+    assert!(
+        hold.contains("Front plank") && hold.contains("Set 1 of 3") && hold.contains("13 s left"),
+        "{hold}"
+    );
     let t0 = Instant::now();
-    let (mut reps, _) = Session::new(plan(vec![planned("band-pull-apart")]), Settings::default(), t0);
+    let (mut reps, _) = Session::new(
+        plan(vec![planned("band-pull-apart")]),
+        Settings::default(),
+        t0,
+    );
     reps.key(Key::Space, t0);
     let screen = draw_session(&reps, t0, 80, 24);
-    assert!(screen.contains("Set 1 of 3") && screen.contains("Rep 1 of 12"), "{screen}");
+    assert!(
+        screen.contains("Set 1 of 3") && screen.contains("Rep 1 of 12"),
+        "{screen}"
+    );
     let (mut stop, t0) = plank_session();
     stop.key(Key::Char('s'), t0 + s(6));
     assert!(draw_session(&stop, t0 + s(6), 80, 24).contains("STOPPED FOR SAFETY"));

@@ -2,6 +2,8 @@
 //! results move between screens. It turns engine effects into the world
 //! (sound, saving) and draws; the decisions live in the engine and the rules.
 
+use std::time::Duration;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -18,17 +20,25 @@ use crate::catalog::Catalog;
 use crate::checkin::{CheckInContext, CheckInFlow, State as CheckInState};
 use crate::plan::Plan;
 use crate::profile::Profile;
+use crate::rules::week::{self, WeekSummary};
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Session, Settings};
-use crate::store::records::CheckIn;
+use crate::store::records::{CheckIn, SessionRecord};
+use crate::store::{History, Store};
 use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
 use crate::tui::screens::checkin::{self as checkin_screen, CheckInAction};
 use crate::tui::screens::home::{HomeAction, HomeScreen};
 use crate::tui::screens::preview::{PreviewAction, PreviewScreen};
 use crate::tui::screens::session::{self as session_screen, Status};
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
+use crate::tui::screens::week::{WeekAction, WeekScreen};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, centered};
+use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, centered, key_hints};
+
+/// How long after a failed save the store tries again.
+pub const SAVE_RETRY: Duration = Duration::from_secs(5);
+/// How far back the home screen looks for a session that was cut off.
+const INTERRUPTED_LOOKBACK_DAYS: i64 = 14;
 
 /// Where a run starts, from the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +61,6 @@ pub enum Background {
 enum AfterSetup {
     Home,
     Start(String),
-    Week(Option<Date>),
 }
 
 /// A running guided session and its edges.
@@ -80,6 +89,11 @@ enum Screen {
         then_preview: bool,
     },
     Session(Box<SessionRun>),
+    Week {
+        screen: Box<WeekScreen>,
+        /// Opened from the home or end screen: `q` goes home, not out.
+        from_home: bool,
+    },
     /// A short message with a way home (a routine that cannot start today).
     Message {
         title: String,
@@ -87,59 +101,97 @@ enum Screen {
     },
 }
 
+impl Screen {
+    fn placeholder() -> Screen {
+        Screen::Message {
+            title: String::new(),
+            lines: Vec::new(),
+        }
+    }
+}
+
 /// The whole application state.
 pub struct App {
     catalog: Catalog,
     profile: Profile,
+    store: Store,
     theme: Theme,
     /// `--mute` / `BACKCOACH_MUTE`: no sound device is opened at all.
     cli_muted: bool,
     tz: TimeZone,
     screen: Screen,
+    /// Problems reading files, shown on the home screen.
+    notice: Option<String>,
     background: UnboundedSender<Background>,
     quit: bool,
     bell: bool,
+    /// When to retry saves that failed.
+    retry_at: Option<Instant>,
 }
 
 impl App {
-    /// Builds the app at its first screen. Cheap: no history is read here.
+    /// Builds the app at its first screen. Cheap: the history is read only as
+    /// far as the first screen needs.
     pub fn new(
         catalog: Catalog,
-        profile: Option<Profile>,
+        store: Store,
         start: StartAt,
         cli_muted: bool,
         theme: Theme,
         background: UnboundedSender<Background>,
     ) -> App {
-        let first_run = profile.is_none();
+        let (profile, first_run, notice) = match store.load_profile() {
+            Ok(Some(p)) => (p, false, None),
+            Ok(None) => (Profile::default(), true, None),
+            Err(problem) => (
+                Profile::default(),
+                false,
+                Some(format!(
+                    "{problem} — using the default profile; the file is left untouched"
+                )),
+            ),
+        };
         let mut app = App {
             catalog,
-            profile: profile.unwrap_or_default(),
+            profile,
+            store,
             theme,
             cli_muted,
             tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
-            screen: Screen::Message {
-                title: String::new(),
-                lines: Vec::new(),
-            },
+            screen: Screen::placeholder(),
+            notice,
             background,
             quit: false,
             bell: false,
+            retry_at: None,
         };
-        let then = match start {
-            StartAt::Home => AfterSetup::Home,
-            StartAt::Session(routine) => AfterSetup::Start(routine),
-            StartAt::Week(date) => AfterSetup::Week(date),
-        };
-        if first_run && then != AfterSetup::Week(None) && !matches!(then, AfterSetup::Week(_)) {
-            app.screen = Screen::Setup {
-                form: SetupScreen::new(app.profile.clone(), true),
-                then,
-            };
-        } else {
-            app.go(then);
+        match start {
+            StartAt::Week(date) => {
+                let week_of = date.unwrap_or_else(|| app.today());
+                app.screen = app.week_screen(week_of, false);
+            }
+            StartAt::Home if first_run => {
+                app.screen = Screen::Setup {
+                    form: SetupScreen::new(app.profile.clone(), true),
+                    then: AfterSetup::Home,
+                }
+            }
+            StartAt::Session(routine) if first_run => {
+                app.screen = Screen::Setup {
+                    form: SetupScreen::new(app.profile.clone(), true),
+                    then: AfterSetup::Start(routine),
+                }
+            }
+            StartAt::Home => app.go_home(),
+            StartAt::Session(routine) => app.begin(&routine, true),
         }
         app
+    }
+
+    /// Uses this time zone for local dates (tests pin it).
+    pub fn with_time_zone(mut self, tz: TimeZone) -> App {
+        self.tz = tz;
+        self
     }
 
     /// Whether the app has finished.
@@ -160,12 +212,55 @@ impl App {
         match to {
             AfterSetup::Home => self.go_home(),
             AfterSetup::Start(routine) => self.begin(&routine, true),
-            AfterSetup::Week(_) => self.go_home(),
         }
     }
 
     fn go_home(&mut self) {
-        self.screen = Screen::Home(HomeScreen::new(&self.catalog, |_| None));
+        let today = self.today();
+        let mut home = HomeScreen::new(&self.catalog, |_| None);
+        let recent = self
+            .store
+            .load(week::add_days(today, -INTERRUPTED_LOOKBACK_DAYS), today);
+        if let Some(cut) = recent.interrupted().last() {
+            home.notice = Some(format!(
+                "Your session of {} was cut off; what you did is saved as partial.",
+                week::long_date(cut.date)
+            ));
+        }
+        if let Some(problem) = recent.problems.first() {
+            home.notice = Some(format!("Could not read {problem}; it is left untouched."));
+        }
+        if let Some(notice) = &self.notice {
+            home.notice = Some(notice.clone());
+        }
+        if let Some(last) = self.store.last_session(today) {
+            home.status = Some(format!(
+                "Last session: {}, {} ({})",
+                week::short_date(last.date),
+                last.routine_name,
+                last.effective_status(None).label()
+            ));
+        }
+        self.screen = Screen::Home(home);
+    }
+
+    fn week_summary(&self, week_of: Date) -> WeekSummary {
+        let (from, to) = week::needed_range(week_of);
+        let history = self.store.load(from, to);
+        week::summarize(&history, &self.profile, week_of, self.today())
+    }
+
+    fn week_screen(&self, week_of: Date, from_home: bool) -> Screen {
+        Screen::Week {
+            screen: Box::new(WeekScreen::new(self.week_summary(week_of))),
+            from_home,
+        }
+    }
+
+    /// The recent history the coach's rules read.
+    fn recent_history(&self) -> History {
+        let today = self.today();
+        self.store.load(week::add_days(today, -56), today)
     }
 
     /// Today's plan for a routine: the coach's rules applied to the routine.
@@ -183,11 +278,24 @@ impl App {
             };
             return;
         };
+        let today = self.today();
+        let last_session = self.store.last_session(today).map(|mut s| {
+            s.status = s.effective_status(None);
+            s
+        });
+        let todays = self.store.load(today, today);
+        let stop_cleared = last_session.as_ref().is_some_and(|last| {
+            self.recent_history()
+                .checkins
+                .iter()
+                .any(|c| c.at > last.started && c.stop_pain_eased == Some(true))
+        });
         let ctx = CheckInContext {
-            today: self.today(),
+            today,
             now: Timestamp::now(),
-            last_session: None,
-            warning_signs_asked_today: false,
+            last_session,
+            warning_signs_asked_today: todays.checkins.iter().any(|c| c.asked_warning_signs),
+            stop_cleared,
             limit: self.profile.effective_limit(),
         };
         self.screen = Screen::CheckIn {
@@ -230,12 +338,26 @@ impl App {
             sound,
             save_problem: None,
         };
+        // On disk from the first moment: a cut-off session shows up as partial.
+        self.save(&mut run, now);
         self.apply_effects(&mut run, fx, now);
         self.screen = Screen::Session(Box::new(run));
     }
 
+    fn save(&mut self, run: &mut SessionRun, now: Instant) {
+        match self.store.save_session(run.log.record()) {
+            Ok(()) => run.save_problem = None,
+            Err(e) => {
+                tracing::warn!("saving the session failed: {e}");
+                run.save_problem = Some(e.to_string());
+                self.retry_at = Some(now + SAVE_RETRY);
+            }
+        }
+    }
+
     fn apply_effects(&mut self, run: &mut SessionRun, fx: Vec<Effect>, now: Instant) {
         let active = run.engine.active(now).as_secs() as u32;
+        let mut changed = false;
         for effect in &fx {
             match effect {
                 Effect::Sound(cue) => {
@@ -248,30 +370,40 @@ impl App {
                         self.bell = true;
                     }
                 }
-                _ => {
-                    run.log.apply(effect, Timestamp::now(), active);
-                }
+                _ => changed |= run.log.apply(effect, Timestamp::now(), active),
             }
+        }
+        if changed {
+            self.save(run, now);
         }
     }
 
     /// The next moment the app must wake; `None` when only a key can change anything.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        match &self.screen {
+        let engine = match &self.screen {
             Screen::Session(run) => run.engine.next_wake(now),
             _ => None,
+        };
+        let retry = self.retry_at.filter(|_| self.store.pending() > 0);
+        match (engine, retry) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
     /// Time reached a wake-up.
     pub fn tick(&mut self, now: Instant) {
-        let mut screen = std::mem::replace(
-            &mut self.screen,
-            Screen::Message {
-                title: String::new(),
-                lines: Vec::new(),
-            },
-        );
+        if self.retry_at.is_some_and(|at| at <= now) {
+            self.retry_at = None;
+            let result = self.store.retry_pending();
+            if let Screen::Session(run) = &mut self.screen {
+                run.save_problem = result.as_ref().err().map(|e| e.to_string());
+            }
+            if result.is_err() {
+                self.retry_at = Some(now + SAVE_RETRY);
+            }
+        }
+        let mut screen = std::mem::replace(&mut self.screen, Screen::placeholder());
         if let Screen::Session(run) = &mut screen {
             let fx = run.engine.tick(now);
             self.apply_effects(run, fx, now);
@@ -290,19 +422,23 @@ impl App {
         }
     }
 
-    /// The session was cut short (a signal, the terminal closing): save it as partial.
+    /// The app must stop now (a signal, the terminal closing, Ctrl-C): a
+    /// running session is saved as partial.
     pub fn interrupt(&mut self, now: Instant) {
-        if let Screen::Session(run) = &mut self.screen
+        let mut screen = std::mem::replace(&mut self.screen, Screen::placeholder());
+        if let Screen::Session(run) = &mut screen
             && run.engine.ending().is_none()
         {
             let active = run.engine.active(now).as_secs() as u32;
             run.log.interrupt(Timestamp::now(), active);
+            self.save(run, now);
         }
+        self.screen = screen;
         self.quit = true;
     }
 
-    /// The record of the running session, if any (for tests and saving).
-    pub fn session_record(&self) -> Option<&crate::store::records::SessionRecord> {
+    /// The record of the running session, if any.
+    pub fn session_record(&self) -> Option<&SessionRecord> {
         match &self.screen {
             Screen::Session(run) => Some(run.log.record()),
             _ => None,
@@ -315,13 +451,7 @@ impl App {
             self.interrupt(now);
             return;
         }
-        let screen = std::mem::replace(
-            &mut self.screen,
-            Screen::Message {
-                title: String::new(),
-                lines: Vec::new(),
-            },
-        );
+        let screen = std::mem::replace(&mut self.screen, Screen::placeholder());
         self.screen = self.screen_key(screen, key, now);
     }
 
@@ -330,6 +460,9 @@ impl App {
             Screen::Setup { mut form, then } => match form.on_key(key) {
                 SetupAction::None => Screen::Setup { form, then },
                 SetupAction::Save(profile) => {
+                    if let Err(e) = self.store.save_profile(&profile) {
+                        self.notice = Some(format!("Your profile was not saved: {e}"));
+                    }
                     self.profile = profile;
                     self.go(then);
                     self.take_screen()
@@ -348,7 +481,7 @@ impl App {
                     },
                     None => Screen::Home(home),
                 },
-                HomeAction::Week => Screen::Home(home),
+                HomeAction::Week => self.week_screen(self.today(), true),
                 HomeAction::Browse => Screen::Browser(BrowserScreen::default()),
                 HomeAction::Profile => Screen::Setup {
                     form: SetupScreen::new(self.profile.clone(), false),
@@ -397,9 +530,13 @@ impl App {
                     plan,
                     then_preview,
                 },
-                CheckInAction::Finished => match flow.state().clone() {
-                    CheckInState::Done(checkin) => {
-                        if then_preview {
+                CheckInAction::Finished => {
+                    if let Err(e) = self.store.save_checkin(flow.record()) {
+                        self.notice = Some(format!("The check-in was not saved yet: {e}"));
+                        self.retry_at = Some(now + SAVE_RETRY);
+                    }
+                    match flow.state().clone() {
+                        CheckInState::Done(checkin) if then_preview => {
                             let mut screen = PreviewScreen::new(*plan);
                             screen.note = Some(format!(
                                 "Check-in: discomfort {}/10 now. Press Enter to begin.",
@@ -409,17 +546,18 @@ impl App {
                                 screen,
                                 checkin: Some(checkin),
                             }
-                        } else {
+                        }
+                        CheckInState::Done(checkin) => {
                             self.start_session(*plan, Some(checkin), now);
                             self.take_screen()
                         }
+                        _ => Screen::CheckIn {
+                            flow,
+                            plan,
+                            then_preview,
+                        },
                     }
-                    _ => Screen::CheckIn {
-                        flow,
-                        plan,
-                        then_preview,
-                    },
-                },
+                }
                 CheckInAction::Home => {
                     self.go_home();
                     self.take_screen()
@@ -433,45 +571,33 @@ impl App {
                     }
                 }
             },
-            Screen::Session(mut run) => {
-                if let Some(ending) = run.engine.ending().cloned() {
-                    match (key.code, &ending) {
-                        (KeyCode::Char('h'), _) => {
-                            self.go_home();
-                            return self.take_screen();
-                        }
-                        (KeyCode::Char('w'), _) => {
-                            self.go_home();
-                            return self.take_screen();
-                        }
-                        (KeyCode::Char('q') | KeyCode::Esc, _) => {
-                            self.quit = true;
-                            return Screen::Session(run);
-                        }
-                        (_, Ending::Completed) => {}
-                        _ => return Screen::Session(run),
+            Screen::Session(run) => self.session_key(run, key, now),
+            Screen::Week {
+                mut screen,
+                from_home,
+            } => match screen.on_key(key) {
+                WeekAction::None | WeekAction::Redraw => Screen::Week { screen, from_home },
+                WeekAction::ShowWeek(date) => {
+                    screen.set_summary(self.week_summary(date));
+                    Screen::Week { screen, from_home }
+                }
+                WeekAction::MarkDay(date, mark) => {
+                    if let Err(e) = self.store.set_mark(date, mark) {
+                        tracing::warn!("saving a day mark failed: {e}");
+                        self.retry_at = Some(now + SAVE_RETRY);
                     }
+                    screen.set_summary(self.week_summary(screen.summary.week_start));
+                    Screen::Week { screen, from_home }
                 }
-                let Some(engine_key) = engine_key(key) else {
-                    return Screen::Session(run);
-                };
-                let fx = run.engine.key(engine_key, now);
-                if let Some(audio) = &run.audio {
-                    audio.set_muted(run.engine.muted());
+                WeekAction::Back if from_home => {
+                    self.go_home();
+                    self.take_screen()
                 }
-                run.sound = match (run.engine.muted(), run.sound) {
-                    (_, SoundState::NoDevice) => SoundState::NoDevice,
-                    (true, _) => SoundState::Muted,
-                    (false, _) if self.cli_muted => SoundState::Muted,
-                    (false, _) => SoundState::On,
-                };
-                let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
-                self.apply_effects(&mut run, fx, now);
-                if quit {
+                WeekAction::Back | WeekAction::Quit => {
                     self.quit = true;
+                    Screen::Week { screen, from_home }
                 }
-                Screen::Session(run)
-            }
+            },
             Screen::Message { title, lines } => match key.code {
                 KeyCode::Char('q') => {
                     self.quit = true;
@@ -486,14 +612,46 @@ impl App {
         }
     }
 
+    fn session_key(&mut self, mut run: Box<SessionRun>, key: KeyEvent, now: Instant) -> Screen {
+        if let Some(ending) = run.engine.ending().cloned() {
+            // After the end (or a safety stop) the only ways on are home, week or quit.
+            match key.code {
+                KeyCode::Char('h') => {
+                    self.go_home();
+                    return self.take_screen();
+                }
+                KeyCode::Char('w') => return self.week_screen(self.today(), true),
+                KeyCode::Char('q') | KeyCode::Esc => {
+                    self.quit = true;
+                    return Screen::Session(run);
+                }
+                _ if ending != Ending::Completed => return Screen::Session(run),
+                _ => {}
+            }
+        }
+        let Some(engine_key) = engine_key(key) else {
+            return Screen::Session(run);
+        };
+        let fx = run.engine.key(engine_key, now);
+        if let Some(audio) = &run.audio {
+            audio.set_muted(run.engine.muted());
+        }
+        run.sound = match (run.engine.muted(), run.sound) {
+            (_, SoundState::NoDevice) => SoundState::NoDevice,
+            (true, _) => SoundState::Muted,
+            (false, _) if self.cli_muted => SoundState::Muted,
+            (false, _) => SoundState::On,
+        };
+        let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
+        self.apply_effects(&mut run, fx, now);
+        if quit {
+            self.quit = true;
+        }
+        Screen::Session(run)
+    }
+
     fn take_screen(&mut self) -> Screen {
-        std::mem::replace(
-            &mut self.screen,
-            Screen::Message {
-                title: String::new(),
-                lines: Vec::new(),
-            },
-        )
+        std::mem::replace(&mut self.screen, Screen::placeholder())
     }
 
     /// Draws the current screen (or asks for a larger terminal).
@@ -525,6 +683,7 @@ impl App {
                 };
                 session_screen::render(frame, area, &view, &status, theme);
             }
+            Screen::Week { screen, .. } => screen.render(frame, area, theme),
             Screen::Message { title, lines } => {
                 let mut text = vec![
                     Line::from(Span::styled(title.clone(), theme.title())),
@@ -532,10 +691,7 @@ impl App {
                 ];
                 text.extend(lines.iter().map(|l| Line::raw(l.clone())));
                 text.push(Line::raw(""));
-                text.push(crate::tui::widgets::key_hints(
-                    theme,
-                    &[("h", "home"), ("q", "quit")],
-                ));
+                text.push(key_hints(theme, &[("h", "home"), ("q", "quit")]));
                 frame.render_widget(
                     Paragraph::new(text).wrap(Wrap { trim: false }),
                     centered(area, 72, 12),

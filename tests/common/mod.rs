@@ -25,7 +25,13 @@ pub struct Tui {
 
 impl Tui {
     /// Starts `program args` with `env` in a `cols`×`rows` terminal.
-    pub fn spawn_program(program: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Tui {
+    pub fn spawn_program(
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -44,7 +50,8 @@ impl Tui {
         }
         let child = pty.slave.spawn_command(cmd).expect("spawn");
         drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a non-zero terminal size");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let (p, r) = (parser.clone(), raw.clone());
