@@ -233,7 +233,10 @@ fn steady_user_reaches_the_full_dose_at_the_guides_pace() {
     }
     // The bridge and the superman have real climbs: weeks, not days.
     for id in ["bridge", "superman"] {
-        assert!(ladders[id].top() >= 5, "{id}: a climb of several increments");
+        assert!(
+            ladders[id].top() >= 5,
+            "{id}: a climb of several increments"
+        );
     }
 }
 

@@ -24,13 +24,16 @@ const MAX_ALTERNATIVE_DEPTH: usize = 4;
 /// loaded. Kept minimal so the rules do not depend on how the store files it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
+    /// Sessions in any order; the rules sort them and ignore any after `now`.
     pub sessions: Vec<SessionRecord>,
+    /// Check-ins, read for lingering or worse pain after a session.
     pub checkins: Vec<CheckIn>,
 }
 
 /// A plan ready for the preview, with what the home screen needs around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
+    /// What the preview shows and the session runs, reasons included.
     pub plan: Plan,
     /// For intense or spaced routines done too recently: the earliest time the
     /// next one should start. `None` when it may start now.
@@ -277,7 +280,6 @@ pub fn build(
         let dose = fitted.item_dose(item, exercise);
         let ladder = Ladder::for_item(&dose, exercise.start.as_ref(), profile.experience);
         let decision = progression::decide(&ladder, exercise, &past, limit, today);
-        let start = with_step(planned, ladder.floor());
         let full = with_step(planned, ladder.cap());
         let mut reasons: Vec<String> = swap.iter().cloned().collect();
         match &decision.change {
@@ -286,8 +288,7 @@ pub fn build(
                     && ladder.floor() != step_of(planned) =>
             {
                 reasons.push(format!(
-                    "starting dose {}; builds up toward {} as long as it feels fine",
-                    start.dose_label(),
+                    "starting dose: builds up toward {} while it feels fine",
                     full.dose_label()
                 ));
             }
@@ -303,7 +304,11 @@ pub fn build(
             suggestions.push(text);
         }
     }
-    let not_before = next_allowed(routine, &history.sessions).filter(|at| *at > now);
+    let not_before = spaced_from(
+        routine,
+        history.sessions.iter().filter(|s| s.started <= now),
+    )
+    .filter(|at| *at > now);
     Planned {
         plan,
         not_before,
@@ -327,6 +332,13 @@ fn counts_as_done(session: &SessionRecord) -> bool {
 /// Spacing runs start to start, so a user who trains at the same hour keeps
 /// the same slot two days later.
 pub fn next_allowed(routine: &Routine, sessions: &[SessionRecord]) -> Option<Timestamp> {
+    spaced_from(routine, sessions.iter())
+}
+
+fn spaced_from<'a>(
+    routine: &Routine,
+    sessions: impl Iterator<Item = &'a SessionRecord>,
+) -> Option<Timestamp> {
     let own = routine.frequency.min_hours_between.map(i64::from);
     let hours = if routine.intense {
         own.unwrap_or(0).max(INTENSE_GAP_HOURS)
@@ -334,7 +346,6 @@ pub fn next_allowed(routine: &Routine, sessions: &[SessionRecord]) -> Option<Tim
         own?
     };
     let last = sessions
-        .iter()
         .filter(|s| counts_as_done(s))
         .filter(|s| s.routine_id == routine.id || (routine.intense && s.intense))
         .map(|s| s.started)

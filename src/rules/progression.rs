@@ -60,6 +60,7 @@ pub const INTENSE_GAP_HOURS: i64 = 48;
 /// One rung of a dose ladder: the numbers a session runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Step {
+    /// Rounds of the exercise; for held stretches and planks, the holds.
     pub sets: u32,
     /// Repetitions (or cycles) per set, per side; 0 when not counted.
     pub reps: u32,
@@ -352,9 +353,11 @@ impl Change {
 /// Today's dose of one exercise and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
-    /// The rung on the ladder.
+    /// The rung on the ladder, so callers and tests can compare days.
     pub index: usize,
+    /// Today's numbers (the rung itself).
     pub step: Step,
+    /// What changed since last time, with the reason the preview shows.
     pub change: Change,
     /// The exercise's harder variation (catalog id) once the full dose has gone
     /// well for [`TOP_DOSE_WEEKS_FOR_HARDER`] weeks; only ever a suggestion.
@@ -510,7 +513,7 @@ pub fn decide(
                 .iter()
                 .any(|r| r.exercise_id.as_deref() == Some(exercise.id.as_str()));
             let trouble = trouble_in(session, exercise, limit, after, record.is_some() || rated);
-            (record.is_some() || rated || trouble.is_some()).then(|| Involvement {
+            (record.is_some() || rated || trouble.is_some()).then_some(Involvement {
                 session,
                 record,
                 trouble,
@@ -862,14 +865,26 @@ mod tests {
                 "gym-back-day",
                 "lat-pulldown",
                 Experience::Regular,
-                &[s(3, 8, 0), s(3, 10, 0), s(3, 12, 0), s(4, 10, 0), s(4, 12, 0)],
+                &[
+                    s(3, 8, 0),
+                    s(3, 10, 0),
+                    s(3, 12, 0),
+                    s(4, 10, 0),
+                    s(4, 12, 0),
+                ],
             ),
             // A held stretch or plank: one set, then sets, then longer holds.
             (
                 "home-beginner",
                 "front-plank",
                 Experience::New,
-                &[s(1, 0, 20), s(2, 0, 20), s(3, 0, 20), s(3, 0, 25), s(3, 0, 30)],
+                &[
+                    s(1, 0, 20),
+                    s(2, 0, 20),
+                    s(3, 0, 20),
+                    s(3, 0, 25),
+                    s(3, 0, 30),
+                ],
             ),
             // Knee to chest: about 5 s at first, toward 20–30 s.
             (
@@ -891,7 +906,14 @@ mod tests {
                 "mini-workout",
                 "dead-bug",
                 Experience::New,
-                &[s(1, 3, 0), s(1, 5, 0), s(1, 7, 0), s(1, 9, 0), s(1, 11, 0), s(1, 12, 0)],
+                &[
+                    s(1, 3, 0),
+                    s(1, 5, 0),
+                    s(1, 7, 0),
+                    s(1, 9, 0),
+                    s(1, 11, 0),
+                    s(1, 12, 0),
+                ],
             ),
             // Daily's knee to chest is 2 reps of about 5 s: nothing to climb.
             ("daily", "knee-to-chest", Experience::New, &[s(1, 2, 5)]),
@@ -1076,7 +1098,10 @@ mod tests {
                 6,
             )
             .expect(2, Kind::StepBack)
-            .reason(format!("back to 9 reps: discomfort 6 on {}", day_label(day(4)))),
+            .reason(format!(
+                "back to 9 reps: discomfort 6 on {}",
+                day_label(day(4))
+            )),
             row(
                 "a lowered limit of 3: a rating of 4 steps back",
                 vec![
@@ -1126,7 +1151,10 @@ mod tests {
                     session(
                         1,
                         stopped("Discomfort 6/10, above your limit of 5 after Cat-cow"),
-                        vec![done("bridge", l(0), true), done("cat-cow", s(1, 5, 0), true)],
+                        vec![
+                            done("bridge", l(0), true),
+                            done("cat-cow", s(1, 5, 0), true),
+                        ],
                         &[("bridge", 2, DullAche), ("cat-cow", 6, DullAche)],
                     ),
                 ],
