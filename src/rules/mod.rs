@@ -2,5 +2,7 @@
 //! Each takes the facts it needs and the current time, and returns a decision
 //! that carries the reason it was made.
 
+pub mod plan;
+pub mod progression;
 pub mod safety;
 pub mod week;
