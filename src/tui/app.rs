@@ -20,6 +20,7 @@ use crate::catalog::Catalog;
 use crate::checkin::{CheckInContext, CheckInFlow, State as CheckInState};
 use crate::plan::Plan;
 use crate::profile::Profile;
+use crate::rules::plan::{self as plan_rules, Planned};
 use crate::rules::week::{self, WeekSummary};
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Session, Settings};
@@ -217,10 +218,15 @@ impl App {
 
     fn go_home(&mut self) {
         let today = self.today();
-        let mut home = HomeScreen::new(&self.catalog, |_| None);
         let recent = self
             .store
             .load(week::add_days(today, -INTERRUPTED_LOOKBACK_DAYS), today);
+        let now = Timestamp::now();
+        let mut home = HomeScreen::new(&self.catalog, |id| {
+            let routine = self.catalog.routine(id)?;
+            let at = plan_rules::next_allowed(routine, &recent.sessions).filter(|at| *at > now)?;
+            Some(format!("next due {}", plan_rules::when_label(at, &self.tz)))
+        });
         if let Some(cut) = recent.interrupted().last() {
             home.notice = Some(format!(
                 "Your session of {} was cut off; what you did is saved as partial.",
@@ -263,20 +269,57 @@ impl App {
         self.store.load(week::add_days(today, -56), today)
     }
 
-    /// Today's plan for a routine: the coach's rules applied to the routine.
-    fn plan_for(&self, routine_id: &str) -> Option<Plan> {
+    /// Today's plan for a routine: the coach's rules (profile, conditions,
+    /// equipment, progression, the 48-hour gate) applied to the routine.
+    fn planned(&self, routine_id: &str) -> Option<Planned> {
         let routine = self.catalog.routine(routine_id)?;
-        Some(Plan::base(&self.catalog, routine))
+        let recent = self.recent_history();
+        let history = plan_rules::History {
+            sessions: recent.sessions,
+            checkins: recent.checkins,
+        };
+        let mut planned = plan_rules::build(
+            &self.catalog,
+            routine,
+            &self.profile,
+            &history,
+            Timestamp::now(),
+            &self.tz,
+        );
+        let suggestions = std::mem::take(&mut planned.suggestions);
+        planned.plan.notes.extend(suggestions);
+        Some(planned)
+    }
+
+    /// The plan, or a message saying why the routine cannot start now.
+    fn plan_or_message(&self, routine_id: &str) -> Result<Plan, Box<Screen>> {
+        let Some(planned) = self.planned(routine_id) else {
+            return Err(Box::new(Screen::Message {
+                title: "Unknown routine".into(),
+                lines: vec![format!("No routine has the id \"{routine_id}\".")],
+            }));
+        };
+        if let Some(at) = planned.not_before.filter(|at| *at > Timestamp::now()) {
+            return Err(Box::new(Screen::Message {
+                title: format!("{}: not today yet", planned.plan.routine_name),
+                lines: vec![
+                    "Heavy strength work needs about 48 hours between sessions so your muscles can recover.".into(),
+                    format!("It is next due {}.", plan_rules::when_label(at, &self.tz)),
+                    "A gentle routine, such as the stretches or the desk break, is fine in between.".into(),
+                ],
+            }));
+        }
+        Ok(planned.plan)
     }
 
     /// Starts the check-in for a routine; `then_preview` shows the plan after it.
     fn begin(&mut self, routine_id: &str, then_preview: bool) {
-        let Some(plan) = self.plan_for(routine_id) else {
-            self.screen = Screen::Message {
-                title: "Unknown routine".into(),
-                lines: vec![format!("No routine has the id \"{routine_id}\".")],
-            };
-            return;
+        let plan = match self.plan_or_message(routine_id) {
+            Ok(plan) => plan,
+            Err(message) => {
+                self.screen = *message;
+                return;
+            }
         };
         let today = self.today();
         let last_session = self.store.last_session(today).map(|mut s| {
@@ -474,12 +517,12 @@ impl App {
             },
             Screen::Home(mut home) => match home.on_key(key) {
                 HomeAction::None => Screen::Home(home),
-                HomeAction::Preview(id) => match self.plan_for(&id) {
-                    Some(plan) => Screen::Preview {
+                HomeAction::Preview(id) => match self.plan_or_message(&id) {
+                    Ok(plan) => Screen::Preview {
                         screen: PreviewScreen::new(plan),
                         checkin: None,
                     },
-                    None => Screen::Home(home),
+                    Err(message) => *message,
                 },
                 HomeAction::Week => self.week_screen(self.today(), true),
                 HomeAction::Browse => Screen::Browser(BrowserScreen::default()),
