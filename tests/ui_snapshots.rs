@@ -340,3 +340,126 @@ fn what_the_screen_always_says() {
     stop.key(Key::Char('s'), t0 + s(6));
     assert!(draw_session(&stop, t0 + s(6), 80, 24).contains("STOPPED FOR SAFETY"));
 }
+
+/// A session record for the preview snapshot: `exercises` as (id, reps done at), `rating` on the last.
+fn seeded(
+    day: i16,
+    exercises: &[(&str, u32)],
+    rating: Option<u8>,
+) -> backcoach::store::records::SessionRecord {
+    use backcoach::store::records::*;
+    let date = Date::constant(2026, 11, day as i8);
+    let started = date
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .expect("a valid time")
+        .timestamp();
+    let last = exercises.last().map(|(id, _)| id.to_string());
+    SessionRecord {
+        id: started.to_string(),
+        routine_id: "daily".into(),
+        routine_name: "15-minute daily routine".into(),
+        date,
+        started,
+        ended: Some(started),
+        active_s: 900,
+        status: if rating.is_some_and(|r| r > 5) {
+            SessionStatus::StoppedForSafety {
+                reason:
+                    "Discomfort 6/10, above your limit of 5 during Bird dog, set 1 of 1, left side"
+                        .into(),
+            }
+        } else {
+            SessionStatus::Completed
+        },
+        intense: false,
+        baseline: Some(1),
+        exercises: exercises
+            .iter()
+            .map(|(id, reps)| ExerciseRecord {
+                exercise_id: id.to_string(),
+                name: id.to_string(),
+                finished_at: started,
+                sets_planned: 1,
+                sets_done: 1,
+                target_reps: *reps,
+                target_hold_s: if *id == "bridge" { 12 } else { 3 },
+                reps_done: vec![*reps],
+                hold_s_done: vec![],
+                completed: true,
+            })
+            .collect(),
+        ratings: rating
+            .map(|value| Rating {
+                at: started,
+                value,
+                kind: DiscomfortKind::DullAche,
+                moment: RatingMoment::During,
+                exercise_id: last.clone(),
+                set: Some(1),
+                side: Some(Side::Left),
+                decision: None,
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+#[test]
+fn a_preview_with_increases_a_step_back_and_swaps() {
+    use backcoach::profile::{Condition, Experience};
+    use backcoach::rules::plan::{History, build};
+    let catalog = catalog::builtin().expect("catalog");
+    let profile = Profile {
+        experience: Experience::New,
+        conditions: vec![Condition::SpinalStenosis],
+        ..Profile::default()
+    };
+    let history = History {
+        sessions: vec![
+            seeded(12, &[("bridge", 5), ("bird-dog", 3)], None),
+            seeded(15, &[("bridge", 5), ("bird-dog", 3)], None),
+            seeded(18, &[("bird-dog", 5)], Some(6)),
+        ],
+        checkins: vec![],
+    };
+    let now = Date::constant(2026, 11, 22)
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .expect("a valid time")
+        .timestamp();
+    let planned = build(
+        &catalog,
+        catalog.routine("daily").expect("daily"),
+        &profile,
+        &history,
+        now,
+        &jiff::tz::TimeZone::UTC,
+    );
+    let text = format!(
+        "{:?}",
+        planned
+            .plan
+            .exercises
+            .iter()
+            .map(|e| &e.reasons)
+            .collect::<Vec<_>>()
+    );
+    assert!(text.contains("+2 reps"), "{text}");
+    assert!(text.contains("back to"), "{text}");
+    assert!(
+        text.contains("instead of Superman: spinal stenosis"),
+        "{text}"
+    );
+    let preview = PreviewScreen::new(planned.plan);
+    for (w, h) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| preview.render(f, f.area(), &Theme { color: false }))
+            .expect("draw");
+        insta::assert_snapshot!(
+            format!("preview_coached_{w}x{h}"),
+            terminal.backend().to_string()
+        );
+    }
+}

@@ -83,9 +83,16 @@ impl PreviewScreen {
                 )));
             }
         }
-        if !self.plan.notes.is_empty() {
+        // Notes already shown under their exercise are not repeated.
+        let notes: Vec<&String> = self
+            .plan
+            .notes
+            .iter()
+            .filter(|n| !self.plan.exercises.iter().any(|e| e.reasons.contains(n)))
+            .collect();
+        if !notes.is_empty() {
             lines.push(Line::raw(""));
-            for note in &self.plan.notes {
+            for note in notes {
                 lines.push(Line::from(Span::styled(format!("• {note}"), theme.warn())));
             }
         }

@@ -130,7 +130,7 @@ impl SetupScreen {
                 )),
                 Line::from(Span::styled(
                     if self.first_run {
-                        " A few questions to start you at the right dose. Change them later with p at home."
+                        " A few questions so you start at the right dose (change them later with p)."
                     } else {
                         " Changes apply from your next session."
                     },
@@ -140,7 +140,7 @@ impl SetupScreen {
             intro,
         );
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+            Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)])
                 .areas(body);
         let mut columns: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
         let mut sections = ["", ""];
@@ -172,10 +172,10 @@ impl SetupScreen {
                     format!("{}", p.weekly_target),
                 ),
                 Field::Volume => ("Preferences", "Sound volume", format!("{}%", p.volume)),
-                Field::Bell => ("Preferences", "Terminal bell on changes", check(p.bell)),
+                Field::Bell => ("Preferences", "Bell on phase changes", check(p.bell)),
                 Field::Limit => (
                     "Preferences",
-                    "Discomfort limit (max 5)",
+                    "Discomfort limit (≤ 5)",
                     format!("{}/10", p.effective_limit()),
                 ),
             };
@@ -193,7 +193,7 @@ impl SetupScreen {
             } else {
                 theme.text()
             };
-            let width = if col == 0 { 24 } else { 16 };
+            let width = if col == 0 { 23 } else { 16 };
             columns[col].push(Line::from(vec![
                 Span::styled(format!(" {label:<width$}"), style),
                 Span::styled(
