@@ -138,13 +138,31 @@ impl Locator {
         (from..to).filter_map(move |i| {
             let is_key = matches!(&self.tokens[i].kind, Kind::Ident(k) if k == key);
             let colon = self.tokens.get(i + 1).map(|t| &t.kind) == Some(&Kind::Colon);
-            match self.tokens.get(i + 2) {
+            // The value may be written `"x"` or `Some("x")`.
+            let at = self.skip_some(i + 2);
+            match self.tokens.get(at) {
                 Some(Token {
                     kind: Kind::Str(v), ..
-                }) if is_key && colon && v == value => Some(i + 2),
+                }) if is_key && colon && v == value => Some(at),
                 _ => None,
             }
         })
+    }
+
+    /// The token after `Some(` when the value at `at` is wrapped in it.
+    fn skip_some(&self, at: usize) -> usize {
+        match (self.tokens.get(at), self.tokens.get(at + 1)) {
+            (
+                Some(Token {
+                    kind: Kind::Ident(name),
+                    ..
+                }),
+                Some(Token {
+                    kind: Kind::Open, ..
+                }),
+            ) if name == "Some" => at + 2,
+            _ => at,
+        }
     }
 
     fn owner_span(&self, owner: &str, n: usize) -> Option<(usize, usize)> {
@@ -167,8 +185,9 @@ impl Locator {
                         && k == key
                         && self.tokens.get(i + 1).map(|t| &t.kind) == Some(&Kind::Colon) =>
                 {
-                    // Skip an enum/struct name before its parenthesis: `Some(`.
-                    let mut v = i + 2;
+                    // Point at the value itself: past `Some(`, or past a
+                    // struct name to its parenthesis.
+                    let mut v = self.skip_some(i + 2);
                     if let (
                         Some(Token {
                             kind: Kind::Ident(_),

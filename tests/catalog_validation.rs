@@ -1,0 +1,351 @@
+//! Each validation rule, with a broken catalog: the message names the file,
+//! the `line:column` and the offending id. Also the CLI's `check`, `list` and
+//! `show` through the real binary, with their exit codes.
+
+use assert_cmd::Command;
+use backcoach::catalog::{CatalogError, parse};
+
+/// A valid two-exercise, one-routine catalog; tests break one thing in it.
+const GOOD: &str = r#"(
+    exercises: [
+        (
+            id: "plank",
+            name: "Plank",
+            category: Core,
+            targets: ["core"],
+            position: "Forearms and toes",
+            dose: (kind: Hold, sets: (2, 3), hold_s: (15, 30)),
+            steps: ["Hold a straight line."],
+            cue: "Hips level",
+            level: Beginner,
+            alternative: Some("bridge"),
+            sources: ["004_1dc9c59fbca25a08.txt"],
+        ),
+        (
+            id: "bridge",
+            name: "Bridge",
+            category: Core,
+            targets: ["glutes"],
+            position: "On your back",
+            dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),
+            steps: ["Lift your hips."],
+            cue: "Squeeze",
+            level: Beginner,
+            sources: ["000_d3442f2d4298181e.txt"],
+        ),
+    ],
+    routines: [
+        (
+            id: "r",
+            name: "R",
+            summary: "S",
+            minutes: (10, 15),
+            frequency: (days_per_week: (3, 4)),
+            items: [(exercise: "plank"), (exercise: "bridge", reps: Some((5, 10)))],
+            sources: ["000_d3442f2d4298181e.txt"],
+        ),
+    ],
+)
+"#;
+
+fn problems(source: &str) -> String {
+    match parse(source, "my.ron") {
+        Ok(_) => panic!("expected the catalog to be rejected"),
+        Err(e @ CatalogError::Invalid { .. }) => e.to_string(),
+        Err(other) => panic!("expected a validation error, got {other}"),
+    }
+}
+
+fn replace_once(haystack: &str, from: &str, to: &str) -> String {
+    assert!(
+        haystack.contains(from),
+        "the test's anchor {from:?} is missing"
+    );
+    haystack.replacen(from, to, 1)
+}
+
+#[test]
+fn the_good_catalog_is_valid() {
+    let catalog = parse(GOOD, "my.ron").expect("valid");
+    assert_eq!(catalog.exercises.len(), 2);
+}
+
+#[test]
+fn a_duplicate_id_is_named_where_it_repeats() {
+    let bad = replace_once(GOOD, r#"id: "bridge","#, r#"id: "plank","#);
+    let text = problems(&bad);
+    assert!(
+        text.lines()
+            .any(|l| l == r#"my.ron:17:17: exercise "plank": duplicate id"#),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_routine_naming_an_unknown_exercise() {
+    let bad = replace_once(GOOD, r#"(exercise: "plank")"#, r#"(exercise: "plonk")"#);
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:36:32: routine "r": exercise "plonk" is not in this catalog"#
+    );
+}
+
+#[test]
+fn an_alternative_that_does_not_exist() {
+    let bad = replace_once(
+        GOOD,
+        r#"alternative: Some("bridge")"#,
+        r#"alternative: Some("wall-sit")"#,
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:13:31: exercise "plank": alternative "wall-sit" is not an exercise in this catalog"#
+    );
+}
+
+#[test]
+fn empty_steps() {
+    let bad = replace_once(GOOD, r#"steps: ["Lift your hips."],"#, "steps: [],");
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:23:20: exercise "bridge": the steps are empty"#
+    );
+}
+
+#[test]
+fn a_range_whose_min_exceeds_its_max() {
+    let bad = replace_once(GOOD, "reps: (8, 10)", "reps: (10, 8)");
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:22:52: exercise "bridge": reps (10, 8): the minimum exceeds the maximum"#
+    );
+    let bad = replace_once(GOOD, "reps: Some((5, 10))", "reps: Some((12, 10))");
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:36:74: routine "r": reps (12, 10): the minimum exceeds the maximum"#
+    );
+}
+
+#[test]
+fn a_zero_length_hold() {
+    let bad = replace_once(GOOD, "hold_s: (15, 30)", "hold_s: (0, 30)");
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:9:54: exercise "plank": hold_s (0, 30): a zero-length hold"#
+    );
+}
+
+#[test]
+fn a_dose_missing_what_its_kind_needs() {
+    let bad = replace_once(
+        GOOD,
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),",
+        "dose: (kind: Reps),",
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:22:19: exercise "bridge": a reps dose needs reps"#
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_file_order() {
+    let bad = replace_once(GOOD, "hold_s: (15, 30)", "hold_s: (0, 30)");
+    let bad = replace_once(&bad, r#"(exercise: "plank")"#, r#"(exercise: "plonk")"#);
+    let text = problems(&bad);
+    let lines: Vec<_> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("my.ron:9:") && lines[1].starts_with("my.ron:36:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_syntax_error_names_line_and_column() {
+    let bad = replace_once(GOOD, "reps: (8, 10)", "reps: (8, ten)");
+    match parse(&bad, "my.ron") {
+        Err(CatalogError::Syntax { line, col, .. }) => assert_eq!((line, col), (22, 56)),
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---- through the real binary -------------------------------------------------
+
+fn backcoach() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_backcoach"));
+    cmd.env_remove("BACKCOACH_CATALOG")
+        .env_remove("BACKCOACH_DATA_DIR");
+    cmd
+}
+
+#[test]
+fn check_accepts_the_built_in_catalog() {
+    let out = backcoach().arg("check").output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("valid") && text.contains("exercises") && text.contains("routines"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_reports_a_malformed_file_with_its_position_and_leaves_it_untouched() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("mine.ron");
+    let bad = replace_once(GOOD, "reps: (8, 10)", "reps: (8, ten)");
+    std::fs::write(&path, &bad).expect("write");
+    let out = backcoach().arg("check").arg(&path).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{}:22:56:", path.display())), "{err}");
+    assert_eq!(err.lines().count(), 1, "one clear message: {err}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), bad);
+    // An invalid (but well-formed) catalog fails the same way, for every command.
+    std::fs::write(
+        &path,
+        replace_once(GOOD, "hold_s: (15, 30)", "hold_s: (0, 30)"),
+    )
+    .expect("write");
+    let out = backcoach()
+        .arg("--catalog")
+        .arg(&path)
+        .arg("list")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":9:54:") && err.contains("zero-length hold"),
+        "{err}"
+    );
+    let out = backcoach()
+        .env("BACKCOACH_CATALOG", &path)
+        .args(["start"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a catalog that fails validation never starts a session"
+    );
+}
+
+#[test]
+fn check_reports_a_missing_file() {
+    let out = backcoach()
+        .args(["check", "/nonexistent/catalog.ron"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/catalog.ron"));
+}
+
+#[test]
+fn list_shows_every_exercise_and_routine() {
+    let out = backcoach()
+        .args(["list", "exercises"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "bridge",
+        "bird-dog",
+        "front-plank",
+        "side-plank",
+        "cat-cow",
+        "barbell-deadlift",
+        "band-pulldown",
+        "walk",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("{id} "))),
+            "{id} missing:\n{text}"
+        );
+    }
+    assert!(
+        text.lines()
+            .next()
+            .is_some_and(|h| h.starts_with("ID") && h.contains("CATEGORY") && h.contains("DOSE"))
+    );
+    let out = backcoach()
+        .args(["list", "routines"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "daily",
+        "mini-workout",
+        "warm-up",
+        "home-beginner",
+        "gym-back-day",
+        "gentle-stretches",
+        "desk-break",
+        "pt-twelve",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("{id} "))),
+            "{id} missing:\n{text}"
+        );
+    }
+    assert!(
+        text.contains("2 × 8–10") || text.contains("15 min"),
+        "{text}"
+    );
+    let out = backcoach()
+        .args(["--catalog", "/nope.ron", "list"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let out = backcoach()
+        .args(["list", "stretches"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a usage error is clap's exit code"
+    );
+}
+
+#[test]
+fn show_prints_an_exercise_and_a_routine() {
+    let out = backcoach().args(["show", "bridge"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in [
+        "Bridge (bridge)",
+        "Targets:",
+        "Dose:",
+        "Steps:",
+        "1. ",
+        "Cautions:",
+        "Source guide:",
+        "000_d3442f2d4298181e.txt",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    let out = backcoach().args(["show", "daily"]).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Bridge (bridge): 2 × 8–10 reps"), "{text}");
+    assert!(
+        text.contains("Superman (superman): 1–2 × 6–8 reps"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_an_unknown_id_exits_one_with_a_clear_message() {
+    let out = backcoach()
+        .args(["show", "unicorn-pose"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        r#"backcoach: no exercise or routine has the id "unicorn-pose" (see `backcoach list`)"#
+    );
+}
