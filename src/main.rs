@@ -83,7 +83,7 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
         |tx| App::new(catalog, store, start, muted, Theme::from_env(), tx),
         &log,
     )
-    .map_err(|e| UserError::Other(format!("terminal error: {e}")))?;
+    .map_err(|e| UserError::Other(e.to_string()))?;
     Ok(match exit {
         Exit::Normal => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128 + n as u8),

@@ -217,3 +217,34 @@ fn an_unknown_routine_is_a_clear_error_before_full_screen() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no routine has the id \"nope\""), "{err}");
 }
+
+#[test]
+fn the_screen_redraws_on_resize_and_asks_for_more_room_when_too_small() {
+    let (dir, catalog) = prepared_dir();
+    let data = dir.path().display().to_string();
+    let mut tui = Tui::spawn(
+        &[
+            "--data-dir",
+            &data,
+            "--catalog",
+            &catalog.display().to_string(),
+            "--mute",
+            "start",
+        ],
+        &[("HOME", &data)],
+    );
+    check_in(&mut tui, "0");
+    tui.wait_for("Tiny hold", T);
+    tui.send("p");
+    tui.resize(60, 20);
+    tui.wait_for("Make the terminal larger", T);
+    tui.resize(120, 40);
+    let screen = tui.wait_for("Tiny hold", T);
+    assert!(screen.contains("PAUSED"), "{screen}");
+    assert!(!screen.contains("Make the terminal larger"), "{screen}");
+    // The layout uses the wider screen: the steps move to a column of their own.
+    assert!(screen.contains("How to do it"), "{screen}");
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+}

@@ -979,3 +979,144 @@ mod property {
         }
     }
 }
+
+// ---- the cue schedule on tokio's paused clock -------------------------------------
+
+/// Runs the session like the event loop (sleep to the next wake, tick) and
+/// records when each sound was asked for, relative to `t0`. `keys` are pressed
+/// at their offsets.
+async fn cues_on_the_clock(
+    session: &mut Session,
+    t0: Instant,
+    until: Duration,
+    keys: &[(Duration, Key)],
+) -> Vec<(Duration, Cue)> {
+    let mut heard = Vec::new();
+    let mut keys = keys.to_vec();
+    keys.sort_by_key(|(t, _)| *t);
+    let mut keys = keys.into_iter().peekable();
+    loop {
+        let now = Instant::now();
+        if now - t0 >= until || session.ending().is_some() {
+            break;
+        }
+        let wake = session.next_wake(now);
+        let key_at = keys.peek().map(|(t, _)| t0 + *t);
+        let next = match (wake, key_at) {
+            (Some(w), Some(k)) => w.min(k),
+            (w, k) => match w.or(k) {
+                Some(t) => t,
+                None => break,
+            },
+        };
+        tokio::time::sleep_until(next.min(t0 + until)).await;
+        let now = Instant::now();
+        let mut fx = session.tick(now);
+        while keys.peek().is_some_and(|(t, _)| t0 + *t <= now) {
+            if let Some((_, key)) = keys.next() {
+                fx.extend(session.key(key, now));
+            }
+        }
+        heard.extend(sounds(&fx).into_iter().map(|c| (now - t0, c)));
+    }
+    heard
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_ten_second_hold_ticks_at_seven_eight_nine_and_ends_at_ten() {
+    let t0 = Instant::now();
+    let settings = Settings {
+        get_ready: Duration::ZERO,
+        ..Settings::default()
+    };
+    let (mut session, fx) = Session::new(
+        plan(vec![hold("plank", 10), hold("side", 10)]),
+        settings,
+        t0,
+    );
+    assert_eq!(sounds(&fx), vec![Cue::Go]);
+    let heard = cues_on_the_clock(&mut session, t0, s(10), &[]).await;
+    assert_eq!(
+        heard,
+        vec![
+            (s(7), Cue::Tick),
+            (s(8), Cue::Tick),
+            (s(9), Cue::Tick),
+            (s(10), Cue::HoldEnd)
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_pause_shifts_the_cues_by_its_length() {
+    let t0 = Instant::now();
+    let settings = Settings {
+        get_ready: Duration::ZERO,
+        ..Settings::default()
+    };
+    let (mut session, _) = Session::new(
+        plan(vec![hold("plank", 10), hold("side", 10)]),
+        settings,
+        t0,
+    );
+    let keys = [(s(3), Key::Char('p')), (s(10), Key::Char('p'))];
+    let heard = cues_on_the_clock(&mut session, t0, s(17), &keys).await;
+    assert_eq!(
+        heard,
+        vec![
+            (s(14), Cue::Tick),
+            (s(15), Cue::Tick),
+            (s(16), Cue::Tick),
+            (s(17), Cue::HoldEnd)
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn mute_suppresses_the_cues_on_the_clock() {
+    let t0 = Instant::now();
+    let settings = Settings {
+        get_ready: Duration::ZERO,
+        ..Settings::default()
+    };
+    let (mut session, _) = Session::new(
+        plan(vec![hold("plank", 10), hold("side", 10)]),
+        settings,
+        t0,
+    );
+    let keys = [
+        (s(1), Key::Char('m')),
+        (s(8) + Duration::from_millis(500), Key::Char('m')),
+    ];
+    let heard = cues_on_the_clock(&mut session, t0, s(10), &keys).await;
+    // Muted from 1 s to 8.5 s: only the last tick and the end are heard.
+    assert_eq!(heard, vec![(s(9), Cue::Tick), (s(10), Cue::HoldEnd)]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_skipped_step_cancels_its_pending_cues_on_the_clock() {
+    let t0 = Instant::now();
+    let settings = Settings {
+        get_ready: Duration::ZERO,
+        ..Settings::default()
+    };
+    let first = PlannedExercise {
+        sets: 2,
+        rest_s: 20,
+        ..hold("plank", 10)
+    };
+    let (mut session, _) = Session::new(plan(vec![first]), settings, t0);
+    let keys = [(s(5), Key::Char('n'))];
+    let heard = cues_on_the_clock(&mut session, t0, s(26), &keys).await;
+    // The hold's 7-8-9 s ticks never sound; the rest (5 s to 25 s) ticks at 22, 23, 24.
+    assert_eq!(
+        heard,
+        vec![
+            (s(22), Cue::Tick),
+            (s(23), Cue::Tick),
+            (s(24), Cue::Tick),
+            (s(25), Cue::RestOver),
+            (s(25), Cue::Go)
+        ]
+    );
+}

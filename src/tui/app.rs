@@ -38,6 +38,8 @@ use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, centered, key_hints};
 
 /// How long after a failed save the store tries again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);
+/// How long the audio device stays open after a session ends, so its last cue plays out.
+pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
 /// How far back the home screen looks for a session that was cut off.
 const INTERRUPTED_LOOKBACK_DAYS: i64 = 14;
 
@@ -71,6 +73,8 @@ struct SessionRun {
     audio: Option<Audio>,
     sound: SoundState,
     save_problem: Option<String>,
+    /// When to close the audio device once the session is over.
+    audio_close_at: Option<Instant>,
 }
 
 enum Screen {
@@ -380,6 +384,7 @@ impl App {
             audio,
             sound,
             save_problem: None,
+            audio_close_at: None,
         };
         // On disk from the first moment: a cut-off session shows up as partial.
         self.save(&mut run, now);
@@ -413,6 +418,11 @@ impl App {
                         self.bell = true;
                     }
                 }
+                Effect::Ended(_) => {
+                    // No cue can follow: close the device once the last one has played.
+                    run.audio_close_at = Some(now + AUDIO_LINGER);
+                    changed |= run.log.apply(effect, Timestamp::now(), active);
+                }
                 _ => changed |= run.log.apply(effect, Timestamp::now(), active),
             }
         }
@@ -424,7 +434,13 @@ impl App {
     /// The next moment the app must wake; `None` when only a key can change anything.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let engine = match &self.screen {
-            Screen::Session(run) => run.engine.next_wake(now),
+            Screen::Session(run) => {
+                let close = run.audio_close_at.filter(|_| run.audio.is_some());
+                match (run.engine.next_wake(now), close) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            }
             _ => None,
         };
         let retry = self.retry_at.filter(|_| self.store.pending() > 0);
@@ -450,6 +466,10 @@ impl App {
         if let Screen::Session(run) = &mut screen {
             let fx = run.engine.tick(now);
             self.apply_effects(run, fx, now);
+            if run.audio_close_at.is_some_and(|at| at <= now) {
+                run.audio = None;
+                run.audio_close_at = None;
+            }
         }
         self.screen = screen;
     }

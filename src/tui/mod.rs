@@ -8,7 +8,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use crossterm::event::{Event, EventStream, KeyEventKind};
@@ -41,9 +41,20 @@ pub fn run(
     let (tx, rx) = mpsc::unbounded_channel();
     let mut app = make_app(tx);
     // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
+    if !std::io::stdout().is_terminal() {
+        return Err(io::Error::other(
+            "the full-screen commands need a terminal (plain text: `backcoach week --print`, `backcoach list`)",
+        ));
+    }
     let redirect = StderrRedirect::to_file(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {

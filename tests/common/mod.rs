@@ -20,7 +20,7 @@ pub struct Tui {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Tui {
@@ -73,13 +73,30 @@ impl Tui {
             raw,
             writer,
             child,
-            _master: pty.master,
+            master: pty.master,
         }
     }
 
     /// Starts backcoach with `args` (and a data dir) at 80×24.
     pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Tui {
         Tui::spawn_program(&binary(), args, env, 80, 24)
+    }
+
+    /// Resizes the terminal, as a user dragging the window would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a non-zero terminal size");
+        self.parser
+            .lock()
+            .expect("parser")
+            .set_size(size(rows), size(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 
     /// Types keys.
