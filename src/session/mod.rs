@@ -16,6 +16,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tokio::time::Instant;
 
+use crate::catalog::DoseKind;
 use crate::cue::Cue;
 use crate::plan::Plan;
 use crate::rules::safety::{self, Action, RatingFacts, Rule};
@@ -824,7 +825,7 @@ impl Session {
             }
         }
         let target_hold_s = match ex.kind {
-            crate::catalog::DoseKind::Duration => ex.duration_s,
+            DoseKind::Duration => ex.duration_s,
             _ => ex.hold_s,
         };
         Effect::ExerciseDone {
@@ -1390,6 +1391,12 @@ impl Session {
                     .iter()
                     .filter(|r| r.iter().any(Option::is_some))
                     .count(),
+                done: (0..self.plan.exercises.len())
+                    .filter_map(|i| {
+                        self.amount_done(i)
+                            .map(|a| (self.plan.exercises[i].name.clone(), a))
+                    })
+                    .collect(),
                 active: self.active(now),
                 closing_typed: self.closing_typed.clone(),
                 closing: self.closing,
@@ -1428,6 +1435,34 @@ impl Session {
             next: self.next_label(),
             end,
         }
+    }
+
+    /// What was done of one exercise, in a few words (`2 sets · 16 reps`).
+    fn amount_done(&self, index: usize) -> Option<String> {
+        let ex = &self.plan.exercises[index];
+        let slots: Vec<SlotResult> = self.results[index].iter().flatten().copied().collect();
+        if slots.is_empty() {
+            return None;
+        }
+        let per_set = if ex.per_side { 2 } else { 1 };
+        let sets = self.results[index]
+            .chunks(per_set)
+            .filter(|set| set.iter().any(Option::is_some))
+            .count();
+        let reps: u32 = slots.iter().map(|s| s.reps).sum();
+        let held: u32 = slots.iter().map(|s| s.held_s).sum();
+        let plural =
+            |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![plural(sets as u32, "set", "sets")];
+        parts.push(match ex.kind {
+            DoseKind::Reps | DoseKind::RepsWithHold => plural(reps, "rep", "reps"),
+            DoseKind::Cycles => plural(reps, "cycle", "cycles"),
+            DoseKind::Hold | DoseKind::Duration => format!("{held} s"),
+        });
+        if ex.per_side {
+            parts.push("both sides".into());
+        }
+        Some(parts.join(" · "))
     }
 
     fn modal_view(&self, modal: &Modal) -> ModalView {

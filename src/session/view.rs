@@ -104,6 +104,8 @@ pub enum ModalView {
 pub enum EndView {
     Completed {
         exercises_done: usize,
+        /// What was done, one line per exercise: name and amount.
+        done: Vec<(String, String)>,
         active: Duration,
         /// The closing rating being typed, or the one given.
         closing_typed: String,

@@ -32,23 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             render_safety(frame, area, reason, *kind, status, theme);
             return;
         }
-        Some(EndView::Completed {
-            exercises_done,
-            active,
-            closing_typed,
-            closing,
-        }) => {
-            render_end(
-                frame,
-                area,
-                view,
-                *exercises_done,
-                *active,
-                closing_typed,
-                *closing,
-                status,
-                theme,
-            );
+        Some(EndView::Completed { .. }) => {
+            render_end(frame, area, view, status, theme);
             return;
         }
         Some(EndView::Quit) | None => {}
@@ -384,7 +369,7 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
                 ("r", "rate your discomfort now (timers pause)"),
                 ("s", "sharp pain: stop at once"),
                 ("m", "mute / unmute"),
-                ("?", "this help"),
+                ("?", "this help (timers wait while it is open)"),
                 ("q  Esc", "quit (asks first; saved as partial)"),
                 ("", ""),
                 ("", "Any key closes this help."),
@@ -497,18 +482,19 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render_end(
-    frame: &mut Frame,
-    area: Rect,
-    view: &View<'_>,
-    exercises_done: usize,
-    active: Duration,
-    closing_typed: &str,
-    closing: Option<u8>,
-    status: &Status,
-    theme: &Theme,
-) {
+/// The end screen: what was done, the time, and the closing rating.
+fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, theme: &Theme) {
+    let Some(EndView::Completed {
+        exercises_done,
+        done,
+        active,
+        closing_typed,
+        closing,
+    }) = &view.end
+    else {
+        return;
+    };
+    let (active, closing) = (*active, *closing);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -531,6 +517,15 @@ fn render_end(
         Line::raw("  Well done. A little movement, done regularly, helps your back most."),
         Line::raw(""),
     ];
+    for (name, amount) in done {
+        lines.push(Line::from(vec![
+            Span::raw(format!("   • {name}")),
+            Span::styled(format!("  {amount}"), theme.dim()),
+        ]));
+    }
+    if !done.is_empty() {
+        lines.push(Line::raw(""));
+    }
     match closing {
         None => {
             let shown = if closing_typed.is_empty() {
