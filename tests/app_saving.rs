@@ -1,0 +1,73 @@
+//! When saving fails (disk full, no permission), the session screen says so,
+//! nothing is lost, and the save is retried until it lands.
+
+use std::time::Duration;
+
+use backcoach::catalog;
+use backcoach::profile::Profile;
+use backcoach::store::Store;
+use backcoach::store::records::SessionStatus;
+use backcoach::tui::app::{App, SAVE_RETRY, StartAt};
+use backcoach::tui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tokio::time::Instant;
+
+fn key(app: &mut App, code: KeyCode, now: Instant) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE), now);
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| app.render(f)).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_failed_save_is_shown_kept_and_retried() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Store::open(dir.path()).expect("store");
+    store.save_profile(&Profile::default()).expect("profile");
+    // The history folder is a plain file: every history write fails.
+    let history = dir.path().join("history");
+    std::fs::write(&history, "not a folder").expect("block");
+
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    let catalog = catalog::builtin().expect("catalog");
+    let mut app = App::new(
+        catalog,
+        store,
+        StartAt::Session("daily".into()),
+        true,
+        Theme { color: false },
+        tx,
+    );
+    let t0 = Instant::now();
+    key(&mut app, KeyCode::Char('1'), t0);
+    key(&mut app, KeyCode::Enter, t0);
+    key(&mut app, KeyCode::Enter, t0);
+    key(&mut app, KeyCode::Enter, t0);
+    let shown = screen(&app);
+    assert!(shown.contains("Not saved yet"), "{shown}");
+    assert!(
+        app.session_record()
+            .is_some_and(|r| r.status == SessionStatus::InProgress)
+    );
+    // The loop will wake to retry even while nothing else is due.
+    let wake = app.next_wake(t0).expect("a retry is scheduled");
+    assert!(wake <= t0 + SAVE_RETRY);
+
+    // Still failing: still shown, retried again later.
+    app.tick(t0 + SAVE_RETRY);
+    assert!(screen(&app).contains("Not saved yet"));
+
+    // The disk is fixed: the next retry lands everything.
+    std::fs::remove_file(&history).expect("unblock");
+    app.tick(t0 + SAVE_RETRY * 2 + Duration::from_millis(1));
+    let shown = screen(&app);
+    assert!(!shown.contains("Not saved yet"), "{shown}");
+    let saved = Store::open(dir.path()).expect("store").load_all();
+    assert_eq!(saved.sessions.len(), 1, "the session is on disk");
+    assert_eq!(saved.checkins.len(), 1, "the check-in is on disk");
+}
