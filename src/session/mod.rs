@@ -376,10 +376,9 @@ impl Session {
             if t > now {
                 break;
             }
-            if let Some((until_banner, until)) = self.flash
+            if let Some((_, until)) = self.flash
                 && until <= t
             {
-                let _ = until_banner;
                 self.flash = None;
                 continue;
             }
@@ -694,7 +693,7 @@ impl Session {
             }
             (
                 Phase::RepHold { done, start, .. },
-                StepKind::Work(Work::RepsWithHold { target, hold }),
+                StepKind::Work(Work::RepsWithHold { target, .. }),
             ) => {
                 let done = done + 1;
                 self.sound(Cue::HoldEnd, fx);
@@ -712,7 +711,6 @@ impl Session {
                         fx,
                     );
                 } else {
-                    let _ = hold;
                     self.phase = Phase::RepReady { done };
                     self.set_schedule(Vec::new());
                 }
@@ -1189,7 +1187,7 @@ impl Session {
             Modal::Worse {
                 mut rating,
                 baseline,
-                after_exercise,
+                ..
             } => match key {
                 Key::Char('y') | Key::Char('Y') => {
                     rating.decision = Some(format!(
@@ -1225,7 +1223,6 @@ impl Session {
                 Key::Char('n') | Key::Char('N') => {
                     rating.decision = Some("continued: not getting worse".into());
                     fx.push(Effect::Rated(rating));
-                    let _ = after_exercise;
                     self.close_modal(now, fx);
                 }
                 _ => {}
