@@ -10,35 +10,10 @@ use backcoach::store::Store;
 use backcoach::store::records::{
     DiscomfortKind, ExerciseRecord, RatingMoment, SessionRecord, SessionStatus,
 };
-use common::{Tui, prepared_dir, signal};
+use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 use jiff::{Timestamp, ToSpan};
 
-const T: Duration = Duration::from_secs(10);
-
-fn check_in(tui: &mut Tui, baseline: &str) {
-    tui.wait_for("How much discomfort", T);
-    tui.send(baseline);
-    tui.send("\r");
-    tui.wait_for("Today, do you have any of these?", T);
-    tui.send("\r");
-    tui.wait_for("Today's plan", T);
-    tui.send("\r");
-}
-
-fn start_tiny(dir: &std::path::Path, catalog: &std::path::Path) -> Tui {
-    let data = dir.display().to_string();
-    Tui::spawn(
-        &[
-            "--data-dir",
-            &data,
-            "--catalog",
-            &catalog.display().to_string(),
-            "--mute",
-            "start",
-        ],
-        &[("HOME", &data)],
-    )
-}
+const T: Duration = common::STEP;
 
 #[test]
 fn rate_three_then_sharp_pain_stops_for_safety_and_the_history_holds_it() {

@@ -6,25 +6,14 @@ use std::time::Duration;
 
 use backcoach::store::Store;
 use backcoach::store::records::{RatingMoment, SessionRecord, SessionStatus};
-use common::{Tui, prepared_dir, signal};
+use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 
 /// Every session the data dir holds.
 fn sessions(dir: &std::path::Path) -> Vec<SessionRecord> {
     Store::open(dir).expect("store").load_all().sessions
 }
 
-const T: Duration = Duration::from_secs(10);
-
-/// Goes through the check-in (baseline `baseline`) and the preview.
-fn check_in(tui: &mut Tui, baseline: &str) {
-    tui.wait_for("How much discomfort", T);
-    tui.send(baseline);
-    tui.send("\r");
-    tui.wait_for("Today, do you have any of these?", T);
-    tui.send("\r");
-    tui.wait_for("Today's plan", T);
-    tui.send("\r");
-}
+const T: Duration = common::STEP;
 
 fn env_without_sound(home: &std::path::Path) -> Vec<(&'static str, String)> {
     // A HOME with no ALSA config: this machine's default device has no card, so
@@ -137,18 +126,7 @@ fn a_tiny_routine_completes_with_real_keys() {
 #[test]
 fn sigterm_mid_session_restores_the_terminal() {
     let (dir, catalog) = prepared_dir();
-    let data = dir.path().display().to_string();
-    let mut tui = Tui::spawn(
-        &[
-            "--data-dir",
-            &data,
-            "--catalog",
-            &catalog.display().to_string(),
-            "--mute",
-            "start",
-        ],
-        &[("HOME", &data)],
-    );
+    let mut tui = start_tiny(dir.path(), &catalog);
     check_in(&mut tui, "0");
     tui.wait_for("Tiny hold", T);
     assert!(!tui.terminal_normal(), "full-screen while the session runs");
@@ -177,18 +155,7 @@ fn sigterm_mid_session_restores_the_terminal() {
 #[test]
 fn quitting_asks_first() {
     let (dir, catalog) = prepared_dir();
-    let data = dir.path().display().to_string();
-    let mut tui = Tui::spawn(
-        &[
-            "--data-dir",
-            &data,
-            "--catalog",
-            &catalog.display().to_string(),
-            "--mute",
-            "start",
-        ],
-        &[("HOME", &data)],
-    );
+    let mut tui = start_tiny(dir.path(), &catalog);
     check_in(&mut tui, "0");
     tui.wait_for("Tiny hold", T);
     tui.send("q");
@@ -221,18 +188,7 @@ fn an_unknown_routine_is_a_clear_error_before_full_screen() {
 #[test]
 fn the_screen_redraws_on_resize_and_asks_for_more_room_when_too_small() {
     let (dir, catalog) = prepared_dir();
-    let data = dir.path().display().to_string();
-    let mut tui = Tui::spawn(
-        &[
-            "--data-dir",
-            &data,
-            "--catalog",
-            &catalog.display().to_string(),
-            "--mute",
-            "start",
-        ],
-        &[("HOME", &data)],
-    );
+    let mut tui = start_tiny(dir.path(), &catalog);
     check_in(&mut tui, "0");
     tui.wait_for("Tiny hold", T);
     tui.send("p");

@@ -252,3 +252,33 @@ pub fn prepared_dir() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&catalog, TINY_CATALOG).expect("catalog");
     (dir, catalog)
 }
+
+/// How long an end-to-end step may take before the test gives up.
+pub const STEP: Duration = Duration::from_secs(10);
+
+/// Goes through the check-in (discomfort `baseline`, no warning signs) and the plan preview.
+pub fn check_in(tui: &mut Tui, baseline: &str) {
+    tui.wait_for("How much discomfort", STEP);
+    tui.send(baseline);
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", STEP);
+    tui.send("\r");
+    tui.wait_for("Today's plan", STEP);
+    tui.send("\r");
+}
+
+/// Starts `backcoach start` on the tiny catalog, muted, with `dir` as data dir and HOME.
+pub fn start_tiny(dir: &Path, catalog: &Path) -> Tui {
+    let data = dir.display().to_string();
+    Tui::spawn(
+        &[
+            "--data-dir",
+            &data,
+            "--catalog",
+            &catalog.display().to_string(),
+            "--mute",
+            "start",
+        ],
+        &[("HOME", &data)],
+    )
+}

@@ -4,11 +4,11 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::catalog::{Catalog, Exercise};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::key_hints;
+use crate::tui::widgets::{key_hints, panel};
 
 /// What the browser asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,16 +83,10 @@ impl BrowserScreen {
         let mut state = ListState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(
             List::new(items)
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_type(BorderType::Rounded)
-                        .border_style(theme.dim())
-                        .title_top(Line::from(Span::styled(
-                            format!(" Exercises ({}) ", catalog.exercises.len()),
-                            theme.title(),
-                        ))),
-                )
+                .block(panel(theme).title_top(Line::from(Span::styled(
+                    format!(" Exercises ({}) ", catalog.exercises.len()),
+                    theme.title(),
+                ))))
                 .highlight_style(theme.selected()),
             list_area,
             &mut state,
@@ -106,12 +100,7 @@ impl BrowserScreen {
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .scroll((self.scroll, 0))
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_type(BorderType::Rounded)
-                        .border_style(theme.dim()),
-                ),
+                .block(panel(theme)),
             detail_area,
         );
         frame.render_widget(

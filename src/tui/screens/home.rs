@@ -5,11 +5,11 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::catalog::Catalog;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::key_hints;
+use crate::tui::widgets::{key_hints, panel};
 
 /// One routine as the home screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,11 +153,7 @@ impl HomeScreen {
         frame.render_stateful_widget(
             List::new(items)
                 .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_type(BorderType::Rounded)
-                        .border_style(theme.dim())
-                        .title_top(Line::from(Span::styled(" Routines ", theme.title()))),
+                    panel(theme).title_top(Line::from(Span::styled(" Routines ", theme.title()))),
                 )
                 .highlight_style(theme.selected())
                 .highlight_symbol("▶ "),
@@ -186,12 +182,9 @@ impl HomeScreen {
             }
         }
         frame.render_widget(
-            Paragraph::new(detail).wrap(Wrap { trim: true }).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_type(BorderType::Rounded)
-                    .border_style(theme.dim()),
-            ),
+            Paragraph::new(detail)
+                .wrap(Wrap { trim: true })
+                .block(panel(theme)),
             detail_area,
         );
         frame.render_widget(

@@ -4,11 +4,11 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::plan::Plan;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::key_hints;
+use crate::tui::widgets::{key_hints, panel};
 
 /// What the preview asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,16 +105,10 @@ impl PreviewScreen {
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .scroll((self.scroll, 0))
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_type(BorderType::Rounded)
-                        .border_style(theme.dim())
-                        .title_top(Line::from(Span::styled(
-                            format!(" Today's plan: {} ", self.plan.routine_name),
-                            theme.title(),
-                        ))),
-                ),
+                .block(panel(theme).title_top(Line::from(Span::styled(
+                    format!(" Today's plan: {} ", self.plan.routine_name),
+                    theme.title(),
+                )))),
             body,
         );
         frame.render_widget(

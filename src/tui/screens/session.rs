@@ -552,22 +552,7 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             }
         }
     }
-    if let Some(problem) = &status.save_problem {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(
-            format!("  Not saved yet: {problem} — retrying"),
-            theme.warn(),
-        )));
-    }
-    let [body, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    frame.render_widget(
-        Paragraph::new(key_hints(
-            theme,
-            &[("h", "home"), ("w", "week"), ("q", "quit")],
-        )),
-        footer,
-    );
+    render_closing(frame, inner, lines, status, theme);
 }
 
 /// `m:ss` for the end screen.
@@ -627,7 +612,20 @@ pub fn render_safety(
         "  backcoach gives general guidance, not a diagnosis.",
         theme.dim(),
     )));
+    render_closing(frame, inner, lines, status, theme);
+}
+
+/// The body and footer shared by the end and safety screens: after a session
+/// the only ways on are home, the week or quit.
+fn render_closing(
+    frame: &mut Frame,
+    inner: Rect,
+    mut lines: Vec<Line<'_>>,
+    status: &Status,
+    theme: &Theme,
+) {
     if let Some(problem) = &status.save_problem {
+        lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
             format!("  Not saved yet: {problem} — retrying"),
             theme.warn(),

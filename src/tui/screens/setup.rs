@@ -5,14 +5,14 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::catalog::Equipment;
 use crate::profile::{
     Condition, DEFAULT_DISCOMFORT_LIMIT, Experience, Profile, WEEKLY_TARGET_RANGE,
 };
 use crate::tui::theme::Theme;
-use crate::tui::widgets::key_hints;
+use crate::tui::widgets::{key_hints, panel};
 
 /// What the set-up asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,12 +207,7 @@ impl SetupScreen {
             ]));
         }
         let [left_lines, right_lines] = columns;
-        let block = || {
-            Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
-                .border_style(theme.dim())
-        };
+        let block = || panel(theme);
         frame.render_widget(
             Paragraph::new(left_lines)
                 .wrap(Wrap { trim: false })

@@ -4,6 +4,7 @@ pub mod bigdigits;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders};
 
 use super::theme::Theme;
 
@@ -16,6 +17,14 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     cell
+}
+
+/// The rounded, quiet frame around a screen's panels.
+pub fn panel(theme: &Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.dim())
 }
 
 /// A footer line of key hints: `Space rep · p pause · …`.
