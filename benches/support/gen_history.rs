@@ -76,8 +76,11 @@ pub fn generate(dir: &Path, first: Date, last: Date) -> io::Result<()> {
         let next = day.tomorrow().map_err(io::Error::other)?;
         if next.month() != day.month() || next > last {
             let name = format!("{:04}-{:02}.ron", day.year(), day.month());
-            let text = ron::ser::to_string_pretty(&month, ron::ser::PrettyConfig::new())
-                .map_err(io::Error::other)?;
+            // Formatted as the store writes month files (src/store/fsio.rs).
+            let config = ron::ser::PrettyConfig::new()
+                .compact_arrays(true)
+                .indentor("  ");
+            let text = ron::ser::to_string_pretty(&month, config).map_err(io::Error::other)?;
             std::fs::write(history.join(name), text)?;
             month = MonthFile::default();
         }
