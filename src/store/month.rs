@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::fsio::{self, ReadOutcome};
+use super::fsio::{self, FileStamp, ReadOutcome};
 use super::records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord};
 use super::{FileProblem, StoreError};
 
@@ -112,6 +112,45 @@ impl MonthKey {
 }
 
 /// One file of a month's chain as read.
+/// Month files parsed recently, each with the stamp of the file it came
+/// from: a session's saves and the screens' reads of the same few months
+/// then parse each file once, not on every read (a month of daily sessions
+/// is about 130 KB of RON, ~2 ms to parse).
+#[derive(Debug, Default)]
+pub struct MonthCache {
+    entries: Vec<(PathBuf, FileStamp, MonthFile)>,
+}
+
+impl MonthCache {
+    /// How many files are kept: the three months a plan reads, and a few more.
+    const CAPACITY: usize = 6;
+
+    /// The parsed content of `path` if it is cached and the file has not
+    /// changed since.
+    pub fn get(&mut self, path: &Path, stamp: FileStamp) -> Option<MonthFile> {
+        let i = self.entries.iter().position(|(p, _, _)| p == path)?;
+        if self.entries[i].1 != stamp {
+            self.entries.remove(i);
+            return None;
+        }
+        // Most recently used last.
+        let entry = self.entries.remove(i);
+        let month = entry.2.clone();
+        self.entries.push(entry);
+        Some(month)
+    }
+
+    /// Keeps `month` as the content of `path` at `stamp`.
+    pub fn put(&mut self, path: &Path, stamp: FileStamp, month: &MonthFile) {
+        self.entries.retain(|(p, _, _)| p != path);
+        if self.entries.len() >= Self::CAPACITY {
+            self.entries.remove(0);
+        }
+        self.entries
+            .push((path.to_path_buf(), stamp, month.clone()));
+    }
+}
+
 pub struct ChainFile {
     /// Where the file is (or will be).
     pub path: PathBuf,
@@ -134,11 +173,31 @@ pub struct MonthChain {
 impl MonthChain {
     /// Reads every file of the month (usually one).
     pub fn read(dir: &Path, key: MonthKey) -> MonthChain {
+        Self::read_cached(dir, key, &mut MonthCache::default())
+    }
+
+    /// [`MonthChain::read`], taking files unchanged since they were last
+    /// read (or written) through `cache` from it instead of parsing them again.
+    pub fn read_cached(dir: &Path, key: MonthKey, cache: &mut MonthCache) -> MonthChain {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         for path in fsio::chain(dir, &key.stem()) {
+            let stamp = FileStamp::of(&path);
+            if let Some(month) = stamp.and_then(|stamp| cache.get(&path, stamp)) {
+                files.push(ChainFile {
+                    path,
+                    content: Some(month),
+                    dirty: false,
+                });
+                continue;
+            }
             let content = match fsio::read_ron::<MonthFile>(&path) {
-                ReadOutcome::Parsed(m) => Some(m),
+                ReadOutcome::Parsed(m) => {
+                    if let Some(stamp) = stamp {
+                        cache.put(&path, stamp, &m);
+                    }
+                    Some(m)
+                }
                 // Gone between listing and reading: treat as empty but writable.
                 ReadOutcome::Missing => Some(MonthFile::default()),
                 ReadOutcome::Problem(p) => {
@@ -250,11 +309,17 @@ impl MonthChain {
 
     /// Writes every changed file atomically.
     pub fn write(&mut self) -> Result<(), StoreError> {
+        self.write_cached(&mut MonthCache::default())
+    }
+
+    /// [`MonthChain::write`], keeping what was written in `cache`.
+    pub fn write_cached(&mut self, cache: &mut MonthCache) -> Result<(), StoreError> {
         for file in self.files.iter_mut().filter(|f| f.dirty) {
             if let Some(month) = file.content.as_mut() {
                 sort_month(month);
                 let text = fsio::to_ron(month, &file.path, "")?;
-                fsio::write_atomic(&file.path, text.as_bytes())?;
+                let stamp = fsio::write_atomic_stamped(&file.path, text.as_bytes())?;
+                cache.put(&file.path, stamp, month);
                 file.dirty = false;
             }
         }
