@@ -4,21 +4,26 @@
 //! waiting for a key.
 
 pub mod app;
+pub mod backend;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use std::io::{self, Write};
+use std::io::{self, Stdout, Write};
 use std::path::Path;
 
-use crossterm::event::{Event, EventStream, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
+use ratatui::Terminal;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
-use tokio_stream::StreamExt;
 
 use crate::quiet_stderr::StderrRedirect;
 use app::{App, Background};
+use backend::LeanBackend;
+
+/// The terminal the app draws on.
+type Term = Terminal<LeanBackend<Stdout>>;
 
 /// How the full-screen part ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +48,10 @@ pub fn run(
     // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
     let redirect = StderrRedirect::to_file(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
-    let mut terminal = ratatui::init();
+    // `init` puts the terminal in raw mode on the alternate screen and installs
+    // the panic hook that restores it; the app draws through `LeanBackend`.
+    drop(ratatui::init());
+    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {
@@ -59,10 +67,10 @@ pub fn run(
 
 async fn event_loop(
     app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     mut background: mpsc::UnboundedReceiver<Background>,
 ) -> io::Result<Exit> {
-    let mut events = EventStream::new();
+    let mut events = terminal_events()?;
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
@@ -82,12 +90,13 @@ async fn event_loop(
         }
         let wake = app.next_wake(Instant::now());
         tokio::select! {
-            event = events.next() => match event {
+            event = events.recv() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => {
                     app.on_key(key, Instant::now());
                     dirty = true;
                 }
                 Some(Ok(Event::Resize(..))) => {
+                    terminal.backend_mut().size_changed();
                     terminal.autoresize()?;
                     dirty = true;
                 }
@@ -111,6 +120,29 @@ async fn event_loop(
             _ = sigint.recv() => { app.interrupt(Instant::now()); return Ok(Exit::Signal(2)); }
         }
     }
+}
+
+/// Terminal events, read by a thread of their own that blocks until the
+/// terminal has something (no polling, no wake-up while nothing happens).
+///
+/// crossterm's `EventStream` does the same with a helper thread, but every
+/// poll of the stream from the loop also tries the reader's lock, which the
+/// helper holds while it waits: each wake-up of the loop then spun through
+/// a dozen `sched_yield` calls. Here the loop only reads a channel.
+fn terminal_events() -> io::Result<mpsc::UnboundedReceiver<io::Result<Event>>> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    std::thread::Builder::new()
+        .name("backcoach-keys".into())
+        .spawn(move || {
+            loop {
+                let event = crossterm::event::read();
+                let failed = event.is_err();
+                if tx.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
 }
 
 async fn sleep_until(wake: Option<Instant>) {
