@@ -51,6 +51,10 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    println!("{} days, {first} to {last}, in {}", (last - first).get_days() + 1, dir.display());
+    println!(
+        "{} days, {first} to {last}, in {}",
+        (last - first).get_days() + 1,
+        dir.display()
+    );
     ExitCode::SUCCESS
 }
