@@ -48,9 +48,7 @@ pub fn run(
     // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
     let redirect = StderrRedirect::to_file(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
-    // `init` puts the terminal in raw mode on the alternate screen and installs
-    // the panic hook that restores it; the app draws through `LeanBackend`.
-    drop(ratatui::init());
+    enter_full_screen()?;
     let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -63,6 +61,20 @@ pub fn run(
     ratatui::restore();
     drop(redirect);
     result
+}
+
+/// What `ratatui::init` does, without building a terminal of its own (one
+/// more size query of the tty before the first frame) and without panicking
+/// when the terminal cannot be set up: a panic hook that restores the
+/// terminal, raw mode, the alternate screen.
+fn enter_full_screen() -> io::Result<()> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)
 }
 
 async fn event_loop(
