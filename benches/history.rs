@@ -1,4 +1,5 @@
-//! Loading and computing the week over 1, 3 and 10 years of daily sessions:
+//! Loading and computing the week over 1, 3 and 10 years of daily sessions
+//! (together, as the week screen does, and each alone):
 //! the cost must stay flat as years pile up (one file per month, only the
 //! months of the shown weeks are read; streaks come from the day index).
 //!
@@ -69,6 +70,27 @@ fn open_load_and_summarize_week(bencher: divan::Bencher, years: i16) {
         assert!(i64::from(summary.streak.weeks) >= i64::from(years) * 52 - 1);
         summary
     });
+}
+
+/// History load alone: the months of the weeks the week screen shows, read
+/// and parsed from disk by a fresh store (no cache), day index included.
+#[divan::bench(args = YEARS, sample_count = 30)]
+fn load_shown_weeks(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    let (from, to) = week::needed_range(today());
+    bencher.bench(|| Store::open(&dir).unwrap().load(from, to));
+}
+
+/// Week computation alone: the summary (days, adherence, streak) from a
+/// history already in memory.
+#[divan::bench(args = YEARS, sample_count = 30)]
+fn week_summary(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    let store = Store::open(&dir).unwrap();
+    let profile = store.load_profile().ok().flatten().unwrap_or_default();
+    let (from, to) = week::needed_range(today());
+    let history = store.load(from, to);
+    bencher.bench(|| week::summarize(&history, &profile, today(), today()));
 }
 
 /// The session start's look-ups: the last session and the last safety stop
