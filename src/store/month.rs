@@ -380,4 +380,51 @@ mod tests {
         assert!(MonthKey::span(date(2027, 1, 1), date(2026, 1, 1)).is_empty());
         assert_eq!(MonthKey::of(date(2028, 2, 1)).days(), 29);
     }
+
+    fn marked(day: i8) -> MonthFile {
+        let mut month = MonthFile::default();
+        set_mark(&mut month, date(2026, 3, day), Some(DayMarkKind::Rest));
+        month
+    }
+
+    #[test]
+    fn the_cache_serves_an_unchanged_file_and_rereads_a_replaced_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = MonthKey::of(date(2026, 3, 1));
+        let path = dir.path().join("2026-03.ron");
+        let write = |month: &MonthFile| {
+            let text = fsio::to_ron(month, &path, "").expect("encodes");
+            fsio::write_atomic(&path, text.as_bytes()).expect("writes");
+        };
+        write(&marked(1));
+        let mut cache = MonthCache::default();
+        let first = MonthChain::read_cached(dir.path(), key, &mut cache).merged();
+        assert_eq!(first, marked(1));
+        assert_eq!(cache.entries.len(), 1);
+        // Written by someone else (a new file, as every atomic write makes).
+        write(&marked(2));
+        let second = MonthChain::read_cached(dir.path(), key, &mut cache).merged();
+        assert_eq!(second, marked(2), "a replaced file is read again");
+        // Our own writes keep the cache current.
+        let mut chain = MonthChain::read_cached(dir.path(), key, &mut cache);
+        chain.put_mark(dir.path(), date(2026, 3, 3), Some(DayMarkKind::Sick));
+        chain.write_cached(&mut cache).expect("writes");
+        let stamp = FileStamp::of(&path).expect("the file exists");
+        let cached = cache.get(&path, stamp).expect("cached as written");
+        assert_eq!(cached, MonthChain::read(dir.path(), key).merged());
+    }
+
+    #[test]
+    fn the_cache_keeps_a_bounded_number_of_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cache = MonthCache::default();
+        for month in 1..=9i8 {
+            let key = MonthKey::of(date(2026, month, 1));
+            let path = dir.path().join(format!("{}.ron", key.stem()));
+            let text = fsio::to_ron(&marked(1), &path, "").expect("encodes");
+            fsio::write_atomic(&path, text.as_bytes()).expect("writes");
+            MonthChain::read_cached(dir.path(), key, &mut cache);
+        }
+        assert_eq!(cache.entries.len(), MonthCache::CAPACITY);
+    }
 }
