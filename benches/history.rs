@@ -1,4 +1,5 @@
-//! Loading and computing the week over 1, 3 and 10 years of daily sessions:
+//! Loading and computing the week over 1, 3 and 10 years of daily sessions
+//! (together, as the week screen does, and each alone):
 //! the cost must stay flat as years pile up (one file per month, only the
 //! months of the shown weeks are read; streaks come from the day index).
 //!
@@ -11,7 +12,9 @@ use backcoach::rules::week;
 use backcoach::store::Store;
 use backcoach::store::records::*;
 use jiff::civil::{Date, date};
-use jiff::{SignedDuration, Timestamp};
+
+#[path = "support/gen_history.rs"]
+mod gen_history;
 
 const YEARS: [i16; 3] = [1, 3, 10];
 
@@ -46,79 +49,10 @@ fn fixture(years: i16) -> PathBuf {
     path
 }
 
-/// One session a day (a realistic one: six exercises, four ratings) and a
-/// check-in, written straight as month files.
+/// One session a day for `years` years up to `today()`.
 fn generate(dir: &Path, years: i16) {
-    let history = dir.join("history");
-    std::fs::create_dir_all(&history).unwrap();
     let first = today().saturating_sub(jiff::Span::new().years(years));
-    let mut month = MonthFile::default();
-    let mut day = first;
-    while day <= today() {
-        let started: Timestamp = day
-            .at(18, 0, 0, 0)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .unwrap()
-            .timestamp();
-        let exercises = (0..6)
-            .map(|i| ExerciseRecord {
-                exercise_id: format!("exercise-{i}"),
-                name: format!("Exercise number {i}"),
-                finished_at: started + SignedDuration::from_mins(2 * i + 2),
-                sets_planned: 2,
-                sets_done: 2,
-                target_reps: 10,
-                target_hold_s: 5,
-                reps_done: vec![10, 10],
-                hold_s_done: vec![50, 50],
-                completed: true,
-            })
-            .collect();
-        let ratings = (0..4)
-            .map(|i| Rating {
-                at: started + SignedDuration::from_mins(3 * i + 2),
-                value: 2,
-                kind: DiscomfortKind::DullAche,
-                moment: RatingMoment::AfterExercise,
-                exercise_id: Some(format!("exercise-{i}")),
-                set: None,
-                side: None,
-                decision: Some("continue".into()),
-            })
-            .collect();
-        month.sessions.push(SessionRecord {
-            id: started.to_string(),
-            routine_id: "daily".into(),
-            routine_name: "Daily routine".into(),
-            date: day,
-            started,
-            ended: Some(started + SignedDuration::from_mins(16)),
-            active_s: 900,
-            status: SessionStatus::Completed,
-            intense: day.day() % 3 == 0,
-            baseline: Some(3),
-            exercises,
-            ratings,
-        });
-        month.checkins.push(CheckIn {
-            at: started,
-            date: day,
-            baseline: (day.day() % 5) as u8,
-            asked_warning_signs: true,
-            warning_signs: Vec::new(),
-            since_last: Some(Compared::Same),
-            stop_pain_eased: None,
-            lingering: false,
-        });
-        let next = day.tomorrow().unwrap();
-        if next.month() != day.month() || next > today() {
-            let name = format!("{:04}-{:02}.ron", day.year(), day.month());
-            let text = ron::ser::to_string_pretty(&month, ron::ser::PrettyConfig::new()).unwrap();
-            std::fs::write(history.join(name), text).unwrap();
-            month = MonthFile::default();
-        }
-        day = next;
-    }
+    gen_history::generate(dir, first, today()).unwrap();
 }
 
 /// What showing the week screen costs: open the store, read the profile,
@@ -136,6 +70,27 @@ fn open_load_and_summarize_week(bencher: divan::Bencher, years: i16) {
         assert!(i64::from(summary.streak.weeks) >= i64::from(years) * 52 - 1);
         summary
     });
+}
+
+/// History load alone: the months of the weeks the week screen shows, read
+/// and parsed from disk by a fresh store (no cache), day index included.
+#[divan::bench(args = YEARS, sample_count = 30)]
+fn load_shown_weeks(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    let (from, to) = week::needed_range(today());
+    bencher.bench(|| Store::open(&dir).unwrap().load(from, to));
+}
+
+/// Week computation alone: the summary (days, adherence, streak) from a
+/// history already in memory.
+#[divan::bench(args = YEARS, sample_count = 30)]
+fn week_summary(bencher: divan::Bencher, years: i16) {
+    let dir = fixture(years);
+    let store = Store::open(&dir).unwrap();
+    let profile = store.load_profile().ok().flatten().unwrap_or_default();
+    let (from, to) = week::needed_range(today());
+    let history = store.load(from, to);
+    bencher.bench(|| week::summarize(&history, &profile, today(), today()));
 }
 
 /// The session start's look-ups: the last session and the last safety stop

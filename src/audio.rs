@@ -6,6 +6,8 @@
 //! a dedicated thread opens the default output device, reports back through a
 //! callback, then sleeps on a channel until a cue is asked for. Playback itself
 //! happens on rodio's (cpal's) output thread, which mixes overlapping cues.
+//! An open output costs CPU even in silence, so the thread closes it
+//! `IDLE_CLOSE` after the last cue ends and opens it again for the next one.
 //!
 //! With no device (SSH, a server, CI, sound switched off) everything keeps
 //! working and [`Audio::play`] is a cheap no-op; the header says why.
@@ -339,7 +341,17 @@ impl Drop for Audio {
     }
 }
 
-/// The audio thread: open the device, report, then sleep on the channel.
+/// How long the output stays open after the last cue has finished. An open
+/// stream costs CPU all the time, silent or not (with PulseAudio behind ALSA,
+/// ≈ 6.5 ms of CPU per second across cpal's and libpulse's threads, some 400 ms
+/// a minute), so it is closed between cues and opened again for the next one
+/// (≈ 9 ms, on this thread, never the event loop's). The wait also lets the
+/// device's buffer drain before closing, and keeps one stream for a run of
+/// ticks a second apart.
+const IDLE_CLOSE: Duration = Duration::from_millis(1500);
+
+/// The audio thread: open the device, report, then sleep on the channel;
+/// the device is closed while no cue plays and opened again on the next one.
 fn run_player(
     shared: &Arc<Shared>,
     inbox: &Receiver<Command>,
@@ -347,8 +359,8 @@ fn run_player(
     mut on_status: impl FnMut(AudioStatus),
 ) {
     let started = Instant::now();
-    let sink = match open_sink(events) {
-        Ok(sink) => sink,
+    let mut sink = match open_sink(events.clone()) {
+        Ok(sink) => Some(sink),
         Err(reason) => {
             tracing::warn!(
                 "audio: no sound, no usable output device ({reason}); took {:?}",
@@ -359,19 +371,39 @@ fn run_player(
             return;
         }
     };
-    tracing::info!(
-        "audio: output open in {:?}: {} ch, {} Hz, {:?}, buffer {:?}",
-        started.elapsed(),
-        sink.config().channel_count(),
-        sink.config().sample_rate(),
-        sink.config().sample_format(),
-        sink.config().buffer_size(),
-    );
+    if let Some(sink) = &sink {
+        tracing::info!(
+            "audio: output open in {:?}: {} ch, {} Hz, {:?}, buffer {:?}",
+            started.elapsed(),
+            sink.config().channel_count(),
+            sink.config().sample_rate(),
+            sink.config().sample_format(),
+            sink.config().buffer_size(),
+        );
+    }
     on_status(AudioStatus::Ready);
 
     let mut cache: [Option<SamplesBuffer>; Cue::ALL.len()] = Default::default();
+    // When the open stream may be closed: nothing is left to hear by then.
+    let mut quiet_at = Instant::now() + IDLE_CLOSE;
     // Blocks between commands: the thread uses no CPU while nothing is asked.
-    while let Ok(command) = inbox.recv() {
+    loop {
+        let command = if sink.is_some() {
+            match inbox.recv_timeout(quiet_at.saturating_duration_since(Instant::now())) {
+                Ok(command) => command,
+                Err(RecvTimeoutError::Timeout) => {
+                    sink = None;
+                    tracing::debug!("audio: output closed while no cue plays");
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match inbox.recv() {
+                Ok(command) => command,
+                Err(_) => break,
+            }
+        };
         match command {
             Command::Play { cue, asked } => {
                 if shared.muted.load(Ordering::Relaxed) {
@@ -382,10 +414,26 @@ fn run_player(
                     tracing::debug!("audio: dropped {cue:?}, {late:?} late");
                     continue;
                 }
-                if let Some(samples) = cached_samples(&mut cache, cue) {
+                let Some(samples) = cached_samples(&mut cache, cue) else {
+                    continue;
+                };
+                if sink.is_none() {
+                    match open_sink(events.clone()) {
+                        Ok(opened) => sink = Some(opened),
+                        Err(reason) => {
+                            tracing::warn!("audio: the output could not be opened again: {reason}");
+                            shared.alive.store(false, Ordering::Relaxed);
+                            on_status(AudioStatus::NoDevice(reason));
+                            return;
+                        }
+                    }
+                }
+                let length = samples.total_duration().unwrap_or(Duration::from_secs(1));
+                if let Some(sink) = &sink {
                     let shared = Arc::clone(shared);
                     sink.mixer().add(cue_source(samples, move || shared.gain()));
                 }
+                quiet_at = quiet_at.max(Instant::now() + length + IDLE_CLOSE);
             }
             Command::DeviceLost(reason) => {
                 tracing::warn!("audio: output device lost: {reason}");

@@ -39,7 +39,7 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Start { routine }) => {
-            let catalog = catalog::load(cli.catalog.as_deref())?;
+            let catalog = load_catalog_for_screen(&cli)?;
             let routine = routine
                 .clone()
                 .unwrap_or_else(|| cli::DEFAULT_ROUTINE.to_string());
@@ -49,11 +49,11 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             full_screen(&cli, catalog, StartAt::Session(routine))
         }
         Some(Command::Week { print: false, date }) => {
-            let catalog = catalog::load(cli.catalog.as_deref())?;
+            let catalog = load_catalog_for_screen(&cli)?;
             full_screen(&cli, catalog, StartAt::Week(*date))
         }
         None => {
-            let catalog = catalog::load(cli.catalog.as_deref())?;
+            let catalog = load_catalog_for_screen(&cli)?;
             full_screen(&cli, catalog, StartAt::Home)
         }
         Some(Command::Week { print: true, date }) => {
@@ -70,6 +70,49 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Loads the catalog for a full-screen command on a thread of its own while
+/// this one looks up the system time zone, which the first screen also needs:
+/// finding its name walks the zoneinfo directory (1–1.5 ms, about as long as
+/// the catalog's parse), and the result is cached, so the app's own look-up
+/// is then instant. The first frame waits for the longer of the two, not both.
+fn load_catalog_for_screen(cli: &Cli) -> Result<Catalog, UserError> {
+    let path = cli.catalog.clone();
+    let loader = std::thread::Builder::new()
+        .name("backcoach-catalog".into())
+        .spawn(move || match path {
+            Some(path) => catalog::load_file(&path),
+            None => builtin_catalog(),
+        });
+    let _ = jiff::tz::TimeZone::try_system();
+    let loaded = match loader {
+        Ok(thread) => match thread.join() {
+            Ok(loaded) => loaded,
+            Err(panic) => std::panic::resume_unwind(panic),
+        },
+        // No thread to be had: load it here.
+        Err(_) => catalog::load(cli.catalog.as_deref()),
+    };
+    Ok(loaded?)
+}
+
+/// The built-in catalog. It is compiled in and validated by the test suite
+/// (and by `backcoach check`), so a release build only deserializes it:
+/// validation re-tokenizes the whole source to be able to name positions,
+/// which took as long as the parse itself (≈ 1 ms) on every start.
+fn builtin_catalog() -> Result<Catalog, catalog::CatalogError> {
+    if cfg!(debug_assertions) {
+        return catalog::builtin();
+    }
+    catalog::ron_options()
+        .from_str(catalog::BUILTIN_SOURCE)
+        .map_err(|e| catalog::CatalogError::Syntax {
+            origin: catalog::BUILTIN_NAME.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {

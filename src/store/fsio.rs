@@ -3,8 +3,9 @@
 
 use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
 use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -32,6 +33,12 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
 /// new file, never a torn one: temporary file in the same directory, write,
 /// fsync, rename over, fsync the directory.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_stamped(path, bytes).map(|_| ())
+}
+
+/// [`write_atomic`], returning the identity of the file written (taken from
+/// the open file before the rename, so it is exactly what was written).
+pub fn write_atomic_stamped(path: &Path, bytes: &[u8]) -> Result<FileStamp, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -46,7 +53,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     result
 }
 
-fn write_then_rename(tmp: &Path, path: &Path, dir: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+fn write_then_rename(
+    tmp: &Path,
+    path: &Path,
+    dir: &Path,
+    bytes: &[u8],
+) -> Result<FileStamp, StoreError> {
     let mut file = OpenOptions::new()
         .write(true)
         .create(true)
@@ -61,11 +73,43 @@ fn write_then_rename(tmp: &Path, path: &Path, dir: &Path, bytes: &[u8]) -> Resul
         .map_err(|e| StoreError::io("write", tmp, e))?;
     file.sync_all()
         .map_err(|e| StoreError::io("sync", tmp, e))?;
+    let stamp = file
+        .metadata()
+        .map(|m| FileStamp::of_metadata(&m))
+        .map_err(|e| StoreError::io("read the metadata of", tmp, e))?;
     drop(file);
     fs::rename(tmp, path).map_err(|e| StoreError::io("replace", path, e))?;
     File::open(dir)
         .and_then(|d| d.sync_all())
-        .map_err(|e| StoreError::io("sync directory", dir, e))
+        .map_err(|e| StoreError::io("sync directory", dir, e))?;
+    Ok(stamp)
+}
+
+/// What identifies one version of a file: device, inode, length and
+/// modification time. Every atomic write makes a new inode, so a file whose
+/// stamp is unchanged has not been replaced or rewritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now, if it can be read.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        fs::metadata(path).ok().map(|m| FileStamp::of_metadata(&m))
+    }
+
+    fn of_metadata(m: &fs::Metadata) -> FileStamp {
+        FileStamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            modified: m.modified().ok(),
+        }
+    }
 }
 
 /// Serializes `value` as pretty RON, optionally after a `//` comment header.

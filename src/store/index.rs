@@ -134,8 +134,9 @@ impl DayIndex {
             .unwrap_or_default()
     }
 
-    /// Replaces everything known about `key` with `days`.
-    pub fn set_month(&mut self, key: MonthKey, days: &BTreeMap<Date, DayFlags>) {
+    /// Replaces everything known about `key` with `days`; whether that
+    /// changed anything.
+    pub fn set_month(&mut self, key: MonthKey, days: &BTreeMap<Date, DayFlags>) -> bool {
         let mut row = vec![DayFlags::default(); key.days() as usize];
         for (date, flags) in days {
             if key.contains(*date)
@@ -145,16 +146,16 @@ impl DayIndex {
             }
         }
         if row.iter().all(|f| f.is_empty()) {
-            self.months.remove(&key);
+            self.months.remove(&key).is_some()
         } else {
-            self.months.insert(key, row);
+            self.months.insert(key, row.clone()) != Some(row)
         }
     }
 
     /// Adds what is known about days of `key` without forgetting anything:
     /// used when part of the month could not be read, so the days recorded
     /// in the unreadable file (known from earlier saves) are kept.
-    pub fn merge_month(&mut self, key: MonthKey, days: &BTreeMap<Date, DayFlags>) {
+    pub fn merge_month(&mut self, key: MonthKey, days: &BTreeMap<Date, DayFlags>) -> bool {
         let mut merged: BTreeMap<Date, DayFlags> = BTreeMap::new();
         for i in 1..=key.days() {
             if let Some(date) = key.day(i) {
@@ -167,7 +168,7 @@ impl DayIndex {
         for (date, flags) in days {
             merged.entry(*date).or_default().0 |= flags.0;
         }
-        self.set_month(key, &merged);
+        self.set_month(key, &merged)
     }
 
     /// The first day with anything recorded: streak walks stop there.

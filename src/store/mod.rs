@@ -22,6 +22,7 @@ pub mod index;
 pub mod month;
 pub mod records;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -31,8 +32,8 @@ use jiff::civil::Date;
 use crate::profile::Profile;
 pub use index::{DayFlags, DayIndex};
 use index::{INDEX_HEADER, IndexFile};
-use month::MonthChain;
 pub use month::MonthKey;
+use month::{MonthCache, MonthChain};
 use records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord, SessionStatus};
 
 pub use fsio::{DIR_MODE, FILE_MODE};
@@ -275,6 +276,9 @@ pub struct Store {
     index: Option<(DayIndex, PathBuf)>,
     /// The cached index has changes not yet on disk.
     index_dirty: bool,
+    /// Month files read or written lately, so repeated reads of the same
+    /// months (a screen, the plan, each save) parse each file once.
+    months: RefCell<MonthCache>,
 }
 
 impl Store {
@@ -289,6 +293,7 @@ impl Store {
             running: None,
             index: None,
             index_dirty: false,
+            months: RefCell::new(MonthCache::default()),
         })
     }
 
@@ -382,8 +387,9 @@ impl Store {
             running: self.running.clone(),
             ..History::default()
         };
+        let mut cache = self.months.borrow_mut();
         for key in MonthKey::span(from, to) {
-            let chain = MonthChain::read(&self.history, key);
+            let chain = MonthChain::read_cached(&self.history, key, &mut cache);
             let month = chain.merged();
             if !chain.problems.is_empty() {
                 history.incomplete_months.push(key);
@@ -480,7 +486,9 @@ impl Store {
             None => self.read_index().index.latest_with(flag, on_or_before),
         };
         let from_disk = day.and_then(|day| {
-            let month = MonthChain::read(&self.history, MonthKey::of(day)).merged();
+            let mut cache = self.months.borrow_mut();
+            let month =
+                MonthChain::read_cached(&self.history, MonthKey::of(day), &mut cache).merged();
             month
                 .sessions
                 .into_iter()
@@ -516,7 +524,7 @@ impl Store {
             .collect();
         let mut first_error = None;
         for key in keys {
-            let mut chain = MonthChain::read(&self.history, key);
+            let mut chain = MonthChain::read_cached(&self.history, key, self.months.get_mut());
             for problem in &chain.problems {
                 tracing::warn!("{problem} (left untouched; new data goes to a sibling file)");
             }
@@ -531,16 +539,17 @@ impl Store {
                     Pending::Mark(d, k) => chain.put_mark(&self.history, *d, *k),
                 }
             }
-            match chain.write() {
+            match chain.write_cached(self.months.get_mut()) {
                 Ok(()) => {
                     self.pending.retain(|p| MonthKey::of(p.date()) != key);
                     let flags = DayFlags::of_month(&chain.merged(), key);
-                    if chain.problems.is_empty() {
-                        self.index_mut().set_month(key, &flags);
+                    // Rewritten (two more fsyncs) only when a day's flags changed.
+                    let changed = if chain.problems.is_empty() {
+                        self.index_mut().set_month(key, &flags)
                     } else {
-                        self.index_mut().merge_month(key, &flags);
-                    }
-                    self.index_dirty = true;
+                        self.index_mut().merge_month(key, &flags)
+                    };
+                    self.index_dirty |= changed;
                 }
                 Err(e) => {
                     tracing::warn!("{e}");
@@ -577,10 +586,13 @@ impl Store {
     }
 
     fn index_mut(&mut self) -> &mut DayIndex {
-        let (index, _) = self.index.get_or_insert_with(|| {
+        if self.index.is_none() {
             let loaded = Self::read_index_at(&self.dir, &self.history);
-            (loaded.index, loaded.path)
-        });
+            // A rebuilt index is worth writing even if no day changes.
+            self.index_dirty |= loaded.rebuilt;
+            self.index = Some((loaded.index, loaded.path));
+        }
+        let (index, _) = self.index.get_or_insert_with(Default::default);
         index
     }
 

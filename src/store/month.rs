@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::fsio::{self, ReadOutcome};
+use super::fsio::{self, FileStamp, ReadOutcome};
 use super::records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord};
 use super::{FileProblem, StoreError};
 
@@ -112,6 +112,45 @@ impl MonthKey {
 }
 
 /// One file of a month's chain as read.
+/// Month files parsed recently, each with the stamp of the file it came
+/// from: a session's saves and the screens' reads of the same few months
+/// then parse each file once, not on every read (a month of daily sessions
+/// is about 130 KB of RON, ~2 ms to parse).
+#[derive(Debug, Default)]
+pub struct MonthCache {
+    entries: Vec<(PathBuf, FileStamp, MonthFile)>,
+}
+
+impl MonthCache {
+    /// How many files are kept: the three months a plan reads, and a few more.
+    const CAPACITY: usize = 6;
+
+    /// The parsed content of `path` if it is cached and the file has not
+    /// changed since.
+    pub fn get(&mut self, path: &Path, stamp: FileStamp) -> Option<MonthFile> {
+        let i = self.entries.iter().position(|(p, _, _)| p == path)?;
+        if self.entries[i].1 != stamp {
+            self.entries.remove(i);
+            return None;
+        }
+        // Most recently used last.
+        let entry = self.entries.remove(i);
+        let month = entry.2.clone();
+        self.entries.push(entry);
+        Some(month)
+    }
+
+    /// Keeps `month` as the content of `path` at `stamp`.
+    pub fn put(&mut self, path: &Path, stamp: FileStamp, month: &MonthFile) {
+        self.entries.retain(|(p, _, _)| p != path);
+        if self.entries.len() >= Self::CAPACITY {
+            self.entries.remove(0);
+        }
+        self.entries
+            .push((path.to_path_buf(), stamp, month.clone()));
+    }
+}
+
 pub struct ChainFile {
     /// Where the file is (or will be).
     pub path: PathBuf,
@@ -134,11 +173,31 @@ pub struct MonthChain {
 impl MonthChain {
     /// Reads every file of the month (usually one).
     pub fn read(dir: &Path, key: MonthKey) -> MonthChain {
+        Self::read_cached(dir, key, &mut MonthCache::default())
+    }
+
+    /// [`MonthChain::read`], taking files unchanged since they were last
+    /// read (or written) through `cache` from it instead of parsing them again.
+    pub fn read_cached(dir: &Path, key: MonthKey, cache: &mut MonthCache) -> MonthChain {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         for path in fsio::chain(dir, &key.stem()) {
+            let stamp = FileStamp::of(&path);
+            if let Some(month) = stamp.and_then(|stamp| cache.get(&path, stamp)) {
+                files.push(ChainFile {
+                    path,
+                    content: Some(month),
+                    dirty: false,
+                });
+                continue;
+            }
             let content = match fsio::read_ron::<MonthFile>(&path) {
-                ReadOutcome::Parsed(m) => Some(m),
+                ReadOutcome::Parsed(m) => {
+                    if let Some(stamp) = stamp {
+                        cache.put(&path, stamp, &m);
+                    }
+                    Some(m)
+                }
                 // Gone between listing and reading: treat as empty but writable.
                 ReadOutcome::Missing => Some(MonthFile::default()),
                 ReadOutcome::Problem(p) => {
@@ -250,11 +309,17 @@ impl MonthChain {
 
     /// Writes every changed file atomically.
     pub fn write(&mut self) -> Result<(), StoreError> {
+        self.write_cached(&mut MonthCache::default())
+    }
+
+    /// [`MonthChain::write`], keeping what was written in `cache`.
+    pub fn write_cached(&mut self, cache: &mut MonthCache) -> Result<(), StoreError> {
         for file in self.files.iter_mut().filter(|f| f.dirty) {
             if let Some(month) = file.content.as_mut() {
                 sort_month(month);
                 let text = fsio::to_ron(month, &file.path, "")?;
-                fsio::write_atomic(&file.path, text.as_bytes())?;
+                let stamp = fsio::write_atomic_stamped(&file.path, text.as_bytes())?;
+                cache.put(&file.path, stamp, month);
                 file.dirty = false;
             }
         }
@@ -314,5 +379,52 @@ mod tests {
         assert_eq!(span, ["2026-11", "2026-12", "2027-01", "2027-02"]);
         assert!(MonthKey::span(date(2027, 1, 1), date(2026, 1, 1)).is_empty());
         assert_eq!(MonthKey::of(date(2028, 2, 1)).days(), 29);
+    }
+
+    fn marked(day: i8) -> MonthFile {
+        let mut month = MonthFile::default();
+        set_mark(&mut month, date(2026, 3, day), Some(DayMarkKind::Rest));
+        month
+    }
+
+    #[test]
+    fn the_cache_serves_an_unchanged_file_and_rereads_a_replaced_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = MonthKey::of(date(2026, 3, 1));
+        let path = dir.path().join("2026-03.ron");
+        let write = |month: &MonthFile| {
+            let text = fsio::to_ron(month, &path, "").expect("encodes");
+            fsio::write_atomic(&path, text.as_bytes()).expect("writes");
+        };
+        write(&marked(1));
+        let mut cache = MonthCache::default();
+        let first = MonthChain::read_cached(dir.path(), key, &mut cache).merged();
+        assert_eq!(first, marked(1));
+        assert_eq!(cache.entries.len(), 1);
+        // Written by someone else (a new file, as every atomic write makes).
+        write(&marked(2));
+        let second = MonthChain::read_cached(dir.path(), key, &mut cache).merged();
+        assert_eq!(second, marked(2), "a replaced file is read again");
+        // Our own writes keep the cache current.
+        let mut chain = MonthChain::read_cached(dir.path(), key, &mut cache);
+        chain.put_mark(dir.path(), date(2026, 3, 3), Some(DayMarkKind::Sick));
+        chain.write_cached(&mut cache).expect("writes");
+        let stamp = FileStamp::of(&path).expect("the file exists");
+        let cached = cache.get(&path, stamp).expect("cached as written");
+        assert_eq!(cached, MonthChain::read(dir.path(), key).merged());
+    }
+
+    #[test]
+    fn the_cache_keeps_a_bounded_number_of_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cache = MonthCache::default();
+        for month in 1..=9i8 {
+            let key = MonthKey::of(date(2026, month, 1));
+            let path = dir.path().join(format!("{}.ron", key.stem()));
+            let text = fsio::to_ron(&marked(1), &path, "").expect("encodes");
+            fsio::write_atomic(&path, text.as_bytes()).expect("writes");
+            MonthChain::read_cached(dir.path(), key, &mut cache);
+        }
+        assert_eq!(cache.entries.len(), MonthCache::CAPACITY);
     }
 }

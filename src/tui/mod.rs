@@ -4,21 +4,26 @@
 //! waiting for a key.
 
 pub mod app;
+pub mod backend;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::Path;
 
-use crossterm::event::{Event, EventStream, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
+use ratatui::Terminal;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
-use tokio_stream::StreamExt;
 
 use crate::quiet_stderr::StderrRedirect;
 use app::{App, Background};
+use backend::LeanBackend;
+
+/// The terminal the app draws on.
+type Term = Terminal<LeanBackend<Stdout>>;
 
 /// How the full-screen part ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,13 +53,11 @@ pub fn run(
     }
     let redirect = StderrRedirect::to_file(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            ratatui::restore();
-            return Err(e);
-        }
-    };
+    if let Err(e) = enter_full_screen() {
+        ratatui::restore();
+        return Err(e);
+    }
+    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {
@@ -68,12 +71,26 @@ pub fn run(
     result
 }
 
+/// What `ratatui::init` does, without building a terminal of its own (one
+/// more size query of the tty before the first frame) and without panicking
+/// when the terminal cannot be set up: a panic hook that restores the
+/// terminal, raw mode, the alternate screen.
+fn enter_full_screen() -> io::Result<()> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)
+}
+
 async fn event_loop(
     app: &mut App,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     mut background: mpsc::UnboundedReceiver<Background>,
 ) -> io::Result<Exit> {
-    let mut events = EventStream::new();
+    let mut events = terminal_events()?;
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
@@ -93,12 +110,13 @@ async fn event_loop(
         }
         let wake = app.next_wake(Instant::now());
         tokio::select! {
-            event = events.next() => match event {
+            event = events.recv() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => {
                     app.on_key(key, Instant::now());
                     dirty = true;
                 }
                 Some(Ok(Event::Resize(..))) => {
+                    terminal.backend_mut().size_changed();
                     terminal.autoresize()?;
                     dirty = true;
                 }
@@ -122,6 +140,29 @@ async fn event_loop(
             _ = sigint.recv() => { app.interrupt(Instant::now()); return Ok(Exit::Signal(2)); }
         }
     }
+}
+
+/// Terminal events, read by a thread of their own that blocks until the
+/// terminal has something (no polling, no wake-up while nothing happens).
+///
+/// crossterm's `EventStream` does the same with a helper thread, but every
+/// poll of the stream from the loop also tries the reader's lock, which the
+/// helper holds while it waits: each wake-up of the loop then spun through
+/// a dozen `sched_yield` calls. Here the loop only reads a channel.
+fn terminal_events() -> io::Result<mpsc::UnboundedReceiver<io::Result<Event>>> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    std::thread::Builder::new()
+        .name("backcoach-keys".into())
+        .spawn(move || {
+            loop {
+                let event = crossterm::event::read();
+                let failed = event.is_err();
+                if tx.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
 }
 
 async fn sleep_until(wake: Option<Instant>) {
