@@ -105,7 +105,8 @@ pub enum Answer {
 }
 
 impl CheckInFlow {
-    /// Starts the flow with the first question that applies.
+    /// Starts the flow. The first question is always the discomfort now, so
+    /// the screen can be drawn before the history is read ([`Self::set_history`]).
     pub fn new(ctx: CheckInContext) -> CheckInFlow {
         let record = CheckIn {
             at: ctx.now,
@@ -117,15 +118,26 @@ impl CheckInFlow {
             stop_pain_eased: None,
             lingering: false,
         };
-        let mut flow = CheckInFlow {
+        CheckInFlow {
             state: State::Asking(Question::Baseline {
                 typed: String::new(),
             }),
             ctx,
             record,
-        };
-        flow.state = flow.first_question();
-        flow
+        }
+    }
+
+    /// Fills in what the history says, read after the first frame; the
+    /// questions after the baseline depend on it.
+    pub fn set_history(
+        &mut self,
+        last_session: Option<SessionRecord>,
+        warning_signs_asked_today: bool,
+        stop_cleared: bool,
+    ) {
+        self.ctx.last_session = last_session;
+        self.ctx.warning_signs_asked_today = warning_signs_asked_today;
+        self.ctx.stop_cleared = stop_cleared;
     }
 
     /// The current state.
@@ -143,7 +155,9 @@ impl CheckInFlow {
         &self.record
     }
 
-    fn first_question(&self) -> State {
+    /// The question after the baseline: the last session first (a safety
+    /// stop, or how it ended), then the warning signs once a day.
+    fn after_baseline(&self) -> State {
         if let Some(last) = &self.ctx.last_session {
             if let SessionStatus::StoppedForSafety { reason } = &last.status
                 && !self.ctx.stop_cleared
@@ -153,18 +167,22 @@ impl CheckInFlow {
                     reason: reason.clone(),
                 });
             }
-            return self.since_last_question(last);
+            if self.record.since_last.is_none() {
+                return State::Asking(Question::SinceLast {
+                    date: last.date,
+                    ended_at: ended_at(last),
+                });
+            }
         }
-        State::Asking(Question::Baseline {
-            typed: String::new(),
-        })
+        self.warning_signs_or_done()
     }
 
-    fn since_last_question(&self, last: &SessionRecord) -> State {
-        State::Asking(Question::SinceLast {
-            date: last.date,
-            ended_at: ended_at(last),
-        })
+    fn warning_signs_or_done(&self) -> State {
+        if self.ctx.warning_signs_asked_today {
+            State::Done(self.record.clone())
+        } else {
+            State::Asking(Question::WarningSigns { marked: Vec::new() })
+        }
     }
 
     /// Handles one key.
@@ -176,9 +194,7 @@ impl CheckInFlow {
             Question::StopEased { reason, .. } => match key {
                 Answer::Char('y' | 'Y') => {
                     self.record.stop_pain_eased = Some(true);
-                    self.state = State::Asking(Question::Baseline {
-                        typed: String::new(),
-                    });
+                    self.state = self.warning_signs_or_done();
                 }
                 Answer::Char('n' | 'N') => {
                     self.record.stop_pain_eased = Some(false);
@@ -197,9 +213,7 @@ impl CheckInFlow {
                     self.record.since_last = Some(compared);
                     self.record.lingering =
                         compared == Compared::Worse && self.last_ended_near_limit();
-                    self.state = State::Asking(Question::Baseline {
-                        typed: String::new(),
-                    });
+                    self.state = self.warning_signs_or_done();
                 }
             }
             Question::Baseline { mut typed } => match key {
@@ -226,10 +240,8 @@ impl CheckInFlow {
                     let limit = self.ctx.limit.min(ACCEPTABLE_LIMIT);
                     if value > limit {
                         self.state = State::Blocked(Blocked::TooMuchPainNow { value, limit });
-                    } else if self.ctx.warning_signs_asked_today {
-                        self.state = State::Done(self.record.clone());
                     } else {
-                        self.state = State::Asking(Question::WarningSigns { marked: Vec::new() });
+                        self.state = self.after_baseline();
                     }
                 }
                 _ => {}
@@ -397,6 +409,7 @@ mod tests {
             &[],
         );
         let mut flow = CheckInFlow::new(ctx(Some(stopped.clone()), true));
+        type_all(&mut flow, "1\n");
         assert!(matches!(
             flow.state(),
             State::Asking(Question::StopEased { .. })
@@ -407,7 +420,7 @@ mod tests {
             State::Blocked(Blocked::StopNotEased { .. })
         ));
         let mut flow = CheckInFlow::new(ctx(Some(stopped), true));
-        type_all(&mut flow, "y1\n");
+        type_all(&mut flow, "1\ny");
         assert!(matches!(flow.state(), State::Done(c) if c.stop_pain_eased == Some(true)));
     }
 
@@ -415,6 +428,7 @@ mod tests {
     fn worse_after_a_session_near_the_limit_is_lingering_pain() {
         let near = session(SessionStatus::Completed, &[4]);
         let mut flow = CheckInFlow::new(ctx(Some(near), true));
+        type_all(&mut flow, "2\n");
         assert!(matches!(
             flow.state(),
             State::Asking(Question::SinceLast {
@@ -422,14 +436,31 @@ mod tests {
                 ..
             })
         ));
-        type_all(&mut flow, "w2\n");
+        type_all(&mut flow, "w");
         assert!(
             matches!(flow.state(), State::Done(c) if c.lingering && c.since_last == Some(Compared::Worse))
         );
         let low = session(SessionStatus::Completed, &[2]);
         let mut flow = CheckInFlow::new(ctx(Some(low), true));
-        type_all(&mut flow, "w2\n");
+        type_all(&mut flow, "2\nw");
         assert!(matches!(flow.state(), State::Done(c) if !c.lingering));
+    }
+
+    #[test]
+    fn the_baseline_comes_first_and_the_history_may_arrive_after_the_first_frame() {
+        let mut flow = CheckInFlow::new(ctx(None, false));
+        assert!(matches!(
+            flow.state(),
+            State::Asking(Question::Baseline { .. })
+        ));
+        flow.set_history(Some(session(SessionStatus::Completed, &[3])), true, false);
+        type_all(&mut flow, "2\n");
+        assert!(matches!(
+            flow.state(),
+            State::Asking(Question::SinceLast { .. })
+        ));
+        type_all(&mut flow, "b");
+        assert!(matches!(flow.state(), State::Done(c) if c.since_last == Some(Compared::Better)));
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn load_catalog_for_screen(cli: &Cli) -> Result<Catalog, UserError> {
         .name("backcoach-catalog".into())
         .spawn(move || match path {
             Some(path) => catalog::load_file(&path),
-            None => builtin_catalog(),
+            None => catalog::builtin(),
         });
     let _ = jiff::tz::TimeZone::try_system();
     let loaded = match loader {
@@ -95,24 +95,6 @@ fn load_catalog_for_screen(cli: &Cli) -> Result<Catalog, UserError> {
         Err(_) => catalog::load(cli.catalog.as_deref()),
     };
     Ok(loaded?)
-}
-
-/// The built-in catalog. It is compiled in and validated by the test suite
-/// (and by `backcoach check`), so a release build only deserializes it:
-/// validation re-tokenizes the whole source to be able to name positions,
-/// which took as long as the parse itself (≈ 1 ms) on every start.
-fn builtin_catalog() -> Result<Catalog, catalog::CatalogError> {
-    if cfg!(debug_assertions) {
-        return catalog::builtin();
-    }
-    catalog::ron_options()
-        .from_str(catalog::BUILTIN_SOURCE)
-        .map_err(|e| catalog::CatalogError::Syntax {
-            origin: catalog::BUILTIN_NAME.to_string(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {

@@ -43,11 +43,18 @@ fn a_failed_save_is_shown_kept_and_retried() {
         Theme { color: false },
         tx,
     );
+    app.after_first_frame();
     let t0 = Instant::now();
     key(&mut app, KeyCode::Char('1'), t0);
     key(&mut app, KeyCode::Enter, t0);
     key(&mut app, KeyCode::Enter, t0);
     key(&mut app, KeyCode::Enter, t0);
+    // The session's first frame is drawn before anything is written.
+    assert!(!screen(&app).contains("Not saved yet"));
+    assert!(
+        app.flush_saves(t0),
+        "the failure changes what the screen says"
+    );
     let shown = screen(&app);
     assert!(shown.contains("Not saved yet"), "{shown}");
     assert!(

@@ -208,11 +208,11 @@ fn first_run_set_up_then_starting_doses_then_an_increase_with_its_reason() {
         &["--data-dir", &data, "--mute", "start"],
         &[("HOME", &data)],
     );
-    tui.wait_for("Compared to the end of your last session", T);
-    tui.send("s");
     tui.wait_for("How much discomfort", T);
     tui.send("0");
     tui.send("\r");
+    tui.wait_for("Compared to the end of your last session", T);
+    tui.send("s");
     let screen = tui.wait_for("Today's plan", T);
     assert!(screen.contains("Bridge  7 reps"), "{screen}");
     assert!(

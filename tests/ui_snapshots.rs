@@ -230,7 +230,9 @@ fn app(start: StartAt, profile: Option<Profile>) -> App {
     if let Some(profile) = profile {
         store.save_profile(&profile).expect("profile");
     }
-    App::new(catalog, store, start, true, Theme { color: false }, tx)
+    let mut app = App::new(catalog, store, start, true, Theme { color: false }, tx);
+    app.after_first_frame();
+    app
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! Each rule yields a [`Problem`] naming the offending id and where it sits
 //! in the file, found with the [`Locator`].
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Deref;
 
 use super::locate::{Locator, Pos};
 use super::model::{Catalog, DoseKind, Exercise, Range, Routine};
@@ -17,9 +19,27 @@ pub struct Problem {
     pub message: String,
 }
 
+/// The source scanned for positions only when a problem needs one: a valid
+/// catalog (every start of the app) never pays for the scan.
+struct LazyLocator<'a> {
+    source: &'a str,
+    scanned: OnceCell<Locator>,
+}
+
+impl Deref for LazyLocator<'_> {
+    type Target = Locator;
+
+    fn deref(&self) -> &Locator {
+        self.scanned.get_or_init(|| Locator::new(self.source))
+    }
+}
+
 /// Checks every rule and returns all problems found, in file order.
 pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
-    let loc = Locator::new(source);
+    let loc = LazyLocator {
+        source,
+        scanned: OnceCell::new(),
+    };
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
 
@@ -77,7 +97,7 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
 fn check_exercise(
     catalog: &Catalog,
     ex: &Exercise,
-    loc: &Locator,
+    loc: &LazyLocator<'_>,
     n: usize,
     push: &mut impl FnMut(Option<Pos>, String),
 ) {
@@ -178,7 +198,7 @@ fn check_exercise(
 fn check_routine(
     catalog: &Catalog,
     routine: &Routine,
-    loc: &Locator,
+    loc: &LazyLocator<'_>,
     n: usize,
     push: &mut impl FnMut(Option<Pos>, String),
 ) {

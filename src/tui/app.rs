@@ -90,7 +90,10 @@ enum Screen {
     },
     CheckIn {
         flow: Box<CheckInFlow>,
-        plan: Box<Plan>,
+        routine_id: String,
+        routine_name: String,
+        /// Today's plan, once the history behind it has been read.
+        plan: Option<Box<Plan>>,
         then_preview: bool,
     },
     Session(Box<SessionRun>),
@@ -132,6 +135,10 @@ pub struct App {
     bell: bool,
     /// When to retry saves that failed.
     retry_at: Option<Instant>,
+    /// The running session changed and is to be saved once the frame is out.
+    save_due: bool,
+    /// History the first screen still has to read (after its first frame).
+    deferred: bool,
 }
 
 impl App {
@@ -169,6 +176,8 @@ impl App {
             quit: false,
             bell: false,
             retry_at: None,
+            save_due: false,
+            deferred: false,
         };
         match start {
             StartAt::Week(date) => {
@@ -187,10 +196,32 @@ impl App {
                     then: AfterSetup::Start(routine),
                 }
             }
-            StartAt::Home => app.go_home(),
-            StartAt::Session(routine) => app.begin(&routine, true),
+            StartAt::Home => {
+                app.screen = Screen::Home(HomeScreen::new(&app.catalog, |_| None));
+                app.deferred = true;
+            }
+            StartAt::Session(routine) => {
+                app.begin(&routine, true, false);
+                app.deferred = true;
+            }
         }
         app
+    }
+
+    /// Reads what the first screen needs from the history; the loop calls it
+    /// right after the first frame is out, so start-up never waits for the
+    /// disk, however many years of history there are. Returns whether the
+    /// screen changed.
+    pub fn after_first_frame(&mut self) -> bool {
+        if !std::mem::take(&mut self.deferred) {
+            return false;
+        }
+        match self.screen {
+            Screen::Home(_) => self.go_home(),
+            Screen::CheckIn { .. } => self.read_for_checkin(),
+            _ => {}
+        }
+        true
     }
 
     /// Uses this time zone for local dates (tests pin it).
@@ -216,7 +247,7 @@ impl App {
     fn go(&mut self, to: AfterSetup) {
         match to {
             AfterSetup::Home => self.go_home(),
-            AfterSetup::Start(routine) => self.begin(&routine, true),
+            AfterSetup::Start(routine) => self.begin(&routine, true, true),
         }
     }
 
@@ -316,38 +347,95 @@ impl App {
         Ok(planned.plan)
     }
 
-    /// Starts the check-in for a routine; `then_preview` shows the plan after it.
-    fn begin(&mut self, routine_id: &str, then_preview: bool) {
-        let plan = match self.plan_or_message(routine_id) {
-            Ok(plan) => plan,
-            Err(message) => {
-                self.screen = *message;
-                return;
-            }
+    /// Starts the check-in for a routine; `then_preview` shows the plan after
+    /// it. With `read_now` false the history is read after the first frame.
+    fn begin(&mut self, routine_id: &str, then_preview: bool, read_now: bool) {
+        let Some(routine) = self.catalog.routine(routine_id) else {
+            self.screen = Screen::Message {
+                title: "Unknown routine".into(),
+                lines: vec![format!("No routine has the id \"{routine_id}\".")],
+            };
+            return;
+        };
+        let ctx = CheckInContext {
+            today: self.today(),
+            now: Timestamp::now(),
+            last_session: None,
+            warning_signs_asked_today: false,
+            stop_cleared: false,
+            limit: self.profile.effective_limit(),
+        };
+        self.screen = Screen::CheckIn {
+            flow: Box::new(CheckInFlow::new(ctx)),
+            routine_id: routine.id.clone(),
+            routine_name: routine.name.clone(),
+            plan: None,
+            then_preview,
+        };
+        if read_now {
+            self.read_for_checkin();
+        }
+    }
+
+    /// The check-in before a plan already previewed (from the home screen).
+    fn begin_checkin(&mut self, plan: Plan) {
+        let id = plan.routine_id.clone();
+        self.begin(&id, false, false);
+        if let Screen::CheckIn { plan: slot, .. } = &mut self.screen {
+            *slot = Some(Box::new(plan));
+        }
+        self.read_for_checkin();
+    }
+
+    /// Reads the history the check-in and today's plan need: the last session,
+    /// today's check-ins, the weeks the coach's rules look at. A routine that
+    /// cannot start today (the 48-hour rule) turns into a message instead.
+    fn read_for_checkin(&mut self) {
+        if !matches!(self.screen, Screen::CheckIn { .. }) {
+            return;
+        }
+        let Screen::CheckIn {
+            mut flow,
+            routine_id,
+            routine_name,
+            plan,
+            then_preview,
+        } = self.take_screen()
+        else {
+            return;
+        };
+        let plan = match plan {
+            Some(plan) => *plan,
+            None => match self.plan_or_message(&routine_id) {
+                Ok(plan) => plan,
+                Err(message) => {
+                    self.screen = *message;
+                    return;
+                }
+            },
         };
         let today = self.today();
         let last_session = self.store.last_session(today).map(|mut s| {
             s.status = s.effective_status(None);
             s
         });
-        let todays = self.store.load(today, today);
+        let recent = self.recent_history();
         let stop_cleared = last_session.as_ref().is_some_and(|last| {
-            self.recent_history()
+            recent
                 .checkins
                 .iter()
                 .any(|c| c.at > last.started && c.stop_pain_eased == Some(true))
         });
-        let ctx = CheckInContext {
-            today,
-            now: Timestamp::now(),
-            last_session,
-            warning_signs_asked_today: todays.checkins.iter().any(|c| c.asked_warning_signs),
-            stop_cleared,
-            limit: self.profile.effective_limit(),
-        };
+        let asked_today = recent
+            .checkins
+            .iter()
+            .any(|c| c.date == today && c.asked_warning_signs);
+        flow.set_history(last_session, asked_today, stop_cleared);
         self.screen = Screen::CheckIn {
-            flow: Box::new(CheckInFlow::new(ctx)),
-            plan: Box::new(plan),
+            flow,
+            routine_id,
+            routine_name,
+            plan: Some(Box::new(plan)),
             then_preview,
         };
     }
@@ -386,8 +474,9 @@ impl App {
             save_problem: None,
             audio_close_at: None,
         };
-        // On disk from the first moment: a cut-off session shows up as partial.
-        self.save(&mut run, now);
+        // On disk from the first moment (right after its first frame): a
+        // cut-off session shows up as partial.
+        self.save_due = true;
         self.apply_effects(&mut run, fx, now);
         self.screen = Screen::Session(Box::new(run));
     }
@@ -427,8 +516,28 @@ impl App {
             }
         }
         if changed {
-            self.save(run, now);
+            self.save_due = true;
         }
+    }
+
+    /// Saves the running session if it changed; the loop calls it once the
+    /// frame showing the change is out, so an fsync never delays a frame.
+    /// Returns whether what the screen says about saving changed.
+    pub fn flush_saves(&mut self, now: Instant) -> bool {
+        if !std::mem::take(&mut self.save_due) {
+            return false;
+        }
+        let mut screen = std::mem::replace(&mut self.screen, Screen::placeholder());
+        let changed = match &mut screen {
+            Screen::Session(run) => {
+                let before = run.save_problem.clone();
+                self.save(run, now);
+                before != run.save_problem
+            }
+            _ => false,
+        };
+        self.screen = screen;
+        changed
     }
 
     /// The next moment the app must wake; `None` when only a key can change anything.
@@ -494,8 +603,11 @@ impl App {
         {
             let active = run.engine.active(now).as_secs() as u32;
             run.log.interrupt(Timestamp::now(), active);
+        }
+        if let Screen::Session(run) = &mut screen {
             self.save(run, now);
         }
+        self.save_due = false;
         self.screen = screen;
         self.quit = true;
     }
@@ -577,30 +689,48 @@ impl App {
                         self.take_screen()
                     }
                     None => {
-                        let id = screen.plan.routine_id.clone();
-                        self.begin(&id, false);
+                        self.begin_checkin(screen.plan);
                         self.take_screen()
                     }
                 },
             },
             Screen::CheckIn {
                 mut flow,
+                routine_id,
+                routine_name,
                 plan,
                 then_preview,
-            } => match checkin_screen::on_key(&mut flow, key) {
-                CheckInAction::None => Screen::CheckIn {
-                    flow,
-                    plan,
-                    then_preview,
-                },
-                CheckInAction::Finished => {
-                    if let Err(e) = self.store.save_checkin(flow.record()) {
-                        self.notice = Some(format!("The check-in was not saved yet: {e}"));
-                        self.retry_at = Some(now + SAVE_RETRY);
+            } => {
+                let action = checkin_screen::on_key(&mut flow, key);
+                let done = match (&action, flow.state()) {
+                    (CheckInAction::Finished, CheckInState::Done(checkin)) => Some(checkin.clone()),
+                    _ => None,
+                };
+                if action == CheckInAction::Finished
+                    && let Err(e) = self.store.save_checkin(flow.record())
+                {
+                    self.notice = Some(format!("The check-in was not saved yet: {e}"));
+                    self.retry_at = Some(now + SAVE_RETRY);
+                }
+                match (action, done) {
+                    (CheckInAction::Home, _) => {
+                        self.go_home();
+                        self.take_screen()
                     }
-                    match flow.state().clone() {
-                        CheckInState::Done(checkin) if then_preview => {
-                            let mut screen = PreviewScreen::new(*plan);
+                    (CheckInAction::Quit, _) => {
+                        self.quit = true;
+                        Screen::placeholder()
+                    }
+                    (CheckInAction::Finished, Some(checkin)) => {
+                        let plan = match plan {
+                            Some(plan) => *plan,
+                            None => match self.plan_or_message(&routine_id) {
+                                Ok(plan) => plan,
+                                Err(message) => return *message,
+                            },
+                        };
+                        if then_preview {
+                            let mut screen = PreviewScreen::new(plan);
                             screen.note = Some(format!(
                                 "Check-in: discomfort {}/10 now. Press Enter to begin.",
                                 checkin.baseline
@@ -609,31 +739,20 @@ impl App {
                                 screen,
                                 checkin: Some(checkin),
                             }
-                        }
-                        CheckInState::Done(checkin) => {
-                            self.start_session(*plan, Some(checkin), now);
+                        } else {
+                            self.start_session(plan, Some(checkin), now);
                             self.take_screen()
                         }
-                        _ => Screen::CheckIn {
-                            flow,
-                            plan,
-                            then_preview,
-                        },
                     }
-                }
-                CheckInAction::Home => {
-                    self.go_home();
-                    self.take_screen()
-                }
-                CheckInAction::Quit => {
-                    self.quit = true;
-                    Screen::CheckIn {
+                    _ => Screen::CheckIn {
                         flow,
+                        routine_id,
+                        routine_name,
                         plan,
                         then_preview,
-                    }
+                    },
                 }
-            },
+            }
             Screen::Session(run) => self.session_key(run, key, now),
             Screen::Week {
                 mut screen,
@@ -731,9 +850,9 @@ impl App {
             Screen::Home(home) => home.render(frame, area, theme),
             Screen::Browser(browser) => browser.render(frame, area, &self.catalog, theme),
             Screen::Preview { screen, .. } => screen.render(frame, area, theme),
-            Screen::CheckIn { flow, plan, .. } => {
-                checkin_screen::render(frame, area, flow, &plan.routine_name, theme)
-            }
+            Screen::CheckIn {
+                flow, routine_name, ..
+            } => checkin_screen::render(frame, area, flow, routine_name, theme),
             Screen::Session(run) => {
                 let view = run.engine.view(now);
                 let status = Status {

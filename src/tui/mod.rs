@@ -95,6 +95,7 @@ async fn event_loop(
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
+    let mut first_frame = true;
     loop {
         if dirty {
             terminal.draw(|frame| app.render(frame))?;
@@ -104,6 +105,16 @@ async fn event_loop(
                 out.write_all(b"\x07")?;
                 out.flush()?;
             }
+            if std::mem::take(&mut first_frame) && app.after_first_frame() {
+                // The history arrived: the screen fills in.
+                dirty = true;
+                continue;
+            }
+        }
+        // Saving (an fsync) waits until the frame that shows the change is out.
+        if app.flush_saves(Instant::now()) {
+            dirty = true;
+            continue;
         }
         if app.should_quit() {
             return Ok(Exit::Normal);

@@ -309,8 +309,8 @@ fn main_text(main: &Main) -> (Option<String>, String) {
 fn footer_hints<'a>(view: &View<'_>, theme: &Theme, wide: bool) -> Line<'a> {
     let space = match view.main {
         Main::Reps { .. } => "rep",
-        Main::RepReady { .. } => "start rep",
-        Main::GetReady { .. } => "start now",
+        Main::RepReady { .. } => "start",
+        Main::GetReady { .. } => "start",
         _ => "",
     };
     let mut hints: Vec<(&str, &str)> = Vec::new();
