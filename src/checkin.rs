@@ -131,10 +131,13 @@ impl CheckInFlow {
     /// questions after the baseline depend on it.
     pub fn set_history(
         &mut self,
+        today: Date,
         last_session: Option<SessionRecord>,
         warning_signs_asked_today: bool,
         stop_cleared: bool,
     ) {
+        self.ctx.today = today;
+        self.record.date = today;
         self.ctx.last_session = last_session;
         self.ctx.warning_signs_asked_today = warning_signs_asked_today;
         self.ctx.stop_cleared = stop_cleared;
@@ -453,7 +456,12 @@ mod tests {
             flow.state(),
             State::Asking(Question::Baseline { .. })
         ));
-        flow.set_history(Some(session(SessionStatus::Completed, &[3])), true, false);
+        flow.set_history(
+            Date::constant(2026, 11, 22),
+            Some(session(SessionStatus::Completed, &[3])),
+            true,
+            false,
+        );
         type_all(&mut flow, "2\n");
         assert!(matches!(
             flow.state(),

@@ -72,29 +72,9 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
     }
 }
 
-/// Loads the catalog for a full-screen command on a thread of its own while
-/// this one looks up the system time zone, which the first screen also needs:
-/// finding its name walks the zoneinfo directory (1–1.5 ms, about as long as
-/// the catalog's parse), and the result is cached, so the app's own look-up
-/// is then instant. The first frame waits for the longer of the two, not both.
+/// The catalog for a full-screen command.
 fn load_catalog_for_screen(cli: &Cli) -> Result<Catalog, UserError> {
-    let path = cli.catalog.clone();
-    let loader = std::thread::Builder::new()
-        .name("backcoach-catalog".into())
-        .spawn(move || match path {
-            Some(path) => catalog::load_file(&path),
-            None => catalog::builtin(),
-        });
-    let _ = jiff::tz::TimeZone::try_system();
-    let loaded = match loader {
-        Ok(thread) => match thread.join() {
-            Ok(loaded) => loaded,
-            Err(panic) => std::panic::resume_unwind(panic),
-        },
-        // No thread to be had: load it here.
-        Err(_) => catalog::load(cli.catalog.as_deref()),
-    };
-    Ok(loaded?)
+    Ok(catalog::load(cli.catalog.as_deref())?)
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {

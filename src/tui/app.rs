@@ -2,6 +2,7 @@
 //! results move between screens. It turns engine effects into the world
 //! (sound, saving) and draws; the decisions live in the engine and the rules.
 
+use std::cell::OnceCell;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -126,7 +127,9 @@ pub struct App {
     theme: Theme,
     /// `--mute` / `BACKCOACH_MUTE`: no sound device is opened at all.
     cli_muted: bool,
-    tz: TimeZone,
+    /// The system time zone, looked up on first use (finding its name can
+    /// walk the zoneinfo folder): never on the way to the first frame.
+    tz: OnceCell<TimeZone>,
     screen: Screen,
     /// Problems reading files, shown on the home screen.
     notice: Option<String>,
@@ -169,7 +172,7 @@ impl App {
             store,
             theme,
             cli_muted,
-            tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
+            tz: OnceCell::new(),
             screen: Screen::placeholder(),
             notice,
             background,
@@ -225,9 +228,14 @@ impl App {
     }
 
     /// Uses this time zone for local dates (tests pin it).
-    pub fn with_time_zone(mut self, tz: TimeZone) -> App {
-        self.tz = tz;
+    pub fn with_time_zone(self, tz: TimeZone) -> App {
+        let _ = self.tz.set(tz);
         self
+    }
+
+    fn tz(&self) -> &TimeZone {
+        self.tz
+            .get_or_init(|| TimeZone::try_system().unwrap_or(TimeZone::UTC))
     }
 
     /// Whether the app has finished.
@@ -241,7 +249,7 @@ impl App {
     }
 
     fn today(&self) -> Date {
-        Timestamp::now().to_zoned(self.tz.clone()).date()
+        Timestamp::now().to_zoned(self.tz().clone()).date()
     }
 
     fn go(&mut self, to: AfterSetup) {
@@ -260,7 +268,10 @@ impl App {
         let mut home = HomeScreen::new(&self.catalog, |id| {
             let routine = self.catalog.routine(id)?;
             let at = plan_rules::next_allowed(routine, &recent.sessions).filter(|at| *at > now)?;
-            Some(format!("next due {}", plan_rules::when_label(at, &self.tz)))
+            Some(format!(
+                "next due {}",
+                plan_rules::when_label(at, self.tz())
+            ))
         });
         if let Some(cut) = recent.interrupted().last() {
             home.notice = Some(format!(
@@ -319,7 +330,7 @@ impl App {
             &self.profile,
             &history,
             Timestamp::now(),
-            &self.tz,
+            self.tz(),
         );
         let suggestions = std::mem::take(&mut planned.suggestions);
         planned.plan.notes.extend(suggestions);
@@ -339,7 +350,7 @@ impl App {
                 title: format!("{}: not today yet", planned.plan.routine_name),
                 lines: vec![
                     "Heavy strength work needs about 48 hours between sessions so your muscles can recover.".into(),
-                    format!("It is next due {}.", plan_rules::when_label(at, &self.tz)),
+                    format!("It is next due {}.", plan_rules::when_label(at, self.tz())),
                     "A gentle routine, such as the stretches or the desk break, is fine in between.".into(),
                 ],
             }));
@@ -357,9 +368,12 @@ impl App {
             };
             return;
         };
+        // The date is set when the history is read (no time-zone look-up
+        // before the first frame); until then, the UTC date stands in.
+        let now = Timestamp::now();
         let ctx = CheckInContext {
-            today: self.today(),
-            now: Timestamp::now(),
+            today: now.to_zoned(TimeZone::UTC).date(),
+            now,
             last_session: None,
             warning_signs_asked_today: false,
             stop_cleared: false,
@@ -430,7 +444,7 @@ impl App {
             .checkins
             .iter()
             .any(|c| c.date == today && c.asked_warning_signs);
-        flow.set_history(last_session, asked_today, stop_cleared);
+        flow.set_history(today, last_session, asked_today, stop_cleared);
         self.screen = Screen::CheckIn {
             flow,
             routine_id,
@@ -442,7 +456,7 @@ impl App {
 
     fn start_session(&mut self, plan: Plan, checkin: Option<CheckIn>, now: Instant) {
         let started = Timestamp::now();
-        let date = started.to_zoned(self.tz.clone()).date();
+        let date = started.to_zoned(self.tz().clone()).date();
         let baseline = checkin.as_ref().map(|c| c.baseline);
         let settings = Settings {
             limit: self.profile.effective_limit(),
