@@ -172,6 +172,22 @@ fn a_syntax_error_names_line_and_column() {
 
 // ---- through the real binary -------------------------------------------------
 
+/// The README teaches the format with an example; it must be a catalog that
+/// loads, with the routine it describes.
+#[test]
+fn the_readme_example_catalog_is_valid() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let example = readme
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's ```ron block");
+    let catalog = parse(example, "README.md").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(catalog.exercises.len(), 1);
+    assert!(catalog.routine("legs").is_some());
+}
+
 fn backcoach() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_backcoach"));
     cmd.env_remove("BACKCOACH_CATALOG")

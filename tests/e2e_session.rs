@@ -185,6 +185,23 @@ fn an_unknown_routine_is_a_clear_error_before_full_screen() {
     assert!(err.contains("no routine has the id \"nope\""), "{err}");
 }
 
+/// In a real terminal the catalog is read while the screen is set up; a bad
+/// one still ends with its message on the normal screen, and the terminal as
+/// it was.
+#[test]
+fn a_bad_catalog_in_a_terminal_leaves_the_message_and_a_normal_terminal() {
+    let (dir, _) = prepared_dir();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(\n    exercises: [\n").expect("write");
+    let data = dir.path().display().to_string();
+    let bad_arg = bad.display().to_string();
+    let mut tui = Tui::spawn(&["--data-dir", &data, "--catalog", &bad_arg, "start"], &[]);
+    assert_eq!(tui.wait_exit(T), Some(1));
+    let screen = tui.wait_for("bad.ron:", T);
+    assert!(screen.contains("backcoach: "), "{screen}");
+    assert!(tui.terminal_normal());
+}
+
 #[test]
 fn the_screen_redraws_on_resize_and_asks_for_more_room_when_too_small() {
     let (dir, catalog) = prepared_dir();

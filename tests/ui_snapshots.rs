@@ -8,7 +8,7 @@ use backcoach::catalog;
 use backcoach::checkin::{Answer, CheckInContext, CheckInFlow};
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::Profile;
-use backcoach::session::{Key, Session, Settings};
+use backcoach::session::{Key, Main, Session, Settings};
 use backcoach::store::Store;
 use backcoach::tui::app::{App, StartAt};
 use backcoach::tui::screens::checkin as checkin_screen;
@@ -464,4 +464,91 @@ fn a_preview_with_increases_a_step_back_and_swaps() {
             terminal.backend().to_string()
         );
     }
+}
+
+/// The session screen as the daily routine really draws it, partway through
+/// the bridge; the README's screenshot must be this very text.
+fn daily_routine_mid_bridge() -> String {
+    let catalog = catalog::builtin().expect("catalog");
+    let routine = catalog.routine("daily").expect("daily routine");
+    let t0 = Instant::now();
+    let (mut session, _) = Session::new(Plan::base(&catalog, routine), Settings::default(), t0);
+    // The two stretches take about four minutes; `n` moves through their steps
+    // and Enter keeps the quick rating that follows each exercise.
+    let mut now = t0;
+    let mut guard = 0;
+    while session.view(now).exercise.map(|e| e.exercise_id.as_str()) != Some("bridge") {
+        now += s(20);
+        if session.view(now).modal.is_some() {
+            session.key(Key::Enter, now);
+        } else {
+            session.key(Key::Right, now);
+        }
+        guard += 1;
+        assert!(guard < 100, "never reached the bridge");
+    }
+    // Two reps held to their end, then rep 3 started and 4 s into its hold.
+    for _ in 0..3 {
+        let view = session.view(now);
+        if view.modal.is_some() {
+            session.key(Key::Enter, now);
+        }
+        now += s(3);
+        session.tick(now);
+        session.key(Key::Space, now);
+        now += s(
+            if matches!(session.view(now).main, Main::RepHold { rep: 3, .. }) {
+                4
+            } else {
+                13
+            },
+        );
+        session.tick(now);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let status = Status {
+        sound: "sound on".into(),
+        save_problem: None,
+    };
+    terminal
+        .draw(|f| {
+            session_screen::render(
+                f,
+                f.area(),
+                &session.view(now),
+                &status,
+                &Theme { color: false },
+            )
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            row.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_screenshot_is_a_real_render() {
+    let screen = daily_routine_mid_bridge();
+    assert!(screen.contains("Bridge"), "{screen}");
+    assert!(screen.contains("Rep 3 of"), "{screen}");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let block = readme
+        .split("```\n")
+        .find(|part| part.starts_with('╭'))
+        .expect("the README's screenshot block");
+    let block: String = block
+        .lines()
+        .map(|l| l.trim_end().to_string() + "\n")
+        .collect();
+    assert_eq!(
+        block, screen,
+        "README.md's screenshot differs from the real render; paste this in:\n{screen}"
+    );
 }
