@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
-use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
@@ -36,32 +36,28 @@ pub enum Exit {
 
 /// Runs the app full-screen until it quits; the terminal is restored on every
 /// way out (normal exit, signal, panic), and nothing but the app draws on it.
-///
-/// `make_app` is called once the terminal is set up, so whatever it waits for
-/// (the catalog, parsed on another thread) overlaps the set-up; its error
-/// restores the terminal and comes back as this function's error.
-pub fn run<E: std::error::Error + Send + Sync + 'static>(
-    make_app: impl FnOnce(mpsc::UnboundedSender<Background>) -> Result<App, E>,
+pub fn run(
+    make_app: impl FnOnce(mpsc::UnboundedSender<Background>) -> App,
     log_path: &Path,
 ) -> io::Result<Exit> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let (tx, rx) = mpsc::unbounded_channel();
+    let mut app = make_app(tx);
+    // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
     if !std::io::stdout().is_terminal() {
-        // The app's own problem (a bad catalog, an unknown routine) comes first.
-        make_app(tx).map_err(io::Error::other)?;
         return Err(io::Error::other(
             "the full-screen commands need a terminal (plain text: `backcoach week --print`, `backcoach list`)",
         ));
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
     let redirect = StderrRedirect::to_file(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
     if let Err(e) = enter_full_screen() {
         ratatui::restore();
         return Err(e);
     }
+    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {
@@ -69,37 +65,10 @@ pub fn run<E: std::error::Error + Send + Sync + 'static>(
         }
         ratatui_hook(info);
     }));
-    let result = Terminal::new(LeanBackend::new(io::stdout())).and_then(|mut terminal| {
-        let inputs = {
-            let _in_runtime = runtime.enter();
-            Inputs::new()?
-        };
-        let mut app = make_app(tx).map_err(io::Error::other)?;
-        runtime.block_on(event_loop(&mut app, &mut terminal, rx, inputs))
-    });
+    let result = runtime.block_on(event_loop(&mut app, &mut terminal, rx));
     ratatui::restore();
     drop(redirect);
     result
-}
-
-/// Everything the loop waits on besides the app: keys, resizes and signals.
-struct Inputs {
-    events: mpsc::UnboundedReceiver<io::Result<Event>>,
-    sigterm: Signal,
-    sighup: Signal,
-    sigint: Signal,
-}
-
-impl Inputs {
-    /// Starts the key reader and installs the signal handlers (inside the runtime).
-    fn new() -> io::Result<Inputs> {
-        Ok(Inputs {
-            events: terminal_events()?,
-            sigterm: signal(SignalKind::terminate())?,
-            sighup: signal(SignalKind::hangup())?,
-            sigint: signal(SignalKind::interrupt())?,
-        })
-    }
 }
 
 /// What `ratatui::init` does, without building a terminal of its own (one
@@ -120,14 +89,11 @@ async fn event_loop(
     app: &mut App,
     terminal: &mut Term,
     mut background: mpsc::UnboundedReceiver<Background>,
-    inputs: Inputs,
 ) -> io::Result<Exit> {
-    let Inputs {
-        mut events,
-        mut sigterm,
-        mut sighup,
-        mut sigint,
-    } = inputs;
+    let mut events = terminal_events()?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
     let mut first_frame = true;
     loop {
