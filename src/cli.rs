@@ -300,7 +300,11 @@ fn amount_label(a: &catalog::Amount) -> String {
 
 /// `backcoach check [PATH]`: the success line, or the catalog's error.
 pub fn check(path: Option<&std::path::Path>) -> Result<String, UserError> {
-    let catalog = catalog::load(path)?;
+    // The built-in catalog is checked from its text, the file this command names.
+    let catalog = match path {
+        Some(path) => catalog::load_file(path)?,
+        None => catalog::builtin_from_text()?,
+    };
     let name = path
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| format!("{} (built-in)", catalog::BUILTIN_NAME));

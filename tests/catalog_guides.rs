@@ -844,3 +844,12 @@ fn routine_doses_are_complete() {
         }
     }
 }
+
+/// The app starts from the compact form `build.rs` makes of `catalog.ron`;
+/// it must be exactly the catalog the text says.
+#[test]
+fn the_compact_built_in_catalog_is_the_text_catalog() {
+    let compact = catalog::builtin().expect("compact form");
+    let text = catalog::builtin_from_text().expect("text form");
+    assert_eq!(compact, text);
+}

@@ -13,6 +13,10 @@ pub use validate::Problem;
 /// The built-in catalog, compiled in so the binary needs no files to run.
 pub const BUILTIN_SOURCE: &str = include_str!("../../catalog.ron");
 
+/// The built-in catalog in the compact form `build.rs` makes of `catalog.ron`,
+/// read at start-up instead of parsing the text.
+const BUILTIN_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));
+
 /// How the built-in catalog is named in messages.
 pub const BUILTIN_NAME: &str = "catalog.ron";
 
@@ -66,6 +70,11 @@ pub fn parse(source: &str, origin: &str) -> Result<Catalog, CatalogError> {
             col: e.span.start.col,
             message: e.code.to_string(),
         })?;
+    checked(catalog, source, origin)
+}
+
+/// The catalog if it passes validation; `source` is its text, for positions.
+fn checked(catalog: Catalog, source: &str, origin: &str) -> Result<Catalog, CatalogError> {
     let problems = validate::validate(&catalog, source);
     if problems.is_empty() {
         Ok(catalog)
@@ -77,8 +86,17 @@ pub fn parse(source: &str, origin: &str) -> Result<Catalog, CatalogError> {
     }
 }
 
-/// The built-in catalog, parsed and validated.
+/// The built-in catalog, validated: read from its compact form, or parsed
+/// from the text should that ever fail to decode.
 pub fn builtin() -> Result<Catalog, CatalogError> {
+    match postcard::from_bytes::<Catalog>(BUILTIN_COMPACT) {
+        Ok(catalog) => checked(catalog, BUILTIN_SOURCE, BUILTIN_NAME),
+        Err(_) => parse(BUILTIN_SOURCE, BUILTIN_NAME),
+    }
+}
+
+/// The built-in catalog parsed from its text, as `check` and the tests see it.
+pub fn builtin_from_text() -> Result<Catalog, CatalogError> {
     parse(BUILTIN_SOURCE, BUILTIN_NAME)
 }
 
