@@ -442,12 +442,14 @@ fn files_are_private_to_the_user() {
     .unwrap();
     store.save_session(&done(date(2026, 3, 17))).unwrap();
     assert_eq!(mode(&month_path(&dir, "2026-03")), 0o600);
-    // No temporary files left behind.
-    let names: Vec<String> = fs::read_dir(dir.join("history"))
+    // No temporary files left behind; the (empty) lock file is private too.
+    let mut names: Vec<String> = fs::read_dir(dir.join("history"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(names, vec!["2026-03.ron".to_string()]);
+    names.sort();
+    assert_eq!(names, vec![".lock".to_string(), "2026-03.ron".to_string()]);
+    assert_eq!(mode(&dir.join("history").join(".lock")), 0o600);
 }
 
 #[test]
@@ -592,4 +594,36 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
         }
     }
     rows
+}
+
+/// Two backcoach windows on one data dir, saving into the same month at the
+/// same time: every session of both is on disk afterwards (each save holds
+/// the history lock while it reads, changes and writes the month).
+#[test]
+fn two_stores_saving_into_one_month_at_once_lose_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    const EACH: usize = 25;
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut store = open(&dir);
+                for i in 0..EACH {
+                    let mut s = done(monday());
+                    s.id = format!("writer-{w}-session-{i}");
+                    store.save_session(&s).unwrap();
+                    assert_eq!(store.pending(), 0);
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let history = open(&dir).load(monday(), monday());
+    let mut ids: Vec<String> = history.sessions.iter().map(|s| s.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 2 * EACH, "lost sessions; kept: {ids:?}");
 }

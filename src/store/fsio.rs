@@ -29,6 +29,48 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|source| StoreError::io("create directory", dir, source))
 }
 
+/// Name of the lock file in the history folder.
+pub const LOCK_FILE: &str = ".lock";
+
+/// How long a save waits for another backcoach on the same data dir to
+/// finish writing before it writes anyway.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Holds `<dir>/.lock` exclusively while a save reads, changes and writes the
+/// month files, so two backcoach windows on one data dir never write over
+/// each other's records. `None` when the lock cannot be had (a read-only
+/// folder: the write then fails and says so; a process that keeps it past
+/// [`LOCK_WAIT`]: the save goes ahead unlocked rather than freezing the screen).
+/// The kernel drops the lock when its holder dies, even by `kill -9`.
+pub fn lock_exclusive(dir: &Path) -> Option<nix::fcntl::Flock<File>> {
+    use nix::fcntl::{Flock, FlockArg};
+    let path = dir.join(LOCK_FILE);
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(FILE_MODE)
+        .open(&path)
+        .ok()?;
+    let give_up = std::time::Instant::now() + LOCK_WAIT;
+    loop {
+        match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+            Ok(lock) => return Some(lock),
+            Err((back, nix::errno::Errno::EWOULDBLOCK)) if std::time::Instant::now() < give_up => {
+                file = back;
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err((_, errno)) => {
+                tracing::warn!(
+                    "{}: cannot lock ({errno}); saving without it",
+                    path.display()
+                );
+                return None;
+            }
+        }
+    }
+}
+
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the
 /// new file, never a torn one: temporary file in the same directory, write,
 /// fsync, rename over, fsync the directory.

@@ -7,6 +7,7 @@
 //!   history/                 0700
 //!     2026-03.ron            0600  sessions, check-ins and day marks of March 2026
 //!     2026-03.1.ron          0600  only if 2026-03.ron could not be read: new data goes here
+//!     .lock                  0600  empty; locked while a save writes (two windows never clobber each other)
 //! ```
 //!
 //! Every save goes through a queue kept in memory: the record is queued, then
@@ -517,6 +518,9 @@ impl Store {
         if let Err(e) = fsio::create_private_dir(&self.history) {
             return Err(self.unsaved(e));
         }
+        // Another backcoach on this data dir waits until these months are
+        // written; each re-reads a month it did not write itself.
+        let _lock = fsio::lock_exclusive(&self.history);
         let keys: BTreeSet<MonthKey> = self
             .pending
             .iter()
