@@ -87,8 +87,18 @@ impl Row {
 }
 
 /// RFC 4180 quoting: fields with a comma, quote, line break or surrounding
-/// space are quoted, and quotes doubled.
+/// space are quoted, and quotes doubled. A text that a spreadsheet would run
+/// as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return; names come from user catalogs) gets a leading `'`, the usual
+/// guard: the export is opened in spreadsheets, and it holds health data.
 pub fn quote(field: &str) -> String {
+    let guarded;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
     let needs =
         field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
     if needs {
@@ -191,4 +201,30 @@ pub fn to_csv(history: &History) -> String {
     }
     let _ = out.write_str("");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quoting_follows_rfc_4180_and_guards_formulas() {
+        let cases = [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            (" padded", "\" padded\""),
+            ("2026-03-17", "2026-03-17"),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-bridge", "'-bridge"),
+            ("@sum", "'@sum"),
+            ("\tcmd", "'\tcmd"),
+            ("", ""),
+        ];
+        for (field, expected) in cases {
+            assert_eq!(quote(field), expected, "{field:?}");
+        }
+    }
 }
