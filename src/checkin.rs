@@ -16,7 +16,9 @@ use crate::store::records::{
 /// What the check-in knows before it starts.
 #[derive(Debug, Clone)]
 pub struct CheckInContext {
+    /// The day the check-in is saved under (the local date once the history is read).
     pub today: Date,
+    /// When the check-in started; saved as the record's time.
     pub now: Timestamp,
     /// The most recent session, if any.
     pub last_session: Option<SessionRecord>,
@@ -32,24 +34,48 @@ pub struct CheckInContext {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     /// After a safety stop: has that pain eased? (`y`/`n`)
-    StopEased { date: Date, reason: String },
+    StopEased {
+        /// The day of the stopped session.
+        date: Date,
+        /// Why it was stopped, as saved in the history.
+        reason: String,
+    },
     /// Compared to the end of the last session: better, same or worse.
-    SinceLast { date: Date, ended_at: Option<u8> },
+    SinceLast {
+        /// The day of the last session.
+        date: Date,
+        /// Its closing rating, else its last one (0–10); none if it had no ratings.
+        ended_at: Option<u8>,
+    },
     /// Discomfort right now, 0–10.
-    Baseline { typed: String },
+    Baseline {
+        /// The digits typed so far (at most 10).
+        typed: String,
+    },
     /// The warning signs, each marked or not.
-    WarningSigns { marked: Vec<WarningSign> },
+    WarningSigns {
+        /// The signs marked so far, in the order they are listed.
+        marked: Vec<WarningSign>,
+    },
 }
 
 /// Why there is no session today.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blocked {
     /// The pain that stopped the last session has not eased.
-    StopNotEased { reason: String },
+    StopNotEased {
+        /// Why the last session was stopped, as saved in the history.
+        reason: String,
+    },
     /// One or more of the guides' warning signs.
     WarningSigns(Vec<WarningSign>),
     /// Discomfort already above the acceptable range before starting.
-    TooMuchPainNow { value: u8, limit: u8 },
+    TooMuchPainNow {
+        /// The discomfort given now, 0–10.
+        value: u8,
+        /// The limit applied: the profile's, at most the guides' 5.
+        limit: u8,
+    },
 }
 
 impl Blocked {
@@ -81,6 +107,7 @@ impl Blocked {
 /// Where the flow is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
+    /// Waiting for the answer to this question.
     Asking(Question),
     /// No session today.
     Blocked(Blocked),
@@ -99,8 +126,11 @@ pub struct CheckInFlow {
 /// A key as the check-in understands it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
+    /// A typed character: a digit of the rating, a letter answer or a warning sign's number.
     Char(char),
+    /// Confirms the rating or the marked warning signs; answers "same" about the last session.
     Enter,
+    /// Deletes the last digit of the rating being typed.
     Backspace,
 }
 

@@ -29,6 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "BACKCOACH_MUTE", value_parser = clap::builder::FalseyValueParser::new())]
     pub mute: bool,
 
+    /// The command to run; none opens the home screen.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,6 +53,7 @@ pub enum Command {
     },
     /// Plain-text table of exercises and/or routines.
     List {
+        /// Only exercises or only routines (both when left out).
         #[arg(value_enum)]
         what: Option<ListWhat>,
     },
@@ -61,7 +63,10 @@ pub enum Command {
         id: String,
     },
     /// Validate a catalog file (default: the built-in one).
-    Check { path: Option<PathBuf> },
+    Check {
+        /// The catalog file (the built-in catalog.ron when left out).
+        path: Option<PathBuf>,
+    },
     /// Every recorded session and rating, to stdout.
     Export {
         /// CSV instead of RON.
@@ -73,7 +78,9 @@ pub enum Command {
 /// What `list` shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListWhat {
+    /// Every exercise with its category and dose.
     Exercises,
+    /// Every routine with its length and weekly frequency.
     Routines,
 }
 
@@ -83,12 +90,16 @@ pub const DEFAULT_ROUTINE: &str = "daily";
 /// A failure a user can act on: printed as one message, exit code 1.
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
+    /// The catalog could not be read, or has a syntax error or invalid entries.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// `show` was given an id that no exercise or routine has.
     #[error("no exercise or routine has the id \"{0}\" (see `backcoach list`)")]
     UnknownId(String),
+    /// `start` was given an id that no routine has.
     #[error("no routine has the id \"{0}\" (see `backcoach list routines`)")]
     UnknownRoutine(String),
+    /// Anything else (the data dir, the history, the terminal), already in words.
     #[error("{0}")]
     Other(String),
 }

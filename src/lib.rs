@@ -4,6 +4,7 @@
 //! each part directly: the catalog, the pure session engine and rules, the
 //! store, and the edges (TUI, audio, CLI).
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod audio;
 pub mod catalog;

@@ -15,12 +15,17 @@ pub const DEFAULT_PACE_S: u32 = 8;
 /// One exercise of today's plan with its dose fixed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedExercise {
+    /// The exercise's catalog id; the session's records and ratings refer to it.
     pub exercise_id: String,
+    /// The exercise's name, as the screens show it.
     pub name: String,
     /// The routine part it belongs to ("Warm-up").
     pub part: Option<String>,
+    /// What the session counts or times: reps, holds, slow cycles or a duration.
     pub kind: DoseKind,
+    /// Done on the left, then the right: each set runs once per side.
     pub per_side: bool,
+    /// How many sets today.
     pub sets: u32,
     /// Repetitions (or cycles) per set, per side; 0 when not counted.
     pub reps: u32,
@@ -32,8 +37,11 @@ pub struct PlannedExercise {
     pub pace_s: u32,
     /// Rest between sets, seconds.
     pub rest_s: u32,
+    /// Where the body starts, in one line (from the catalog).
     pub position: String,
+    /// How to do it, step by step (from the catalog).
     pub steps: Vec<String>,
+    /// The one thing to keep in mind while doing it; the session shows it large.
     pub cue: String,
     /// Why today's dose or exercise differs from the routine's (shown in the preview).
     pub reasons: Vec<String>,
@@ -72,10 +80,13 @@ impl PlannedExercise {
 /// A routine ready to run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
+    /// The routine's catalog id; saved with the session.
     pub routine_id: String,
+    /// The routine's name, the title of the preview and the session screens.
     pub routine_name: String,
     /// Heavy strength work: the 48-hour rule applies to the next one.
     pub intense: bool,
+    /// Today's exercises, in the order the session runs them.
     pub exercises: Vec<PlannedExercise>,
     /// Routine-level notes for the preview (exercises left out and why).
     pub notes: Vec<String>,

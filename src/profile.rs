@@ -47,11 +47,15 @@ impl Condition {
 /// The profile as stored in `profile.ron`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
+    /// Sets the starting dose: new and returning users begin lower than regular exercisers.
     pub experience: Experience,
+    /// Diagnosed conditions; exercises with a loading to avoid are swapped or left out.
     #[serde(default)]
     pub conditions: Vec<Condition>,
+    /// What the user has at home; exercises needing anything else are swapped or left out.
     #[serde(default)]
     pub equipment: Vec<Equipment>,
+    /// Days a week to aim for (1–7), as the week screen counts them.
     #[serde(default = "default_target")]
     pub weekly_target: u8,
     /// Sound volume, 0–100.

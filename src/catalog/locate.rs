@@ -8,7 +8,9 @@
 /// A position in the source, 1-based like ron's own errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
+    /// Line number, from 1.
     pub line: usize,
+    /// Column, from 1, counted in characters.
     pub col: usize,
 }
 

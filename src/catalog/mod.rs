@@ -24,22 +24,33 @@ pub const BUILTIN_NAME: &str = "catalog.ron";
 /// rule errors name the `line:column` too.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
+    /// The file could not be read.
     #[error("{path}: cannot read the catalog: {source}")]
     Io {
+        /// The catalog file as given.
         path: PathBuf,
+        /// What the operating system reported.
         #[source]
         source: std::io::Error,
     },
+    /// The text is not valid RON, or does not fit the catalog's shape.
     #[error("{origin}:{line}:{col}: {message}")]
     Syntax {
+        /// How the catalog is named in messages: its path, or `catalog.ron` for the built-in one.
         origin: String,
+        /// Line of the error, from 1, as ron reports it.
         line: usize,
+        /// Column of the error, from 1, as ron reports it.
         col: usize,
+        /// ron's description of what is wrong.
         message: String,
     },
+    /// The catalog parsed but breaks one or more validation rules.
     #[error("{}", render_problems(origin, problems))]
     Invalid {
+        /// How the catalog is named in messages: its path, or `catalog.ron` for the built-in one.
         origin: String,
+        /// Every broken rule found, in file order.
         problems: Vec<Problem>,
     },
 }

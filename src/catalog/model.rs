@@ -34,16 +34,22 @@ impl Range {
 /// The whole catalog: exercises first, then the routines built from them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
+    /// Every exercise, each under an id no other exercise or routine uses.
     pub exercises: Vec<Exercise>,
+    /// The sample routines; their items name exercises above by id.
     pub routines: Vec<Routine>,
 }
 
 /// Broad family of an exercise; decides where it sits in a session and in `list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Category {
+    /// Gentle movement to start a session (easy walk, hip circles, leg swings).
     WarmUp,
+    /// Stretches and mobility work (knee-to-chest, cat-cow, child's pose).
     Stretch,
+    /// Deep-core and trunk stability work (drawing-in, bird dog, planks).
     Core,
+    /// Back, hip and leg strength (superman, squats, deadlifts).
     Strength,
     /// Upper back and posture work (rows, pull-aparts, wall slides).
     UpperBack,
@@ -72,9 +78,13 @@ pub enum Equipment {
     Band,
     /// A loop band around the thighs (banded bridge, lateral walks).
     MiniBand,
+    /// Dumbbells for the free-weight rows (bent-over, one-arm, renegade).
     Dumbbells,
+    /// A bench to lie on face down (chest-supported row).
     Bench,
+    /// A bar to hang from (pull-up, assisted pull-up).
     PullUpBar,
+    /// A foam roller for rolling out the back.
     FoamRoller,
     /// Machines, cables, barbells, suspension trainers, back-extension benches.
     Gym,
@@ -114,6 +124,7 @@ pub enum SpineLoad {
     DeepFlexion,
     /// Strong backward bending, such as the superman.
     Extension,
+    /// Twisting through the spine, such as rotation stretches.
     Rotation,
     /// Weight pressing down through the spine (loaded barbell lifts).
     AxialLoad,
@@ -134,8 +145,11 @@ impl SpineLoad {
 /// Who an exercise suits; the home screen and preview show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
+    /// Fine for someone new to exercise.
     Beginner,
+    /// Needs a base of regular training (single-leg bridge, Romanian deadlift).
     Intermediate,
+    /// Demanding lifts for experienced exercisers (barbell deadlift, Pendlay row).
     Advanced,
 }
 
@@ -183,10 +197,12 @@ impl DoseKind {
 /// `duration_s` for Duration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {
+    /// Which numbers below apply, and the timer or counter the session shows.
     pub kind: DoseKind,
     /// Done on the left, then the right (bird dog, side plank, knee-to-chest).
     #[serde(default)]
     pub per_side: bool,
+    /// Number of sets; one when left out.
     #[serde(default = "one_set")]
     pub sets: Range,
     /// Repetitions per set (per side when `per_side`), or cycles for Cycles.
@@ -213,12 +229,16 @@ fn one_set() -> Range {
 /// One fixed amount (not a range): a starting or top dose the guides name.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Amount {
+    /// Number of sets, where the guides give one.
     #[serde(default)]
     pub sets: Option<u32>,
+    /// Repetitions per set (per side for one-sided exercises).
     #[serde(default)]
     pub reps: Option<u32>,
+    /// Seconds of a hold, or of each repetition's hold.
     #[serde(default)]
     pub hold_s: Option<u32>,
+    /// Seconds of a timed-duration exercise.
     #[serde(default)]
     pub duration_s: Option<u32>,
 }
@@ -229,9 +249,12 @@ pub struct Amount {
 pub struct Exercise {
     /// Stable id used by routines, the history and the command line.
     pub id: String,
+    /// Name shown on screens and by `list` and `show`.
     pub name: String,
+    /// Other names the exercise goes by; `show` prints them.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Broad family, printed by `list`, `show` and the browser.
     pub category: Category,
     /// Muscles worked, in plain words.
     pub targets: Vec<String>,
@@ -252,11 +275,13 @@ pub struct Exercise {
     pub steps: Vec<String>,
     /// The one thing to keep in mind while doing it; shown large on screen.
     pub cue: String,
+    /// Safety notes in plain words, listed by `show` and the browser.
     #[serde(default)]
     pub cautions: Vec<String>,
     /// Spine-loading tags the condition filters use.
     #[serde(default)]
     pub loading: Vec<SpineLoad>,
+    /// Who it suits, from beginner to advanced; `show` prints it.
     pub level: Level,
     /// A safer exercise to do instead, where a guide names one.
     #[serde(default)]
@@ -285,18 +310,24 @@ pub struct Frequency {
 /// differs from the exercise's usual one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoutineItem {
+    /// Id of the catalog exercise to do; validation checks it exists.
     pub exercise: String,
     /// The part of the routine it belongs to ("Warm-up", "Core activation").
     #[serde(default)]
     pub part: Option<String>,
+    /// Sets for this routine, in place of the exercise's usual sets.
     #[serde(default)]
     pub sets: Option<Range>,
+    /// Repetitions per set for this routine, in place of the exercise's usual ones.
     #[serde(default)]
     pub reps: Option<Range>,
+    /// Hold in seconds for this routine, in place of the exercise's usual one.
     #[serde(default)]
     pub hold_s: Option<Range>,
+    /// Duration in seconds for this routine, in place of the exercise's usual one.
     #[serde(default)]
     pub duration_s: Option<Range>,
+    /// Rest between sets in seconds; wins over the exercise's and the routine's rest.
     #[serde(default)]
     pub rest_s: Option<Range>,
     /// A short remark shown in the preview ("or superman").
@@ -307,11 +338,15 @@ pub struct RoutineItem {
 /// A sample routine from the guides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Routine {
+    /// Stable id used by `start`, `show` and the history.
     pub id: String,
+    /// Name shown on screens, by `list` and `show`, and kept in the history.
     pub name: String,
+    /// A sentence or two on what it does, shown by `show` and on the home screen.
     pub summary: String,
     /// How long the guides say it takes, in minutes.
     pub minutes: Range,
+    /// How often to do it, as the guides say.
     pub frequency: Frequency,
     /// Heavy strength work that needs 48 hours before the next such session.
     #[serde(default)]
@@ -319,7 +354,9 @@ pub struct Routine {
     /// Rest between sets unless an item or exercise says otherwise.
     #[serde(default = "default_rest")]
     pub rest_s: Range,
+    /// The exercises in the order a session runs them.
     pub items: Vec<RoutineItem>,
+    /// Guide file(s) the routine comes from.
     pub sources: Vec<String>,
 }
 

@@ -13,9 +13,11 @@ use super::model::{Catalog, DoseKind, Exercise, Range, Routine};
 /// One broken rule, with where it is and which id it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Where the offending value (or else its exercise or routine) sits; `None` if not found.
     pub pos: Option<Pos>,
     /// "exercise \"bridge\"" or "routine \"daily\"".
     pub subject: String,
+    /// What is wrong, in a few plain words ("the name is empty").
     pub message: String,
 }
 

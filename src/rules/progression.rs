@@ -296,9 +296,17 @@ pub enum Trouble {
     /// Sharp, shooting down a leg, numbness or tingling: the guides' stop kinds.
     StopKind(DiscomfortKind),
     /// A rating above the profile's limit.
-    AboveLimit { value: u8 },
+    AboveLimit {
+        /// The highest rating above the limit that session, 0–10.
+        value: u8,
+    },
     /// A rating higher than an earlier one for the same exercise that session.
-    Rising { from: u8, to: u8 },
+    Rising {
+        /// The earlier rating.
+        from: u8,
+        /// The higher rating after it.
+        to: u8,
+    },
     /// The session was stopped for safety during or right after this exercise.
     SafetyStop,
     /// The next check-in reported pain that lingered and got worse.
@@ -333,9 +341,15 @@ pub enum Change {
     /// Same as last time (not yet earned an increase, or nothing to go on).
     Same,
     /// One rung up; the reason names the sessions that earned it.
-    Increase { reason: String },
+    Increase {
+        /// The new dose and the sessions that earned it, for the preview.
+        reason: String,
+    },
     /// One rung down, or kept at the floor, after trouble; the reason says which.
-    StepBack { reason: String },
+    StepBack {
+        /// The dose it goes back to and the trouble behind it, for the preview.
+        reason: String,
+    },
     /// At the routine's full dose: no further increase.
     Capped,
 }

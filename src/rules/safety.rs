@@ -15,9 +15,11 @@ pub const WORSE_THAN_BASELINE_BY: u8 = 2;
 /// What to do after a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Keep going: no stop rule applies.
     Continue,
     /// Ask whether the pain is getting worse: yes stops, no continues.
     AskWorse,
+    /// Stop the session for safety now.
     Stop,
 }
 
@@ -29,24 +31,43 @@ pub enum Rule {
     /// Sharp, shooting down a leg, or numbness/tingling: stop whatever the number.
     StopKind(DiscomfortKind),
     /// Above the acceptable limit.
-    AboveLimit { value: u8, limit: u8 },
+    AboveLimit {
+        /// The rating, 0–10.
+        value: u8,
+        /// The limit applied: the profile's, at most the guides' 5.
+        limit: u8,
+    },
     /// Higher than the previous rating for the same exercise in this session.
-    Increasing { previous: u8, value: u8 },
+    Increasing {
+        /// The earlier rating for the same exercise.
+        previous: u8,
+        /// The new, higher rating.
+        value: u8,
+    },
     /// Two or more above the check-in baseline.
-    AboveBaseline { baseline: u8, value: u8 },
+    AboveBaseline {
+        /// The discomfort given at the check-in.
+        baseline: u8,
+        /// The rating now, two or more above it.
+        value: u8,
+    },
 }
 
 /// A decision and the rule that made it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision {
+    /// What the session does next.
     pub action: Action,
+    /// Why, for the safety screen and the history.
     pub rule: Rule,
 }
 
 /// What the rules need to know about a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RatingFacts {
+    /// The discomfort just rated, 0–10.
     pub value: u8,
+    /// What the discomfort feels like; some kinds stop the session at any number.
     pub kind: DiscomfortKind,
     /// The profile's limit; values above the guides' limit are ignored.
     pub limit: u8,

@@ -38,12 +38,19 @@ pub const FINAL_TICKS: u32 = 3;
 /// A key, as the engine understands it (the TUI maps terminal keys to these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
+    /// The space bar: counts a rep, starts a hold or a held rep, or answers a prompt.
     Space,
+    /// Enter: confirms a typed rating, or keeps the last one in the quick rating.
     Enter,
+    /// Escape: asks to quit, or backs out of the open prompt.
     Esc,
+    /// Backspace: deletes the last typed digit of a rating.
     Backspace,
+    /// Left arrow: back to the previous step, like `b`.
     Left,
+    /// Right arrow: finishes the current step early, like `n`.
     Right,
+    /// Any other character key: the command letters and the rating digits.
     Char(char),
 }
 
@@ -57,7 +64,9 @@ pub enum Effect {
     /// An exercise is finished (or cut short): save it before the next one starts.
     /// `index` is its place in the plan; a later record for the same index replaces it.
     ExerciseDone {
+        /// Place of the exercise in the plan.
         index: usize,
+        /// What was done of it, ready to save.
         record: ExerciseRecord,
     },
     /// A discomfort rating to save.
@@ -69,11 +78,13 @@ pub enum Effect {
 /// How a session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ending {
+    /// Ran through to the end of the plan (steps cut short with `n` included).
     Completed,
     /// Quit early: saved as partial.
     Quit,
     /// Stopped by the safety rules; the reason in plain words.
     Stopped {
+        /// What stopped it and where, capitalised, for the safety screen and the record.
         reason: String,
     },
 }
@@ -85,6 +96,7 @@ pub struct Settings {
     pub limit: u8,
     /// The check-in discomfort.
     pub baseline: Option<u8>,
+    /// Whether cues start muted; `m` toggles muting during the session.
     pub muted: bool,
     /// Wall-clock time of the start, to stamp records.
     pub started_wall: Timestamp,

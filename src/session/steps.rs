@@ -15,15 +15,34 @@ const EST_REP_GAP_S: u64 = 2;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
     /// Hold for `secs`.
-    Hold { secs: u32 },
+    Hold {
+        /// Length of the hold, in seconds.
+        secs: u32,
+    },
     /// Count `target` repetitions with `Space`.
-    Reps { target: u32 },
+    Reps {
+        /// Repetitions to count.
+        target: u32,
+    },
     /// `target` repetitions, each held `hold` seconds; `Space` starts each one.
-    RepsWithHold { target: u32, hold: u32 },
+    RepsWithHold {
+        /// Repetitions in the set.
+        target: u32,
+        /// Seconds each repetition is held.
+        hold: u32,
+    },
     /// `target` slow cycles of `pace` seconds each.
-    Cycles { target: u32, pace: u32 },
+    Cycles {
+        /// Number of cycles in the set.
+        target: u32,
+        /// Seconds one full cycle takes, breath in and breath out.
+        pace: u32,
+    },
     /// Keep moving for `secs`.
-    Duration { secs: u32 },
+    Duration {
+        /// How long to keep moving, in seconds.
+        secs: u32,
+    },
 }
 
 impl Work {
@@ -48,8 +67,13 @@ impl Work {
 /// What a step is: work, or rest between sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepKind {
+    /// A set, or one side of a set, with the work it asks for.
     Work(Work),
-    Rest { secs: u32 },
+    /// Rest between sets, for `secs` seconds.
+    Rest {
+        /// Length of the rest, in seconds.
+        secs: u32,
+    },
 }
 
 /// One step of a session.
@@ -59,8 +83,11 @@ pub struct Step {
     pub exercise: usize,
     /// 1-based set number.
     pub set: u32,
+    /// Sets planned for this exercise, at least 1.
     pub sets: u32,
+    /// The side this step works for a per-side exercise; `None` otherwise and for rests.
     pub side: Option<Side>,
+    /// Work or rest, with its target.
     pub kind: StepKind,
 }
 

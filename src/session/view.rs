@@ -12,13 +12,21 @@ use crate::store::records::{DiscomfortKind, Side};
 /// session still alerts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Banner {
+    /// The get-ready countdown before a timed exercise has begun.
     GetReady,
+    /// A timed hold, movement or run of cycles starts now.
     Go,
+    /// A timed hold, movement or run of cycles has ended: relax.
     HoldEnd,
+    /// Time to change sides; carries the side now starting.
     SwitchSides(Side),
+    /// The rest is over: the next set starts.
     RestOver,
+    /// A rest between sets has begun.
     Rest,
+    /// The last repetition of a set is done.
     SetDone,
+    /// The whole routine is complete.
     Done,
 }
 
@@ -44,30 +52,62 @@ impl Banner {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Main {
     /// Counting down to the start of a timed exercise.
-    GetReady { remaining_s: u64 },
+    GetReady {
+        /// Seconds left in the countdown, rounded up, as the big digits show them.
+        remaining_s: u64,
+    },
     /// A timed hold or a timed movement.
-    Hold { remaining_s: u64, total_s: u64 },
+    Hold {
+        /// Seconds left, rounded up, as the big digits show them.
+        remaining_s: u64,
+        /// Full length of the hold or movement, in seconds.
+        total_s: u64,
+    },
     /// Counting repetitions with `Space`.
-    Reps { done: u32, target: u32 },
+    Reps {
+        /// Repetitions counted so far.
+        done: u32,
+        /// Repetitions in the set.
+        target: u32,
+    },
     /// Waiting for `Space` to start the next held repetition.
-    RepReady { done: u32, target: u32 },
+    RepReady {
+        /// Held repetitions finished so far.
+        done: u32,
+        /// Repetitions in the set.
+        target: u32,
+    },
     /// Holding repetition `rep`.
     RepHold {
+        /// Which repetition is being held, 1-based.
         rep: u32,
+        /// Repetitions in the set.
         target: u32,
+        /// Seconds left in this hold, rounded up, as the big digits show them.
         remaining_s: u64,
+        /// Full length of one hold, in seconds.
         total_s: u64,
     },
     /// Slow cycle `rep`, breathing in or out.
     Cycles {
+        /// The current cycle, 1-based, never past `target`.
         rep: u32,
+        /// Cycles in the set.
         target: u32,
+        /// True in the first half of each cycle (breathe in), false in the second (breathe out).
         breath_in: bool,
+        /// Seconds left of the whole run of cycles, rounded up, as the big digits show them.
         remaining_s: u64,
+        /// Length of the whole run of cycles, in seconds.
         total_s: u64,
     },
     /// Rest between sets.
-    Rest { remaining_s: u64, total_s: u64 },
+    Rest {
+        /// Seconds of rest left, rounded up, as the big digits show them.
+        remaining_s: u64,
+        /// Full length of the rest in seconds, time added with `+` included.
+        total_s: u64,
+    },
     /// Between exercises, while the quick rating is asked.
     Between,
     /// The routine is over.
@@ -77,24 +117,32 @@ pub enum Main {
 /// The prompt or overlay on top of the session, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModalView {
+    /// The list of keys; any key closes it.
     Help,
+    /// "Quit this session?"; what was done is saved as partial.
     ConfirmQuit,
     /// Typing the 0–10 number.
     RateNumber {
+        /// The digits typed so far: empty, or a number from 0 to 10.
         typed: String,
     },
     /// Picking the kind of discomfort for `value`.
     RateKind {
+        /// The 0–10 rating just typed.
         value: u8,
     },
     /// The quick rating after an exercise; `Enter` keeps `last`.
     AfterExercise {
+        /// Name of the exercise just finished.
         exercise: String,
+        /// The latest rating (or the check-in one), 0 if there is none.
         last: u8,
     },
     /// "Getting worse?" after a rating well above the check-in.
     Worse {
+        /// The rating just given, 0–10.
         value: u8,
+        /// The check-in rating it is compared with.
         baseline: u8,
     },
 }
@@ -102,18 +150,26 @@ pub enum ModalView {
 /// How the session ended, for the end and safety screens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EndView {
+    /// The plan ran through to its end.
     Completed {
+        /// Exercises with at least one set or side recorded, for "n of m exercises done".
         exercises_done: usize,
         /// What was done, one line per exercise: name and amount.
         done: Vec<(String, String)>,
+        /// Active time of the session, pauses and prompts left out.
         active: Duration,
         /// The closing rating being typed, or the one given.
         closing_typed: String,
+        /// The closing rating once confirmed with `Enter`; `None` while it is typed.
         closing: Option<u8>,
     },
+    /// Quit early at the person's request; saved as partial.
     Quit,
+    /// Stopped by the safety rules.
     Stopped {
+        /// What stopped it and where, in plain words, shown in bold on the safety screen.
         reason: String,
+        /// The discomfort kind behind the stop, if any; leg pain or numbness adds a warning.
         kind: Option<DiscomfortKind>,
     },
 }
@@ -121,26 +177,38 @@ pub enum EndView {
 /// Everything the session screen draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<'a> {
+    /// Name of the routine, shown in the frame's title.
     pub routine_name: &'a str,
     /// 1-based index of the current exercise.
     pub exercise_number: usize,
+    /// Number of exercises in the plan.
     pub exercise_count: usize,
     /// Active time so far, pauses left out.
     pub elapsed: Duration,
     /// Rough time still to go.
     pub left: Duration,
+    /// Whether cues are muted (toggled with `m`), for the sound status and key hints.
     pub muted: bool,
+    /// The exercise on screen: the current one, or the one just done during its quick rating.
     pub exercise: Option<&'a PlannedExercise>,
+    /// Current set number, 1-based (the last set during the quick rating); 0 if no step is current.
     pub set: u32,
+    /// Sets planned for the exercise on screen; 0 if none is shown.
     pub sets: u32,
+    /// The side being worked in a per-side exercise; `None` otherwise and between exercises.
     pub side: Option<Side>,
+    /// The big number in the middle of the screen and what it counts.
     pub main: Main,
     /// Progress of the hold or the set, 0.0–1.0.
     pub gauge: f64,
+    /// Whether the person paused with `p` (an open prompt does not count).
     pub paused: bool,
+    /// The prompt or overlay on top, if one is open.
     pub modal: Option<ModalView>,
+    /// The phase-change banner, while it is on screen (about a second).
     pub flash: Option<Banner>,
     /// What comes after this step, in a few words.
     pub next: Option<String>,
+    /// How the session ended, once it has; `None` while it runs.
     pub end: Option<EndView>,
 }

@@ -111,7 +111,6 @@ impl MonthKey {
     }
 }
 
-/// One file of a month's chain as read.
 /// Month files parsed recently, each with the stamp of the file it came
 /// from: a session's saves and the screens' reads of the same few months
 /// then parse each file once, not on every read (a month of daily sessions
@@ -151,6 +150,7 @@ impl MonthCache {
     }
 }
 
+/// One file of a month's chain, `YYYY-MM.ron` or a numbered sibling, as read.
 pub struct ChainFile {
     /// Where the file is (or will be).
     pub path: PathBuf,

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 /// Left or right, for exercises done one side at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Side {
+    /// The left side, done first.
     Left,
+    /// The right side, done after the left.
     Right,
 }
 
@@ -32,8 +34,11 @@ pub enum DiscomfortKind {
     DullAche,
     /// The pull of a stretch.
     Stretch,
+    /// Sharp pain: stops the session whatever the number.
     Sharp,
+    /// Pain shooting down a leg: stops the session whatever the number.
     ShootingDownLeg,
+    /// Numbness or tingling: stops the session whatever the number.
     NumbnessTingling,
 }
 
@@ -73,15 +78,21 @@ pub enum RatingMoment {
 /// One discomfort rating, with where in the session it was given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
+    /// When it was given.
     pub at: Timestamp,
     /// 0 (none) to 10 (worst imaginable).
     pub value: u8,
+    /// What it felt like; some kinds stop the session whatever the value.
     pub kind: DiscomfortKind,
+    /// During the session, after an exercise, or at its close.
     pub moment: RatingMoment,
+    /// Catalog id of the exercise it concerns; absent for the closing rating.
     #[serde(default)]
     pub exercise_id: Option<String>,
+    /// Set number, from 1, for a rating given during a set.
     #[serde(default)]
     pub set: Option<u32>,
+    /// Side being worked, for a one-sided exercise rated during a set.
     #[serde(default)]
     pub side: Option<Side>,
     /// What the stop rules made of it, in words.
@@ -92,10 +103,15 @@ pub struct Rating {
 /// One exercise as it was done, written before the next one starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseRecord {
+    /// Catalog id of the exercise.
     pub exercise_id: String,
+    /// Its name at the time, so the file reads without the catalog.
     pub name: String,
+    /// When the session moved past it, or was stopped or quit during it.
     pub finished_at: Timestamp,
+    /// Sets the day's plan asked for.
     pub sets_planned: u32,
+    /// Sets finished on every side, at the full target or not.
     pub sets_done: u32,
     /// The day's target per set (per side): repetitions or cycles; 0 if not counted.
     pub target_reps: u32,
@@ -116,11 +132,13 @@ pub struct ExerciseRecord {
 pub enum SessionStatus {
     /// Still running, or cut off (`kill -9`, power cut): read back as partial.
     InProgress,
+    /// Went through to the end of the plan.
     Completed,
     /// Quit early, or interrupted.
     Partial,
     /// Ended by the stop rules; the reason is in plain words.
     StoppedForSafety {
+        /// Which rule fired and where ("Sharp pain during Bridge, set 1 of 2").
         reason: String,
     },
 }
@@ -130,16 +148,21 @@ pub enum SessionStatus {
 pub struct SessionRecord {
     /// Unique within the history: the start time.
     pub id: String,
+    /// Catalog id of the routine that was run.
     pub routine_id: String,
+    /// The routine's name at the time, so the file reads without the catalog.
     pub routine_name: String,
     /// The local calendar date of the session's start.
     pub date: Date,
+    /// When the session started.
     pub started: Timestamp,
+    /// When it ended; absent while it runs, or if it was cut off before that was written.
     #[serde(default)]
     pub ended: Option<Timestamp>,
     /// Seconds of exercise, pauses left out.
     #[serde(default)]
     pub active_s: u32,
+    /// How it ended, or `InProgress` while it runs.
     pub status: SessionStatus,
     /// Heavy strength work (the 48-hour rule applies).
     #[serde(default)]
@@ -147,8 +170,10 @@ pub struct SessionRecord {
     /// The check-in discomfort before the session.
     #[serde(default)]
     pub baseline: Option<u8>,
+    /// The exercises done so far, in plan order; one record each.
     #[serde(default)]
     pub exercises: Vec<ExerciseRecord>,
+    /// Every discomfort rating given, in the order given.
     #[serde(default)]
     pub ratings: Vec<Rating>,
 }
@@ -156,9 +181,13 @@ pub struct SessionRecord {
 /// The guides' warning signs: any one of them means no session today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum WarningSign {
+    /// Pain spreading down a leg.
     PainDownLeg,
+    /// Numbness or tingling.
     NumbnessTingling,
+    /// Sudden sharp back pain.
     SuddenSharpPain,
+    /// Pain that gets worse at rest or wakes one at night.
     WorseAtRestOrNight,
 }
 
@@ -187,14 +216,18 @@ impl WarningSign {
 /// Better, same or worse than at the end of the last session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Compared {
+    /// Better than at the end of the last session.
     Better,
+    /// About the same as at the end of the last session; the default answer.
     Same,
+    /// Worse than at the end of the last session; that session then earns no increase.
     Worse,
 }
 
 /// The check-in before a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
+    /// When the check-in was answered.
     pub at: Timestamp,
     /// Local calendar date.
     pub date: Date,
@@ -220,24 +253,31 @@ pub struct CheckIn {
 /// A day the user marked as planned rest or sick: never breaks a streak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DayMarkKind {
+    /// A planned rest day.
     Rest,
+    /// A day off sick.
     Sick,
 }
 
 /// A marked day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMark {
+    /// The local calendar date marked.
     pub date: Date,
+    /// Rest or sick.
     pub kind: DayMarkKind,
 }
 
 /// One month of history: one file per month keeps start-up flat as years pile up.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct MonthFile {
+    /// Sessions started this month (by local date), in time order.
     #[serde(default)]
     pub sessions: Vec<SessionRecord>,
+    /// Check-ins of this month, in time order.
     #[serde(default)]
     pub checkins: Vec<CheckIn>,
+    /// Rest and sick days marked this month, in date order.
     #[serde(default)]
     pub marks: Vec<DayMark>,
 }

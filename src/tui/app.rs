@@ -47,6 +47,7 @@ const INTERRUPTED_LOOKBACK_DAYS: i64 = 14;
 /// Where a run starts, from the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartAt {
+    /// `backcoach` with no command: the home screen (after the set-up on a first run).
     Home,
     /// `backcoach start ROUTINE`.
     Session(String),
@@ -57,6 +58,7 @@ pub enum StartAt {
 /// Work finished elsewhere, reported to the event loop.
 #[derive(Debug)]
 pub enum Background {
+    /// What the audio thread found out about the output device.
     Audio(AudioStatus),
 }
 

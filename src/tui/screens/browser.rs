@@ -13,7 +13,9 @@ use crate::tui::widgets::{key_hints, panel};
 /// What the browser asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BrowserAction {
+    /// Stay on the browser (the key moved the selection or scrolled).
     None,
+    /// Back to the home screen.
     Back,
 }
 

@@ -15,11 +15,13 @@ use crate::tui::widgets::key_hints;
 /// What the check-in asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckInAction {
+    /// Nothing for the app to do: still asking, or the key meant nothing here.
     None,
     /// The flow reached a result (done or blocked): save it.
     Finished,
     /// Leave without a session.
     Home,
+    /// Leave backcoach (`q` on the screen that says why there is no session).
     Quit,
 }
 

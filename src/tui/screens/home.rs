@@ -14,10 +14,15 @@ use crate::tui::widgets::{key_hints, panel};
 /// One routine as the home screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoutineRow {
+    /// The routine's catalog id, passed on when it is chosen.
     pub id: String,
+    /// The routine's name, as listed.
     pub name: String,
+    /// The catalog's description of the routine, for the detail panel.
     pub summary: String,
+    /// How long it takes, as shown ("10–15 min").
     pub minutes: String,
+    /// How often to do it, in words ("4–5 days a week, once a day").
     pub frequency: String,
     /// Days a week alone, for the narrow list.
     pub days: String,
@@ -30,17 +35,24 @@ pub struct RoutineRow {
 /// What the home screen asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeAction {
+    /// Nothing for the app to do (the key moved the selection, or did nothing).
     None,
+    /// Show today's plan for the routine with this id.
     Preview(String),
+    /// Open the week screen.
     Week,
+    /// Open the exercise browser.
     Browse,
+    /// Open the profile editor.
     Profile,
+    /// Leave backcoach.
     Quit,
 }
 
 /// The home screen's state.
 #[derive(Debug, Clone)]
 pub struct HomeScreen {
+    /// The catalog's routines, in catalog order.
     pub rows: Vec<RoutineRow>,
     /// A line about the last session or this week, when known.
     pub status: Option<String>,

@@ -13,14 +13,18 @@ use crate::tui::widgets::{key_hints, panel};
 /// What the preview asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PreviewAction {
+    /// Stay on the preview (the key scrolled, or did nothing).
     None,
+    /// Go on: to the check-in, or to the session once the check-in is done.
     Start,
+    /// Back to the home screen without starting.
     Back,
 }
 
 /// The preview's state.
 #[derive(Debug, Clone)]
 pub struct PreviewScreen {
+    /// The plan shown; starting hands it on to the check-in or the session.
     pub plan: Plan,
     /// A line shown above the plan (e.g. the check-in's baseline).
     pub note: Option<String>,

@@ -17,8 +17,11 @@ use crate::tui::widgets::{key_hints, panel};
 /// What the set-up asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetupAction {
+    /// Stay on the form.
     None,
+    /// Save this profile and go on (Enter, or Esc on the first run).
     Save(Profile),
+    /// Leave the profile editor without saving (Esc after the first run).
     Cancel,
 }
 
@@ -46,6 +49,7 @@ fn fields() -> Vec<Field> {
 /// The form's state.
 #[derive(Debug, Clone)]
 pub struct SetupScreen {
+    /// The profile as edited so far, not saved yet.
     pub profile: Profile,
     /// First run: there is no profile to go back to.
     pub first_run: bool,
