@@ -174,6 +174,21 @@ struct SlotResult {
     full: bool,
 }
 
+/// One exercise's slots added up set by set: the saved record and the end
+/// screen's summary both come from it.
+struct Tally {
+    /// Sets with every side done.
+    sets_done: u32,
+    /// Reps of each set begun, its sides together.
+    reps_done: Vec<u32>,
+    /// Seconds held in each set begun, its sides together.
+    hold_s_done: Vec<u32>,
+    /// Every side of every set done in full.
+    completed: bool,
+    /// Every set begun has all its sides done.
+    whole_sets: bool,
+}
+
 /// Where a rating belongs, for the rules and the record.
 #[derive(Debug, Clone, Copy)]
 struct RatingPlace {
@@ -816,24 +831,13 @@ impl Session {
     /// The record of one exercise from what its slots hold.
     fn exercise_done(&self, index: usize, at: Instant) -> Effect {
         let ex = &self.plan.exercises[index];
-        let per_set = if ex.per_side { 2 } else { 1 };
-        let sets = ex.sets.max(1) as usize;
-        let slots = &self.results[index];
-        let mut reps_done = Vec::new();
-        let mut hold_s_done = Vec::new();
-        let mut sets_done = 0;
-        let mut completed = true;
-        for set in 0..sets {
-            let set_slots = &slots[set * per_set..(set + 1) * per_set];
-            if set_slots.iter().all(Option::is_some) {
-                sets_done += 1;
-            }
-            completed &= set_slots.iter().all(|s| s.is_some_and(|s| s.full));
-            if set_slots.iter().any(Option::is_some) {
-                reps_done.push(set_slots.iter().flatten().map(|s| s.reps).sum());
-                hold_s_done.push(set_slots.iter().flatten().map(|s| s.held_s).sum());
-            }
-        }
+        let Tally {
+            sets_done,
+            reps_done,
+            hold_s_done,
+            completed,
+            ..
+        } = self.tally(index);
         let target_hold_s = match ex.kind {
             DoseKind::Duration => ex.duration_s,
             _ => ex.hold_s,
@@ -853,6 +857,35 @@ impl Session {
                 completed,
             },
         }
+    }
+
+    /// What one exercise's slots add up to, set by set (a set's slots are
+    /// its sides, left then right).
+    fn tally(&self, index: usize) -> Tally {
+        let ex = &self.plan.exercises[index];
+        let per_set = if ex.per_side { 2 } else { 1 };
+        let mut tally = Tally {
+            sets_done: 0,
+            reps_done: Vec::new(),
+            hold_s_done: Vec::new(),
+            completed: true,
+            whole_sets: true,
+        };
+        for set in self.results[index].chunks(per_set) {
+            let all = set.iter().all(Option::is_some);
+            tally.sets_done += u32::from(all);
+            tally.completed &= set.iter().all(|s| s.is_some_and(|s| s.full));
+            if set.iter().any(Option::is_some) {
+                tally.whole_sets &= all;
+                tally
+                    .reps_done
+                    .push(set.iter().flatten().map(|s| s.reps).sum());
+                tally
+                    .hold_s_done
+                    .push(set.iter().flatten().map(|s| s.held_s).sum());
+            }
+        }
+        tally
     }
 
     // ---- keys -------------------------------------------------------------
@@ -1395,11 +1428,6 @@ impl Session {
         } + self.est_after.get(self.cursor).copied().unwrap_or_default();
         let end = self.ending.as_ref().map(|e| match e {
             Ending::Completed => EndView::Completed {
-                exercises_done: self
-                    .results
-                    .iter()
-                    .filter(|r| r.iter().any(Option::is_some))
-                    .count(),
                 done: (0..self.plan.exercises.len())
                     .filter_map(|i| {
                         self.amount_done(i)
@@ -1449,27 +1477,30 @@ impl Session {
     /// What was done of one exercise, in a few words (`2 sets · 16 reps`).
     fn amount_done(&self, index: usize) -> Option<String> {
         let ex = &self.plan.exercises[index];
-        let slots: Vec<SlotResult> = self.results[index].iter().flatten().copied().collect();
-        if slots.is_empty() {
+        let tally = self.tally(index);
+        if tally.reps_done.is_empty() {
             return None;
         }
-        let per_set = if ex.per_side { 2 } else { 1 };
-        let sets = self.results[index]
-            .chunks(per_set)
-            .filter(|set| set.iter().any(Option::is_some))
-            .count();
-        let reps: u32 = slots.iter().map(|s| s.reps).sum();
-        let held: u32 = slots.iter().map(|s| s.held_s).sum();
+        let sets = tally.reps_done.len() as u32;
+        let reps: u32 = tally.reps_done.iter().sum();
+        let held: u32 = tally.hold_s_done.iter().sum();
         let plural =
             |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = vec![plural(sets as u32, "set", "sets")];
+        let mut parts = vec![plural(sets, "set", "sets")];
         parts.push(match ex.kind {
             DoseKind::Reps | DoseKind::RepsWithHold => plural(reps, "rep", "reps"),
             DoseKind::Cycles => plural(reps, "cycle", "cycles"),
             DoseKind::Hold | DoseKind::Duration => format!("{held} s"),
         });
         if ex.per_side {
-            parts.push("both sides".into());
+            parts.push(
+                if tally.whole_sets {
+                    "both sides"
+                } else {
+                    "one side cut short"
+                }
+                .into(),
+            );
         }
         Some(parts.join(" · "))
     }

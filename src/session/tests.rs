@@ -778,10 +778,67 @@ fn the_end_screen_takes_a_closing_rating() {
         session.view(t0 + s(5)).end,
         Some(EndView::Completed {
             closing: Some(3),
-            exercises_done: 1,
+            ref done,
             ..
-        })
+        }) if done.len() == 1
     ));
+}
+
+#[test]
+fn the_end_screen_adds_up_each_exercise_from_what_was_recorded() {
+    let t0 = Instant::now();
+    let side_hold = PlannedExercise {
+        per_side: true,
+        ..hold("side-plank", 3)
+    };
+    let (mut session, _) = Session::new(
+        plan(vec![side_hold, reps("squat", 2, 2, 0)]),
+        no_get_ready(),
+        t0,
+    );
+    let mut recorded = Vec::new();
+    let mut now = t0;
+    while session.ending().is_none() && now < t0 + s(600) {
+        now += Duration::from_millis(500);
+        let mut fx = session.tick(now);
+        if session.view(now).modal.is_some() {
+            fx.extend(session.key(Key::Enter, now));
+        } else if matches!(
+            session.view(now).main,
+            Main::Reps { .. } | Main::RepReady { .. } | Main::GetReady { .. }
+        ) {
+            fx.extend(session.key(Key::Space, now));
+        }
+        recorded.extend(fx.into_iter().filter_map(|e| match e {
+            Effect::ExerciseDone { record, .. } => Some(record),
+            _ => None,
+        }));
+    }
+    let Some(EndView::Completed { done, .. }) = session.view(now).end else {
+        panic!("the routine did not complete");
+    };
+    assert_eq!(
+        done,
+        vec![
+            (
+                "SIDE-PLANK".to_string(),
+                "1 set · 6 s · both sides".to_string()
+            ),
+            ("SQUAT".to_string(), "2 sets · 4 reps".to_string()),
+        ]
+    );
+    // The same tally went into the saved records.
+    let plank = recorded
+        .iter()
+        .rfind(|r| r.exercise_id == "side-plank")
+        .expect("saved");
+    assert_eq!((plank.sets_done, plank.hold_s_done.clone()), (1, vec![6]));
+    let squat = recorded
+        .iter()
+        .rfind(|r| r.exercise_id == "squat")
+        .expect("saved");
+    assert_eq!((squat.sets_done, squat.reps_done.clone()), (2, vec![2, 2]));
+    assert!(plank.completed && squat.completed);
 }
 
 // ---- the event loop on tokio's paused clock ------------------------------------
@@ -1022,18 +1079,27 @@ async fn cues_on_the_clock(
     heard
 }
 
-#[tokio::test(start_paused = true)]
-async fn a_ten_second_hold_ticks_at_seven_eight_nine_and_ends_at_ten() {
+/// Two 10 s holds that start at once (no get-ready): the cue-schedule tests' routine.
+fn two_ten_second_holds() -> (Instant, Session, Vec<Effect>) {
     let t0 = Instant::now();
-    let settings = Settings {
-        get_ready: Duration::ZERO,
-        ..Settings::default()
-    };
-    let (mut session, fx) = Session::new(
+    let (session, fx) = Session::new(
         plan(vec![hold("plank", 10), hold("side", 10)]),
-        settings,
+        no_get_ready(),
         t0,
     );
+    (t0, session, fx)
+}
+
+fn no_get_ready() -> Settings {
+    Settings {
+        get_ready: Duration::ZERO,
+        ..Settings::default()
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_ten_second_hold_ticks_at_seven_eight_nine_and_ends_at_ten() {
+    let (t0, mut session, fx) = two_ten_second_holds();
     assert_eq!(sounds(&fx), vec![Cue::Go]);
     let heard = cues_on_the_clock(&mut session, t0, s(10), &[]).await;
     assert_eq!(
@@ -1049,16 +1115,7 @@ async fn a_ten_second_hold_ticks_at_seven_eight_nine_and_ends_at_ten() {
 
 #[tokio::test(start_paused = true)]
 async fn a_pause_shifts_the_cues_by_its_length() {
-    let t0 = Instant::now();
-    let settings = Settings {
-        get_ready: Duration::ZERO,
-        ..Settings::default()
-    };
-    let (mut session, _) = Session::new(
-        plan(vec![hold("plank", 10), hold("side", 10)]),
-        settings,
-        t0,
-    );
+    let (t0, mut session, _) = two_ten_second_holds();
     let keys = [(s(3), Key::Char('p')), (s(10), Key::Char('p'))];
     let heard = cues_on_the_clock(&mut session, t0, s(17), &keys).await;
     assert_eq!(
@@ -1074,16 +1131,7 @@ async fn a_pause_shifts_the_cues_by_its_length() {
 
 #[tokio::test(start_paused = true)]
 async fn mute_suppresses_the_cues_on_the_clock() {
-    let t0 = Instant::now();
-    let settings = Settings {
-        get_ready: Duration::ZERO,
-        ..Settings::default()
-    };
-    let (mut session, _) = Session::new(
-        plan(vec![hold("plank", 10), hold("side", 10)]),
-        settings,
-        t0,
-    );
+    let (t0, mut session, _) = two_ten_second_holds();
     let keys = [
         (s(1), Key::Char('m')),
         (s(8) + Duration::from_millis(500), Key::Char('m')),
@@ -1096,10 +1144,7 @@ async fn mute_suppresses_the_cues_on_the_clock() {
 #[tokio::test(start_paused = true)]
 async fn a_skipped_step_cancels_its_pending_cues_on_the_clock() {
     let t0 = Instant::now();
-    let settings = Settings {
-        get_ready: Duration::ZERO,
-        ..Settings::default()
-    };
+    let settings = no_get_ready();
     let first = PlannedExercise {
         sets: 2,
         rest_s: 20,

@@ -152,9 +152,8 @@ pub enum ModalView {
 pub enum EndView {
     /// The plan ran through to its end.
     Completed {
-        /// Exercises with at least one set or side recorded, for "n of m exercises done".
-        exercises_done: usize,
-        /// What was done, one line per exercise: name and amount.
+        /// What was done, one line per exercise with at least one set or side
+        /// recorded (so its length is the "n of m exercises done"): name and amount.
         done: Vec<(String, String)>,
         /// Active time of the session, pauses and prompts left out.
         active: Duration,

@@ -485,7 +485,6 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
 /// The end screen: what was done, the time, and the closing rating.
 fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, theme: &Theme) {
     let Some(EndView::Completed {
-        exercises_done,
         done,
         active,
         closing_typed,
@@ -510,7 +509,8 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
         Line::from(Span::styled("  ROUTINE COMPLETE", theme.ok())),
         Line::raw(""),
         Line::raw(format!(
-            "  {exercises_done} of {} exercises done in {}.",
+            "  {} of {} exercises done in {}.",
+            done.len(),
             view.exercise_count,
             clock(active)
         )),
