@@ -39,7 +39,7 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Start { routine }) => {
-            let catalog = load_catalog_for_screen(&cli)?;
+            let catalog = catalog::load(cli.catalog.as_deref())?;
             let routine = routine
                 .clone()
                 .unwrap_or_else(|| cli::DEFAULT_ROUTINE.to_string());
@@ -49,11 +49,11 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             full_screen(&cli, catalog, StartAt::Session(routine))
         }
         Some(Command::Week { print: false, date }) => {
-            let catalog = load_catalog_for_screen(&cli)?;
+            let catalog = catalog::load(cli.catalog.as_deref())?;
             full_screen(&cli, catalog, StartAt::Week(*date))
         }
         None => {
-            let catalog = load_catalog_for_screen(&cli)?;
+            let catalog = catalog::load(cli.catalog.as_deref())?;
             full_screen(&cli, catalog, StartAt::Home)
         }
         Some(Command::Week { print: true, date }) => {
@@ -70,11 +70,6 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// The catalog for a full-screen command.
-fn load_catalog_for_screen(cli: &Cli) -> Result<Catalog, UserError> {
-    Ok(catalog::load(cli.catalog.as_deref())?)
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {

@@ -339,6 +339,19 @@ impl App {
         Some(planned)
     }
 
+    /// The check-in's plan: the one already made (previewed, or read after
+    /// the first frame), else today's plan made now.
+    fn plan_made_or_make(
+        &self,
+        made: Option<Box<Plan>>,
+        routine_id: &str,
+    ) -> Result<Plan, Box<Screen>> {
+        match made {
+            Some(plan) => Ok(*plan),
+            None => self.plan_or_message(routine_id),
+        }
+    }
+
     /// The plan, or a message saying why the routine cannot start now.
     fn plan_or_message(&self, routine_id: &str) -> Result<Plan, Box<Screen>> {
         let Some(planned) = self.planned(routine_id) else {
@@ -420,15 +433,12 @@ impl App {
         else {
             return;
         };
-        let plan = match plan {
-            Some(plan) => *plan,
-            None => match self.plan_or_message(&routine_id) {
-                Ok(plan) => plan,
-                Err(message) => {
-                    self.screen = *message;
-                    return;
-                }
-            },
+        let plan = match self.plan_made_or_make(plan, &routine_id) {
+            Ok(plan) => plan,
+            Err(message) => {
+                self.screen = *message;
+                return;
+            }
         };
         let today = self.today();
         let last_session = self.store.last_session(today).map(|mut s| {
@@ -738,12 +748,9 @@ impl App {
                         Screen::placeholder()
                     }
                     (CheckInAction::Finished, Some(checkin)) => {
-                        let plan = match plan {
-                            Some(plan) => *plan,
-                            None => match self.plan_or_message(&routine_id) {
-                                Ok(plan) => plan,
-                                Err(message) => return *message,
-                            },
+                        let plan = match self.plan_made_or_make(plan, &routine_id) {
+                            Ok(plan) => plan,
+                            Err(message) => return *message,
                         };
                         if then_preview {
                             let mut screen = PreviewScreen::new(plan);
