@@ -126,12 +126,37 @@ fn child_play() {
         idle_ticks <= 1,
         "the audio thread is busy while idle: {idle_ticks} ticks"
     );
+    // Once the cue has played out, the output is closed: no back-end
+    // thread is left running between cues (the cue is under a second long).
+    // 1 s has passed since the cue; wait until 2.2 s (closing is 1.5 s after it ends).
+    std::thread::sleep(Duration::from_millis(1200));
+    assert!(
+        !thread_running("cpal_alsa_out"),
+        "the output is still open 2.2 s after the last cue"
+    );
+    // The next cue opens it again, and plays (the parent checks the file).
+    audio.play(Cue::Go);
+    std::thread::sleep(Duration::from_millis(400));
+    assert!(
+        thread_running("cpal_alsa_out"),
+        "the output was not reopened"
+    );
     let started = Instant::now();
     drop(audio);
     assert!(
         started.elapsed() < Duration::from_secs(2),
         "drop must not hang"
     );
+}
+
+/// Whether a thread of this process has this name.
+fn thread_running(name: &str) -> bool {
+    fs::read_dir("/proc/self/task")
+        .expect("/proc/self/task")
+        .filter_map(Result::ok)
+        .any(|task| {
+            fs::read_to_string(task.path().join("comm")).is_ok_and(|comm| comm.trim_end() == name)
+        })
 }
 
 fn child_no_device(dir: &Path, guarded: bool) {
