@@ -1,5 +1,7 @@
-//! When saving fails (disk full, no permission), the session screen says so,
-//! nothing is lost, and the save is retried until it lands.
+//! The app between the store and the screen: when saving fails (disk full,
+//! no permission) the session screen says so, nothing is lost, and the save
+//! is retried until it lands; and the first screen never waits for the
+//! history to be read.
 
 use std::time::Duration;
 
@@ -77,4 +79,72 @@ fn a_failed_save_is_shown_kept_and_retried() {
     let saved = Store::open(dir.path()).expect("store").load_all();
     assert_eq!(saved.sessions.len(), 1, "the session is on disk");
     assert_eq!(saved.checkins.len(), 1, "the check-in is on disk");
+}
+
+/// The first frame never waits for the history: the home screen and the
+/// check-in are drawn from the catalog and profile alone, and what the
+/// history says (a session cut off yesterday, the question about it) fills in
+/// once the loop calls `after_first_frame`.
+#[test]
+fn the_first_screen_is_drawn_before_the_history_is_read() {
+    use backcoach::store::records::ExerciseRecord;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    store.save_profile(&Profile::default()).expect("profile");
+    let yesterday = jiff::Zoned::now().date().yesterday().expect("a yesterday");
+    let started = yesterday
+        .at(18, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .expect("time")
+        .timestamp();
+    store
+        .save_session(&backcoach::store::records::SessionRecord {
+            id: "cut-off".into(),
+            routine_id: "daily".into(),
+            routine_name: "15-minute daily routine".into(),
+            date: yesterday,
+            started,
+            ended: None,
+            active_s: 120,
+            status: SessionStatus::InProgress,
+            intense: false,
+            baseline: Some(2),
+            exercises: Vec::<ExerciseRecord>::new(),
+            ratings: Vec::new(),
+        })
+        .expect("seeded");
+
+    let new_app = |start: StartAt| {
+        let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+        let store = Store::open(dir.path()).expect("store");
+        App::new(
+            catalog::builtin().expect("catalog"),
+            store,
+            start,
+            true,
+            Theme { color: false },
+            tx,
+        )
+        .with_time_zone(jiff::tz::TimeZone::UTC)
+    };
+
+    let mut home = new_app(StartAt::Home);
+    let first = screen(&home);
+    assert!(first.contains("15-minute daily routine"), "{first}");
+    assert!(!first.contains("cut off"), "{first}");
+    assert!(home.after_first_frame(), "the screen fills in");
+    let filled = screen(&home);
+    assert!(filled.contains("cut off"), "{filled}");
+    assert!(!home.after_first_frame(), "only once");
+
+    let mut start = new_app(StartAt::Session("daily".into()));
+    let t0 = Instant::now();
+    // The baseline is asked first, before the history is known...
+    assert!(screen(&start).contains("How much discomfort"));
+    start.after_first_frame();
+    key(&mut start, KeyCode::Char('2'), t0);
+    key(&mut start, KeyCode::Enter, t0);
+    // ...and the question about the last session follows once it is.
+    let asked = screen(&start);
+    assert!(asked.contains("last session"), "{asked}");
 }
