@@ -3,6 +3,8 @@
 //! is retried until it lands; and the first screen never waits for the
 //! history to be read.
 
+mod store_common;
+
 use std::time::Duration;
 
 use backcoach::catalog;
@@ -87,7 +89,6 @@ fn a_failed_save_is_shown_kept_and_retried() {
 /// once the loop calls `after_first_frame`.
 #[test]
 fn the_first_screen_is_drawn_before_the_history_is_read() {
-    use backcoach::store::records::ExerciseRecord;
     let dir = tempfile::tempdir().expect("dir");
     let mut store = Store::open(dir.path()).expect("store");
     store.save_profile(&Profile::default()).expect("profile");
@@ -97,22 +98,9 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .expect("time")
         .timestamp();
-    store
-        .save_session(&backcoach::store::records::SessionRecord {
-            id: "cut-off".into(),
-            routine_id: "daily".into(),
-            routine_name: "15-minute daily routine".into(),
-            date: yesterday,
-            started,
-            ended: None,
-            active_s: 120,
-            status: SessionStatus::InProgress,
-            intense: false,
-            baseline: Some(2),
-            exercises: Vec::<ExerciseRecord>::new(),
-            ratings: Vec::new(),
-        })
-        .expect("seeded");
+    let mut cut_off = store_common::session_at(started, yesterday, SessionStatus::InProgress, 2);
+    cut_off.ended = None;
+    store.save_session(&cut_off).expect("seeded");
 
     let new_app = |start: StartAt| {
         let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();

@@ -2,6 +2,7 @@
 //! and the first run with progression on the next.
 
 mod common;
+mod store_common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
@@ -12,6 +13,7 @@ use backcoach::store::records::{
 };
 use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 use jiff::{Timestamp, ToSpan};
+use store_common::{exercise, session_at};
 
 const T: Duration = common::STEP;
 
@@ -132,31 +134,16 @@ fn a_session_killed_after_its_second_exercise_reloads_as_partial_with_two_done()
 fn daily_with_bridge(days_ago: i64, reps: u32) -> SessionRecord {
     let started = Timestamp::now() - (days_ago * 24).hours();
     let date = started.to_zoned(jiff::tz::TimeZone::system()).date();
-    SessionRecord {
-        id: started.to_string(),
-        routine_id: "daily".into(),
-        routine_name: "15-minute daily routine".into(),
-        date,
-        started,
-        ended: Some(started + 15.minutes()),
-        active_s: 900,
-        status: SessionStatus::Completed,
-        intense: false,
-        baseline: Some(1),
-        exercises: vec![ExerciseRecord {
-            exercise_id: "bridge".into(),
-            name: "Bridge".into(),
-            finished_at: started + 10.minutes(),
-            sets_planned: 1,
-            sets_done: 1,
-            target_reps: reps,
-            target_hold_s: 12,
-            reps_done: vec![reps],
-            hold_s_done: vec![reps * 12],
-            completed: true,
-        }],
-        ratings: vec![],
-    }
+    let mut session = session_at(started, date, SessionStatus::Completed, 15);
+    session.routine_name = "15-minute daily routine".into();
+    session.baseline = Some(1);
+    session.exercises = vec![ExerciseRecord {
+        name: "Bridge".into(),
+        target_hold_s: 12,
+        hold_s_done: vec![reps * 12],
+        ..exercise("bridge", 1, reps, started + 10.minutes())
+    }];
+    session
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! its prompts, the end and safety screens, and the other screens, at 80×24
 //! and 120×40.
 
+mod store_common;
+
 use std::time::Duration;
 
 use backcoach::catalog;
@@ -351,60 +353,41 @@ fn seeded(
 ) -> backcoach::store::records::SessionRecord {
     use backcoach::store::records::*;
     let date = Date::constant(2026, 11, day as i8);
-    let started = date
-        .at(9, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .expect("a valid time")
-        .timestamp();
-    let last = exercises.last().map(|(id, _)| id.to_string());
-    SessionRecord {
-        id: started.to_string(),
-        routine_id: "daily".into(),
-        routine_name: "15-minute daily routine".into(),
-        date,
-        started,
-        ended: Some(started),
-        active_s: 900,
-        status: if rating.is_some_and(|r| r > 5) {
-            SessionStatus::StoppedForSafety {
-                reason:
-                    "Discomfort 6/10, above your limit of 5 during Bird dog, set 1 of 1, left side"
-                        .into(),
-            }
-        } else {
-            SessionStatus::Completed
-        },
-        intense: false,
-        baseline: Some(1),
-        exercises: exercises
-            .iter()
-            .map(|(id, reps)| ExerciseRecord {
-                exercise_id: id.to_string(),
-                name: id.to_string(),
-                finished_at: started,
-                sets_planned: 1,
-                sets_done: 1,
-                target_reps: *reps,
-                target_hold_s: if *id == "bridge" { 12 } else { 3 },
-                reps_done: vec![*reps],
-                hold_s_done: vec![],
-                completed: true,
-            })
-            .collect(),
-        ratings: rating
-            .map(|value| Rating {
-                at: started,
-                value,
-                kind: DiscomfortKind::DullAche,
-                moment: RatingMoment::During,
-                exercise_id: last.clone(),
-                set: Some(1),
-                side: Some(Side::Left),
-                decision: None,
-            })
-            .into_iter()
-            .collect(),
-    }
+    let started = store_common::at(date, 9, 0);
+    let status = if rating.is_some_and(|r| r > 5) {
+        SessionStatus::StoppedForSafety {
+            reason: "Discomfort 6/10, above your limit of 5 during Bird dog, set 1 of 1, left side"
+                .into(),
+        }
+    } else {
+        SessionStatus::Completed
+    };
+    let mut session = store_common::session_at(started, date, status, 0);
+    session.routine_name = "15-minute daily routine".into();
+    session.active_s = 900;
+    session.baseline = Some(1);
+    session.exercises = exercises
+        .iter()
+        .map(|(id, reps)| ExerciseRecord {
+            name: id.to_string(),
+            target_hold_s: if *id == "bridge" { 12 } else { 3 },
+            ..store_common::exercise(id, 1, *reps, started)
+        })
+        .collect();
+    session.ratings = rating
+        .map(|value| Rating {
+            at: started,
+            value,
+            kind: DiscomfortKind::DullAche,
+            moment: RatingMoment::During,
+            exercise_id: exercises.last().map(|(id, _)| id.to_string()),
+            set: Some(1),
+            side: Some(Side::Left),
+            decision: None,
+        })
+        .into_iter()
+        .collect();
+    session
 }
 
 #[test]

@@ -30,7 +30,17 @@ pub fn exercise(id: &str, sets: u32, reps: u32, finished: Timestamp) -> Exercise
 
 /// A session on `d` starting at 18:00 UTC, lasting `minutes`.
 pub fn session(d: Date, status: SessionStatus, minutes: u32) -> SessionRecord {
-    let started = at(d, 18, 0);
+    session_at(at(d, 18, 0), d, status, minutes)
+}
+
+/// A session of the daily routine that started at `started` (local date `d`),
+/// lasting `minutes`, with cat-cow and the bridge done.
+pub fn session_at(
+    started: Timestamp,
+    d: Date,
+    status: SessionStatus,
+    minutes: u32,
+) -> SessionRecord {
     SessionRecord {
         id: started.to_string(),
         routine_id: "daily".into(),
