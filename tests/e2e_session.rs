@@ -185,9 +185,8 @@ fn an_unknown_routine_is_a_clear_error_before_full_screen() {
     assert!(err.contains("no routine has the id \"nope\""), "{err}");
 }
 
-/// In a real terminal the catalog is read while the screen is set up; a bad
-/// one still ends with its message on the normal screen, and the terminal as
-/// it was.
+/// A bad catalog in a real terminal: exit code 1, the message with the file
+/// and `line:column` on the normal screen, and the terminal as it was.
 #[test]
 fn a_bad_catalog_in_a_terminal_leaves_the_message_and_a_normal_terminal() {
     let (dir, _) = prepared_dir();
@@ -197,7 +196,7 @@ fn a_bad_catalog_in_a_terminal_leaves_the_message_and_a_normal_terminal() {
     let bad_arg = bad.display().to_string();
     let mut tui = Tui::spawn(&["--data-dir", &data, "--catalog", &bad_arg, "start"], &[]);
     assert_eq!(tui.wait_exit(T), Some(1));
-    let screen = tui.wait_for("bad.ron:", T);
+    let screen = tui.wait_for("bad.ron:2:17: ", T);
     assert!(screen.contains("backcoach: "), "{screen}");
     assert!(tui.terminal_normal());
 }
