@@ -67,6 +67,9 @@ pub fn run(
     }));
     let result = runtime.block_on(event_loop(&mut app, &mut terminal, rx));
     ratatui::restore();
+    // The app owns the audio output: it closes (and ALSA may talk) while
+    // stderr still goes to the log, not onto the user's shell.
+    drop(app);
     drop(redirect);
     result
 }
