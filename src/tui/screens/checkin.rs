@@ -5,12 +5,12 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::checkin::{Answer, CheckInFlow, Question, State};
 use crate::store::records::WarningSign;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::key_hints;
+use crate::tui::widgets::{key_hints, panel};
 
 /// What the check-in asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,9 +148,7 @@ pub fn render(
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
+            panel(theme)
                 .border_style(border)
                 .title_top(Line::from(Span::styled(
                     format!(" Check-in · {routine_name} "),

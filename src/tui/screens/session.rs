@@ -14,7 +14,7 @@ use crate::session::{EndView, Main, ModalView, View};
 use crate::store::records::DiscomfortKind;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
-use crate::tui::widgets::{centered, key_hints};
+use crate::tui::widgets::{centered, key_hints, panel};
 
 /// Status the edges add to the engine's view: sound and saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,9 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
     } else {
         theme.dim()
     };
-    let outer = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
+    let outer = panel(theme)
         .border_style(if view.flash.is_some() {
             theme.accent()
         } else {
@@ -494,9 +492,7 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
         return;
     };
     let (active, closing) = (*active, *closing);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
+    let block = panel(theme)
         .border_style(theme.ok())
         .title_top(Line::from(Span::styled(
             format!(" {} ", view.routine_name),
