@@ -93,8 +93,8 @@ enum Screen {
     },
     CheckIn {
         flow: Box<CheckInFlow>,
+        /// The routine it is for (its name comes from the catalog).
         routine_id: String,
-        routine_name: String,
         /// Today's plan, once the history behind it has been read.
         plan: Option<Box<Plan>>,
         then_preview: bool,
@@ -397,7 +397,6 @@ impl App {
         self.screen = Screen::CheckIn {
             flow: Box::new(CheckInFlow::new(ctx)),
             routine_id: routine.id.clone(),
-            routine_name: routine.name.clone(),
             plan: None,
             then_preview,
         };
@@ -426,7 +425,6 @@ impl App {
         let Screen::CheckIn {
             mut flow,
             routine_id,
-            routine_name,
             plan,
             then_preview,
         } = self.take_screen()
@@ -460,7 +458,6 @@ impl App {
         self.screen = Screen::CheckIn {
             flow,
             routine_id,
-            routine_name,
             plan: Some(Box::new(plan)),
             then_preview,
         };
@@ -723,7 +720,6 @@ impl App {
             Screen::CheckIn {
                 mut flow,
                 routine_id,
-                routine_name,
                 plan,
                 then_preview,
             } => {
@@ -770,7 +766,6 @@ impl App {
                     _ => Screen::CheckIn {
                         flow,
                         routine_id,
-                        routine_name,
                         plan,
                         then_preview,
                     },
@@ -874,8 +869,14 @@ impl App {
             Screen::Browser(browser) => browser.render(frame, area, &self.catalog, theme),
             Screen::Preview { screen, .. } => screen.render(frame, area, theme),
             Screen::CheckIn {
-                flow, routine_name, ..
-            } => checkin_screen::render(frame, area, flow, routine_name, theme),
+                flow, routine_id, ..
+            } => {
+                let name = self
+                    .catalog
+                    .routine(routine_id)
+                    .map_or(routine_id.as_str(), |r| r.name.as_str());
+                checkin_screen::render(frame, area, flow, name, theme)
+            }
             Screen::Session(run) => {
                 let view = run.engine.view(now);
                 let status = Status {
