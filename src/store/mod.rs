@@ -4,10 +4,10 @@
 //! <data dir>/                0700
 //!   profile.ron              0600  the profile
 //!   index.ron                0600  one character per recorded day (derived, rebuilt if missing)
+//!   .lock                    0600  empty; locked while a save writes (two windows never clobber each other)
 //!   history/                 0700
 //!     2026-03.ron            0600  sessions, check-ins and day marks of March 2026
 //!     2026-03.1.ron          0600  only if 2026-03.ron could not be read: new data goes here
-//!     .lock                  0600  empty; locked while a save writes (two windows never clobber each other)
 //! ```
 //!
 //! Every save goes through a queue kept in memory: the record is queued, then
@@ -520,7 +520,7 @@ impl Store {
         }
         // Another backcoach on this data dir waits until these months are
         // written; each re-reads a month it did not write itself.
-        let _lock = fsio::lock_exclusive(&self.history);
+        let _lock = fsio::lock_exclusive(&self.dir);
         let keys: BTreeSet<MonthKey> = self
             .pending
             .iter()
