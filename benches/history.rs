@@ -8,9 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use backcoach::domain::*;
 use backcoach::rules::week;
 use backcoach::store::Store;
-use backcoach::store::records::*;
 use jiff::civil::{Date, date};
 
 #[path = "support/gen_history.rs"]

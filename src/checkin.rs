@@ -8,10 +8,8 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::domain::{CheckIn, Compared, RatingMoment, SessionRecord, SessionStatus, WarningSign};
 use crate::rules::safety::ACCEPTABLE_LIMIT;
-use crate::store::records::{
-    CheckIn, Compared, RatingMoment, SessionRecord, SessionStatus, WarningSign,
-};
 
 /// What the check-in knows before it starts.
 #[derive(Debug, Clone)]
@@ -334,7 +332,7 @@ fn highest_rating(session: &SessionRecord) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::records::{DiscomfortKind, Rating};
+    use crate::domain::{DiscomfortKind, Rating};
 
     fn ctx(last: Option<SessionRecord>, asked: bool) -> CheckInContext {
         CheckInContext {

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod checkin;
 pub mod cli;
 pub mod cue;
+pub mod domain;
 pub mod logging;
 pub mod plan;
 pub mod profile;

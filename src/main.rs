@@ -57,14 +57,14 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             full_screen(&cli, catalog, StartAt::Home)
         }
         Some(Command::Week { print: true, date }) => {
-            let today = backcoach::store::commands::today();
-            backcoach::store::commands::week_print(cli.data_dir.as_deref(), *date, today)
+            let today = backcoach::cli::commands::today();
+            backcoach::cli::commands::week_print(cli.data_dir.as_deref(), *date, today)
                 .map_err(|e| UserError::Other(e.to_string()))?
                 .emit();
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { csv }) => {
-            backcoach::store::commands::export(cli.data_dir.as_deref(), *csv)
+            backcoach::cli::commands::export(cli.data_dir.as_deref(), *csv)
                 .map_err(|e| UserError::Other(e.to_string()))?
                 .emit();
             Ok(ExitCode::SUCCESS)

@@ -8,9 +8,9 @@ mod store_common;
 use std::time::Duration;
 
 use backcoach::catalog;
+use backcoach::domain::SessionStatus;
 use backcoach::profile::Profile;
 use backcoach::store::Store;
-use backcoach::store::records::SessionStatus;
 use backcoach::tui::app::{App, SAVE_RETRY, StartAt};
 use backcoach::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -7,10 +7,10 @@ mod store_common;
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use backcoach::store::Store;
-use backcoach::store::records::{
+use backcoach::domain::{
     DiscomfortKind, ExerciseRecord, RatingMoment, SessionRecord, SessionStatus,
 };
+use backcoach::store::Store;
 use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 use jiff::{Timestamp, ToSpan};
 use store_common::{exercise, session_at};

@@ -4,8 +4,8 @@ mod common;
 
 use std::time::Duration;
 
+use backcoach::domain::{RatingMoment, SessionRecord, SessionStatus};
 use backcoach::store::Store;
-use backcoach::store::records::{RatingMoment, SessionRecord, SessionStatus};
 use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 
 /// Every session the data dir holds.

@@ -3,11 +3,12 @@
 //! suggestion and the 48-hour gate.
 
 use backcoach::catalog::{self, Catalog, Equipment, SpineLoad};
+use backcoach::domain::History;
+use backcoach::domain::{ExerciseRecord, SessionRecord, SessionStatus};
 use backcoach::plan::Plan;
 use backcoach::profile::{Condition, Experience, Profile};
-use backcoach::rules::plan::{History, Planned, avoided_load, build, next_allowed, when_label};
+use backcoach::rules::plan::{Planned, avoided_load, build, next_allowed, when_label};
 use backcoach::rules::progression::{INTENSE_GAP_HOURS, Ladder};
-use backcoach::store::records::{ExerciseRecord, SessionRecord, SessionStatus};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
@@ -353,6 +354,7 @@ fn the_preview_says_why_a_dose_went_up() {
             ),
         ],
         checkins: Vec::new(),
+        ..History::default()
     };
     let planned = plan_for("daily", &p, &history, noon(3));
     let bridge = planned
@@ -397,6 +399,7 @@ fn two_weeks_at_full_bridge() -> History {
             })
             .collect(),
         checkins: Vec::new(),
+        ..History::default()
     }
 }
 
@@ -445,6 +448,7 @@ fn the_48_hour_gate_for_intense_routines() {
     let history = History {
         sessions: vec![gym_day(last)],
         checkins: Vec::new(),
+        ..History::default()
     };
     let due = last
         .checked_add(SignedDuration::from_hours(INTENSE_GAP_HOURS))

@@ -5,13 +5,14 @@
 use std::collections::BTreeMap;
 
 use backcoach::catalog::{self, Catalog, DoseKind, Equipment};
-use backcoach::plan::{Plan, PlannedExercise};
-use backcoach::profile::{Experience, Profile};
-use backcoach::rules::plan::{History, build};
-use backcoach::rules::progression::{Ladder, MIN_DAYS_BETWEEN_INCREASES, Step};
-use backcoach::store::records::{
+use backcoach::domain::History;
+use backcoach::domain::{
     DiscomfortKind, ExerciseRecord, Rating, RatingMoment, SessionRecord, SessionStatus,
 };
+use backcoach::plan::{Plan, PlannedExercise};
+use backcoach::profile::{Experience, Profile};
+use backcoach::rules::plan::build;
+use backcoach::rules::progression::{Ladder, MIN_DAYS_BETWEEN_INCREASES, Step};
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};

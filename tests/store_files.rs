@@ -7,10 +7,12 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use backcoach::domain::History;
+use backcoach::domain::*;
 use backcoach::profile::{Condition, Experience, Profile};
 use backcoach::rules::week;
-use backcoach::store::records::*;
-use backcoach::store::{History, Store};
+use backcoach::store::Store;
+use backcoach::store::month::MonthFile;
 use jiff::civil::{Date, date};
 use store_common::*;
 
@@ -540,7 +542,7 @@ fn export_lists_every_session_and_rating_and_reports_unreadable_files() {
     store.save_checkin(&checkin(date(2026, 3, 18), 4)).unwrap();
     fs::write(month_path(tmp.path(), "2026-01"), "(sessions: [").unwrap();
 
-    let ron_out = backcoach::store::commands::export(Some(tmp.path()), false).unwrap();
+    let ron_out = backcoach::cli::commands::export(Some(tmp.path()), false).unwrap();
     assert_eq!(ron_out.stderr.len(), 1);
     assert!(
         ron_out.stderr[0].contains("2026-01.ron:1:"),
@@ -553,7 +555,7 @@ fn export_lists_every_session_and_rating_and_reports_unreadable_files() {
     let ratings: usize = back.sessions.iter().map(|s| s.ratings.len()).sum();
     assert_eq!(ratings, DiscomfortKind::ALL.len());
 
-    let csv = backcoach::store::commands::export(Some(tmp.path()), true).unwrap();
+    let csv = backcoach::cli::commands::export(Some(tmp.path()), true).unwrap();
     let rows = parse_csv(&csv.stdout);
     assert_eq!(rows[0], backcoach::store::export::CSV_COLUMNS.to_vec());
     assert!(rows.iter().all(|r| r.len() == rows[0].len()));

@@ -4,8 +4,8 @@
 
 mod store_common;
 
+use backcoach::domain::*;
 use backcoach::store::Store;
-use backcoach::store::records::*;
 use jiff::Timestamp;
 use jiff::civil::date;
 use proptest::prelude::*;

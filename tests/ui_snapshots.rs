@@ -350,8 +350,8 @@ fn seeded(
     day: i16,
     exercises: &[(&str, u32)],
     rating: Option<u8>,
-) -> backcoach::store::records::SessionRecord {
-    use backcoach::store::records::*;
+) -> backcoach::domain::SessionRecord {
+    use backcoach::domain::*;
     let date = Date::constant(2026, 11, day as i8);
     let started = store_common::at(date, 9, 0);
     let status = if rating.is_some_and(|r| r > 5) {
@@ -392,8 +392,9 @@ fn seeded(
 
 #[test]
 fn a_preview_with_increases_a_step_back_and_swaps() {
+    use backcoach::domain::History;
     use backcoach::profile::{Condition, Experience};
-    use backcoach::rules::plan::{History, build};
+    use backcoach::rules::plan::build;
     let catalog = catalog::builtin().expect("catalog");
     let profile = Profile {
         experience: Experience::New,
@@ -407,6 +408,7 @@ fn a_preview_with_increases_a_step_back_and_swaps() {
             seeded(18, &[("bird-dog", 5)], Some(6)),
         ],
         checkins: vec![],
+        ..History::default()
     };
     let now = Date::constant(2026, 11, 22)
         .at(9, 0, 0, 0)

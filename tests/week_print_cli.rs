@@ -163,7 +163,7 @@ fn export_prints_every_session_and_rating_through_the_binary() {
         .unwrap();
     assert_eq!(ron_out.status.code(), Some(0));
     let text = String::from_utf8(ron_out.stdout).unwrap();
-    let back: backcoach::store::records::MonthFile = ron::from_str(&text).unwrap();
+    let back: backcoach::store::month::MonthFile = ron::from_str(&text).unwrap();
     assert_eq!(back.sessions.len(), 3);
     assert!(
         String::from_utf8(ron_out.stderr)

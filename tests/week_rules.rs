@@ -4,10 +4,11 @@
 
 mod store_common;
 
+use backcoach::domain::History;
+use backcoach::domain::*;
 use backcoach::profile::Profile;
 use backcoach::rules::week::{self, DayStatus, Notice, WeekSummary};
-use backcoach::store::records::*;
-use backcoach::store::{History, Store};
+use backcoach::store::Store;
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -498,7 +499,7 @@ fn the_last_safety_stop_is_a_notice_and_unreadable_files_are_listed() {
         3,
     );
     let mut h = history(vec![stop, done(mon)], vec![], vec![]);
-    h.problems.push(backcoach::store::FileProblem {
+    h.problems.push(backcoach::domain::FileProblem {
         path: "/data/history/2026-02.ron".into(),
         line: 3,
         col: 7,

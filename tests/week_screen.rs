@@ -2,10 +2,10 @@
 
 mod store_common;
 
+use backcoach::domain::History;
+use backcoach::domain::*;
 use backcoach::profile::Profile;
 use backcoach::rules::week::{self, WeekSummary};
-use backcoach::store::History;
-use backcoach::store::records::*;
 use backcoach::tui::screens::week::{WeekAction, WeekScreen};
 use backcoach::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -6,7 +6,8 @@
 use std::io;
 use std::path::Path;
 
-use backcoach::store::records::*;
+use backcoach::domain::*;
+use backcoach::store::month::MonthFile;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 

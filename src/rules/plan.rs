@@ -10,25 +10,15 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::catalog::{Catalog, Equipment, Exercise, Routine, RoutineItem, SpineLoad};
+use crate::domain::{History, SessionRecord, SessionStatus};
 use crate::plan::{Plan, PlannedExercise};
 use crate::profile::{Condition, Experience, Profile};
 use crate::rules::progression::{self, Change, INTENSE_GAP_HOURS, Ladder, Past, Step};
-use crate::store::records::{CheckIn, SessionRecord, SessionStatus};
 
 /// How far the coach follows "alternative of the alternative" when looking for
 /// a swap: far enough for barbell row → dumbbell row → band row, short enough
 /// that a loop in a user's catalog cannot hang it.
 const MAX_ALTERNATIVE_DEPTH: usize = 4;
-
-/// The part of the history the coach reads: the app passes the last weeks it
-/// loaded. Kept minimal so the rules do not depend on how the store files it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct History {
-    /// Sessions in any order; the rules sort them and ignore any after `now`.
-    pub sessions: Vec<SessionRecord>,
-    /// Check-ins, read for lingering or worse pain after a session.
-    pub checkins: Vec<CheckIn>,
-}
 
 /// A plan ready for the preview, with what the home screen needs around it.
 #[derive(Debug, Clone, PartialEq, Eq)]

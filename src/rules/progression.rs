@@ -28,11 +28,11 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::catalog::{Amount, Dose, DoseKind, Exercise};
-use crate::profile::Experience;
-use crate::rules::safety::kind_stops;
-use crate::store::records::{
+use crate::domain::{
     CheckIn, Compared, DiscomfortKind, ExerciseRecord, SessionRecord, SessionStatus,
 };
+use crate::profile::Experience;
+use crate::rules::safety::kind_stops;
 
 /// Guide 000 starts new and returning people at 2 to 3 repetitions of each
 /// exercise; we take the upper figure where the catalog names no start.
@@ -619,7 +619,7 @@ pub fn decide(
 mod tests {
     use super::*;
     use crate::catalog::{Catalog, Range, builtin};
-    use crate::store::records::{Rating, RatingMoment};
+    use crate::domain::{Rating, RatingMoment};
     use DiscomfortKind::*;
     use jiff::ToSpan;
 

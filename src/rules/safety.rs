@@ -5,7 +5,7 @@
 //! during an exercise means stop. Every decision names the rule that made it,
 //! so the safety screen and the history can say why.
 
-use crate::store::records::DiscomfortKind;
+use crate::domain::DiscomfortKind;
 
 /// The guides' acceptable discomfort: up to 5 out of 10. A profile may lower it.
 pub const ACCEPTABLE_LIMIT: u8 = 5;

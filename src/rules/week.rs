@@ -16,10 +16,10 @@ use std::fmt::Write as _;
 use jiff::Span;
 use jiff::civil::{Date, Weekday};
 
+use crate::domain::DayFlags;
+use crate::domain::History;
+use crate::domain::{DayMarkKind, SessionRecord, SessionStatus};
 use crate::profile::Profile;
-use crate::store::History;
-use crate::store::index::DayFlags;
-use crate::store::records::{DayMarkKind, SessionRecord, SessionStatus};
 
 /// The guides: "at least 48 hours between intense sessions so muscles can
 /// recover". Measured from the end of one intense session to the start of

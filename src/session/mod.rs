@@ -18,9 +18,9 @@ use tokio::time::Instant;
 
 use crate::catalog::DoseKind;
 use crate::cue::Cue;
+use crate::domain::{DiscomfortKind, ExerciseRecord, Rating, RatingMoment, Side};
 use crate::plan::Plan;
 use crate::rules::safety::{self, Action, RatingFacts, Rule};
-use crate::store::records::{DiscomfortKind, ExerciseRecord, Rating, RatingMoment, Side};
 pub use steps::{Step, StepKind, Work};
 pub use view::{Banner, EndView, Main, ModalView, View};
 

@@ -7,8 +7,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::{Effect, Ending};
+use crate::domain::{ExerciseRecord, SessionRecord, SessionStatus};
 use crate::plan::Plan;
-use crate::store::records::{ExerciseRecord, SessionRecord, SessionStatus};
 
 /// The record of the running session, kept up to date from effects.
 #[derive(Debug, Clone)]
@@ -89,9 +89,9 @@ impl SessionLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::RatingMoment;
     use crate::session::tests_support::{plan_of_reps, run_keys};
     use crate::session::{Key, Settings};
-    use crate::store::records::RatingMoment;
 
     #[test]
     fn effects_build_the_record_and_a_redone_exercise_replaces_its_own() {

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use crate::catalog::DoseKind;
+use crate::domain::Side;
 use crate::plan::{Plan, PlannedExercise};
-use crate::store::records::Side;
 
 /// Seconds a counted repetition takes, for the time-left estimate only.
 const EST_REP_S: u64 = 3;

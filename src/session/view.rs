@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 
+use crate::domain::{DiscomfortKind, Side};
 use crate::plan::PlannedExercise;
-use crate::store::records::{DiscomfortKind, Side};
 
 /// A short banner that flashes on every phase change, so a muted or silent
 /// session still alerts.

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::records::{CheckIn, DayMark, SessionRecord, SessionStatus};
 use super::{History, StoreError, fsio};
+use crate::domain::{CheckIn, DayMark, SessionRecord, SessionStatus};
 
 /// The RON export: the whole history in one document.
 #[derive(Debug, Serialize)]

@@ -16,26 +16,24 @@
 //! next save or [`Store::retry_pending`], so a full disk or a permission
 //! problem never silently drops a rating.
 
-pub mod commands;
 pub mod export;
 mod fsio;
 pub mod index;
 pub mod month;
-pub mod records;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::domain::{
+    CheckIn, DayFlags, DayIndex, DayMarkKind, FileProblem, History, MonthKey, SessionRecord,
+    SessionStatus,
+};
 use crate::profile::Profile;
-pub use index::{DayFlags, DayIndex};
-use index::{INDEX_HEADER, IndexFile};
-pub use month::MonthKey;
-use month::{MonthCache, MonthChain};
-use records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord, SessionStatus};
+use index::{INDEX_HEADER, IndexFile, month_flags};
+use month::{MonthCache, MonthChain, MonthFile};
 
 pub use fsio::{DIR_MODE, FILE_MODE};
 
@@ -45,52 +43,6 @@ pub const HISTORY_DIR: &str = "history";
 pub const PROFILE_STEM: &str = "profile";
 /// Stem of the day index (`index.ron`).
 pub const INDEX_STEM: &str = "index";
-
-/// A file that could not be read: shown to the user, never written over.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileProblem {
-    /// The file, as given to the store (absolute when the data dir is).
-    pub path: PathBuf,
-    /// 1-based; 0 when the problem has no position (e.g. permission denied).
-    pub line: usize,
-    /// 1-based; 0 when the problem has no position.
-    pub col: usize,
-    /// What is wrong, in ron's words.
-    pub message: String,
-}
-
-impl FileProblem {
-    /// A problem reading the file at all (no position in it).
-    pub fn io(path: &Path, error: &std::io::Error) -> FileProblem {
-        FileProblem {
-            path: path.to_path_buf(),
-            line: 0,
-            col: 0,
-            message: error.to_string(),
-        }
-    }
-}
-
-impl fmt::Display for FileProblem {
-    /// `path:line:col: message`, the shape editors and terminals jump to;
-    /// `path: message` when there is no position.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.col,
-                self.message
-            )
-        }
-    }
-}
-
-impl std::error::Error for FileProblem {}
 
 /// A failure to find, create or write the store's files; always names the path.
 #[derive(Debug, thiserror::Error)]
@@ -177,82 +129,6 @@ impl Pending {
             (Pending::Mark(a, _), Pending::Mark(b, _)) => a == b,
             _ => false,
         }
-    }
-}
-
-/// What was read for a range of dates, with what could not be read.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    /// The dates fully read from the month files; outside it only `index` is known.
-    pub range: Option<(Date, Date)>,
-    /// Sessions in the range, oldest first.
-    pub sessions: Vec<SessionRecord>,
-    /// Check-ins in the range, oldest first.
-    pub checkins: Vec<CheckIn>,
-    /// Marked days in the range, oldest first.
-    pub marks: Vec<DayMark>,
-    /// Files that could not be read (the rest was still loaded).
-    pub problems: Vec<FileProblem>,
-    /// Months in the range with a file that could not be read: for their days
-    /// the day index (written before the file broke) fills the gaps.
-    pub incomplete_months: Vec<MonthKey>,
-    /// The id of the caller's own running session: not reported as interrupted.
-    pub running: Option<String>,
-    /// Every recorded day's flags, for streaks beyond the range.
-    pub index: DayIndex,
-}
-
-impl History {
-    /// Sessions cut off by a crash or `kill -9` (still `InProgress` on disk):
-    /// shown as partial, and reported on the next start.
-    pub fn interrupted(&self) -> impl Iterator<Item = &SessionRecord> {
-        self.sessions
-            .iter()
-            .filter(|s| s.was_interrupted(self.running.as_deref()))
-    }
-
-    /// The status to show for `session` (interrupted ones read as partial).
-    pub fn status_of(&self, session: &SessionRecord) -> SessionStatus {
-        session.effective_status(self.running.as_deref())
-    }
-
-    /// Whether everything about `date` was read from the month files (so the
-    /// day index is not needed for it).
-    pub fn covers(&self, date: Date) -> bool {
-        self.range
-            .is_some_and(|(from, to)| from <= date && date <= to)
-            && !self.incomplete_months.contains(&MonthKey::of(date))
-    }
-
-    /// The flags of every day that has records here.
-    pub fn record_flags(&self) -> BTreeMap<Date, DayFlags> {
-        DayFlags::of_records(&self.sessions, &self.marks)
-    }
-
-    fn overlay(&mut self, pending: &[Pending]) {
-        let range = self.range;
-        let covered = |d: Date| range.is_some_and(|(from, to)| from <= d && d <= to);
-        let mut month = MonthFile {
-            sessions: std::mem::take(&mut self.sessions),
-            checkins: std::mem::take(&mut self.checkins),
-            marks: std::mem::take(&mut self.marks),
-        };
-        for p in pending.iter().filter(|p| covered(p.date())) {
-            match p {
-                Pending::Session(s) => month::upsert_session(&mut month, s.clone()),
-                Pending::CheckIn(c) => month::upsert_checkin(&mut month, c.clone()),
-                Pending::Mark(d, k) => month::set_mark(&mut month, *d, *k),
-            }
-        }
-        self.sessions = month.sessions;
-        self.checkins = month.checkins;
-        self.marks = month.marks;
-    }
-
-    fn sort(&mut self) {
-        self.sessions.sort_by_key(|s| (s.date, s.started));
-        self.checkins.sort_by_key(|c| c.at);
-        self.marks.sort_by_key(|m| m.date);
     }
 }
 
@@ -407,7 +283,7 @@ impl Store {
                 .marks
                 .extend(month.marks.into_iter().filter(|m| within(m.date)));
         }
-        history.overlay(&self.pending);
+        overlay(&mut history, &self.pending);
         history.sort();
         match &self.index {
             Some((index, _)) => history.index = index.clone(),
@@ -446,7 +322,7 @@ impl Store {
         }
         let all = history.range;
         history.range = Some((Date::MIN, Date::MAX));
-        history.overlay(&self.pending);
+        overlay(&mut history, &self.pending);
         history.range = all;
         history.sort();
         history
@@ -546,7 +422,7 @@ impl Store {
             match chain.write_cached(self.months.get_mut()) {
                 Ok(()) => {
                     self.pending.retain(|p| MonthKey::of(p.date()) != key);
-                    let flags = DayFlags::of_month(&chain.merged(), key);
+                    let flags = month_flags(&chain.merged(), key);
                     // Rewritten (two more fsyncs) only when a day's flags changed.
                     let changed = if chain.problems.is_empty() {
                         self.index_mut().set_month(key, &flags)
@@ -601,7 +477,7 @@ impl Store {
     }
 
     fn write_index(&self, index: &DayIndex, path: &Path) -> Result<(), StoreError> {
-        let text = fsio::to_ron(&index.to_file(), path, INDEX_HEADER)?;
+        let text = fsio::to_ron(&index::to_file(index), path, INDEX_HEADER)?;
         fsio::write_atomic(path, text.as_bytes())
     }
 
@@ -622,7 +498,7 @@ impl Store {
                         }
                     }
                     return LoadedIndex {
-                        index: DayIndex::from_file(&file),
+                        index: index::from_file(&file),
                         path: last.clone(),
                         problems,
                         rebuilt: false,
@@ -636,7 +512,7 @@ impl Store {
         let mut index = DayIndex::default();
         for key in month_keys_in(history) {
             let chain = MonthChain::read(history, key);
-            index.set_month(key, &DayFlags::of_month(&chain.merged(), key));
+            index.set_month(key, &month_flags(&chain.merged(), key));
         }
         LoadedIndex {
             index,
@@ -649,6 +525,27 @@ impl Store {
     fn month_keys(&self) -> Vec<MonthKey> {
         month_keys_in(&self.history)
     }
+}
+
+/// `history` with the unsaved changes laid over what was read.
+fn overlay(history: &mut History, pending: &[Pending]) {
+    let range = history.range;
+    let covered = |d: Date| range.is_some_and(|(from, to)| from <= d && d <= to);
+    let mut month = MonthFile {
+        sessions: std::mem::take(&mut history.sessions),
+        checkins: std::mem::take(&mut history.checkins),
+        marks: std::mem::take(&mut history.marks),
+    };
+    for p in pending.iter().filter(|p| covered(p.date())) {
+        match p {
+            Pending::Session(s) => month::upsert_session(&mut month, s.clone()),
+            Pending::CheckIn(c) => month::upsert_checkin(&mut month, c.clone()),
+            Pending::Mark(d, k) => month::set_mark(&mut month, *d, *k),
+        }
+    }
+    history.sessions = month.sessions;
+    history.checkins = month.checkins;
+    history.marks = month.marks;
 }
 
 /// Every month that has a file (or a sibling) in `history`, oldest first.

@@ -8,107 +8,23 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::fsio::{self, FileStamp, ReadOutcome};
-use super::records::{CheckIn, DayMark, DayMarkKind, MonthFile, SessionRecord};
-use super::{FileProblem, StoreError};
+use serde::{Deserialize, Serialize};
 
-/// A calendar month: the unit of storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MonthKey {
-    /// Calendar year.
-    pub year: i16,
-    /// Month, 1–12.
-    pub month: i8,
-}
+use super::StoreError;
+use crate::domain::{CheckIn, DayMark, DayMarkKind, FileProblem, MonthKey, SessionRecord};
 
-impl MonthKey {
-    /// The month `date` is filed under.
-    pub fn of(date: Date) -> MonthKey {
-        MonthKey {
-            year: date.year(),
-            month: date.month(),
-        }
-    }
-
-    /// The file name stem, `YYYY-MM`.
-    pub fn stem(self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
-    }
-
-    /// Back from a stem; `None` for anything else.
-    pub fn parse(stem: &str) -> Option<MonthKey> {
-        let (y, m) = stem.split_once('-')?;
-        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let key = MonthKey {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-        };
-        key.day(1).map(|_| key)
-    }
-
-    /// Day `day` of this month, if it exists.
-    pub fn day(self, day: i8) -> Option<Date> {
-        Date::new(self.year, self.month, day).ok()
-    }
-
-    /// Number of days in the month.
-    pub fn days(self) -> i8 {
-        self.day(1).map_or(0, |d| d.days_in_month())
-    }
-
-    /// Whether `date` falls in this month.
-    pub fn contains(self, date: Date) -> bool {
-        MonthKey::of(date) == self
-    }
-
-    /// The month after this one.
-    pub fn next(self) -> MonthKey {
-        if self.month >= 12 {
-            MonthKey {
-                year: self.year.saturating_add(1),
-                month: 1,
-            }
-        } else {
-            MonthKey {
-                year: self.year,
-                month: self.month + 1,
-            }
-        }
-    }
-
-    /// The month before this one.
-    pub fn prev(self) -> MonthKey {
-        if self.month <= 1 {
-            MonthKey {
-                year: self.year.saturating_sub(1),
-                month: 12,
-            }
-        } else {
-            MonthKey {
-                year: self.year,
-                month: self.month - 1,
-            }
-        }
-    }
-
-    /// Every month overlapping `from..=to`, oldest first.
-    pub fn span(from: Date, to: Date) -> Vec<MonthKey> {
-        let mut keys = Vec::new();
-        if from > to {
-            return keys;
-        }
-        let last = MonthKey::of(to);
-        let mut key = MonthKey::of(from);
-        while key <= last {
-            keys.push(key);
-            if key.next() == key {
-                break;
-            }
-            key = key.next();
-        }
-        keys
-    }
+/// One month of history: one file per month keeps start-up flat as years pile up.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct MonthFile {
+    /// Sessions started this month (by local date), in time order.
+    #[serde(default)]
+    pub sessions: Vec<SessionRecord>,
+    /// Check-ins of this month, in time order.
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    /// Rest and sick days marked this month, in date order.
+    #[serde(default)]
+    pub marks: Vec<DayMark>,
 }
 
 /// Month files parsed recently, each with the stamp of the file it came

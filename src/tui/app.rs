@@ -19,14 +19,15 @@ use tokio::time::Instant;
 use crate::audio::{Audio, AudioStatus, SoundState};
 use crate::catalog::Catalog;
 use crate::checkin::{CheckInContext, CheckInFlow, State as CheckInState};
+use crate::domain::History;
+use crate::domain::{CheckIn, SessionRecord};
 use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::rules::plan::{self as plan_rules, Planned};
 use crate::rules::week::{self, WeekSummary};
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Session, Settings};
-use crate::store::records::{CheckIn, SessionRecord};
-use crate::store::{History, Store};
+use crate::store::Store;
 use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
 use crate::tui::screens::checkin::{self as checkin_screen, CheckInAction};
 use crate::tui::screens::home::{HomeAction, HomeScreen};
@@ -322,15 +323,11 @@ impl App {
     fn planned(&self, routine_id: &str) -> Option<Planned> {
         let routine = self.catalog.routine(routine_id)?;
         let recent = self.recent_history();
-        let history = plan_rules::History {
-            sessions: recent.sessions,
-            checkins: recent.checkins,
-        };
         let mut planned = plan_rules::build(
             &self.catalog,
             routine,
             &self.profile,
-            &history,
+            &recent,
             Timestamp::now(),
             self.tz(),
         );

@@ -1,7 +1,7 @@
 //! Builders shared by the store and week tests.
 #![allow(dead_code)]
 
-use backcoach::store::records::*;
+use backcoach::domain::*;
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 

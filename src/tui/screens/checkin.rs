@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::checkin::{Answer, CheckInFlow, Question, State};
-use crate::store::records::WarningSign;
+use crate::domain::WarningSign;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
 

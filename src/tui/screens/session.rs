@@ -10,8 +10,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, LineGauge, Paragraph, Wrap};
 
+use crate::domain::DiscomfortKind;
 use crate::session::{EndView, Main, ModalView, View};
-use crate::store::records::DiscomfortKind;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
 use crate::tui::widgets::{centered, key_hints, panel};

@@ -17,8 +17,8 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, Block, Borders, Chart, Dataset, GraphType, LineGauge, Paragraph, Wrap,
 };
 
+use crate::domain::DayMarkKind;
 use crate::rules::week::{self, DayStatus, DaySummary, WeekSummary};
-use crate::store::records::DayMarkKind;
 use crate::tui::theme::Theme;
 
 /// What the app should do after a key on the week screen.

@@ -2,7 +2,8 @@
 //! discomfort rating, check-ins and day marks.
 //!
 //! These are the on-disk shapes (RON, readable by a person) and also the
-//! vocabulary the engine and the rules speak, so nothing is translated twice.
+//! vocabulary the engine, the rules and the coach speak, so nothing is
+//! translated twice. This floor imports nothing of ours.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -266,20 +267,6 @@ pub struct DayMark {
     pub date: Date,
     /// Rest or sick.
     pub kind: DayMarkKind,
-}
-
-/// One month of history: one file per month keeps start-up flat as years pile up.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct MonthFile {
-    /// Sessions started this month (by local date), in time order.
-    #[serde(default)]
-    pub sessions: Vec<SessionRecord>,
-    /// Check-ins of this month, in time order.
-    #[serde(default)]
-    pub checkins: Vec<CheckIn>,
-    /// Rest and sick days marked this month, in date order.
-    #[serde(default)]
-    pub marks: Vec<DayMark>,
 }
 
 /// The local calendar date of an instant: the date a session or check-in is filed under.

@@ -8,9 +8,10 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{FileProblem, Store, StoreError, data_dir, export};
+use crate::domain::FileProblem;
 use crate::profile::Profile;
 use crate::rules::week;
+use crate::store::{Store, StoreError, data_dir, export};
 
 /// What a command prints.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -3,6 +3,8 @@
 //! Plain-text output is built as strings so tests can check it without a
 //! process; `main` only prints and picks the exit code.
 
+pub mod commands;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
