@@ -1,15 +1,17 @@
 //! backcoach: a full-screen terminal coach for back-strengthening routines.
 //!
 //! The library holds everything the binary wires together, so tests reach
-//! each part directly: the catalog, the pure session engine and rules, the
-//! store, and the edges (TUI, audio, CLI).
+//! each part directly. Floors, lowest first (no import runs back up):
+//! `domain` (records) → `catalog`, `profile`, `plan` → `rules` → `coach`
+//! (owns today) and `session` (the engine) → the edges: `store`, `audio`,
+//! `tui`, `cli`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod audio;
 pub mod catalog;
-pub mod checkin;
 pub mod cli;
+pub mod coach;
 pub mod cue;
 pub mod domain;
 pub mod logging;

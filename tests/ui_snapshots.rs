@@ -7,7 +7,7 @@ mod store_common;
 use std::time::Duration;
 
 use backcoach::catalog;
-use backcoach::checkin::{Answer, CheckInContext, CheckInFlow};
+use backcoach::coach::checkin::{Answer, CheckInContext, CheckInFlow};
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::Profile;
 use backcoach::session::{Key, Main, Session, Settings};

@@ -18,7 +18,7 @@ use tokio::time::Instant;
 
 use crate::audio::{Audio, AudioStatus, SoundState};
 use crate::catalog::Catalog;
-use crate::checkin::{CheckInContext, CheckInFlow, State as CheckInState};
+use crate::coach::checkin::{CheckInContext, CheckInFlow, State as CheckInState};
 use crate::domain::History;
 use crate::domain::{CheckIn, SessionRecord};
 use crate::plan::Plan;

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::checkin::{Answer, CheckInFlow, Question, State};
+use crate::coach::checkin::{Answer, CheckInFlow, Question, State};
 use crate::domain::WarningSign;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
