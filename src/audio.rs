@@ -180,8 +180,13 @@ impl Shared {
         if self.muted.load(Ordering::Relaxed) {
             0.0
         } else {
-            volume_gain(self.volume.load(Ordering::Relaxed))
+            self.volume_gain()
         }
+    }
+
+    /// The volume's gain whatever the mute: a safety alert's.
+    fn volume_gain(&self) -> f32 {
+        volume_gain(self.volume.load(Ordering::Relaxed))
     }
 }
 
@@ -189,6 +194,8 @@ enum Command {
     Play {
         cue: Cue,
         asked: Instant,
+        /// A safety alert: heard even when muted with `m`.
+        alert: bool,
     },
     /// From cpal's error callback: the device went away.
     DeviceLost(String),
@@ -293,6 +300,21 @@ impl Audio {
         let _ = self.commands.send(Command::Play {
             cue,
             asked: Instant::now(),
+            alert: false,
+        });
+    }
+
+    /// Play a safety alert now, muted or not (`m` silences coaching cues, not
+    /// the alert that a session has been stopped for safety). Does nothing
+    /// when there is no device (`--mute` opens none).
+    pub fn play_alert(&self, cue: Cue) {
+        if !self.shared.alive.load(Ordering::Relaxed) {
+            return;
+        }
+        let _ = self.commands.send(Command::Play {
+            cue,
+            asked: Instant::now(),
+            alert: true,
         });
     }
 
@@ -405,8 +427,8 @@ fn run_player(
             }
         };
         match command {
-            Command::Play { cue, asked } => {
-                if shared.muted.load(Ordering::Relaxed) {
+            Command::Play { cue, asked, alert } => {
+                if shared.muted.load(Ordering::Relaxed) && !alert {
                     continue;
                 }
                 let late = asked.elapsed();
@@ -431,7 +453,12 @@ fn run_player(
                 let length = samples.total_duration().unwrap_or(Duration::from_secs(1));
                 if let Some(sink) = &sink {
                     let shared = Arc::clone(shared);
-                    sink.mixer().add(cue_source(samples, move || shared.gain()));
+                    if alert {
+                        sink.mixer()
+                            .add(cue_source(samples, move || shared.volume_gain()));
+                    } else {
+                        sink.mixer().add(cue_source(samples, move || shared.gain()));
+                    }
                 }
                 quiet_at = quiet_at.max(Instant::now() + length + IDLE_CLOSE);
             }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use backcoach::catalog::{self, Catalog};
 use backcoach::cli::{self, Cli, Command, UserError};
 use backcoach::store::{self, Store};
-use backcoach::tui::app::{App, StartAt};
+use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::theme::Theme;
 use backcoach::tui::{self, Exit};
 use clap::Parser;
@@ -78,9 +78,13 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
     let store = Store::open(&dir).map_err(|e| UserError::Other(e.to_string()))?;
     let log = dir.join("backcoach.log");
     let _ = backcoach::logging::init(&log);
-    let muted = cli.mute;
+    let sound = if cli.mute {
+        SoundForRun::Muted
+    } else {
+        SoundForRun::On
+    };
     let exit = tui::run(
-        |tx| App::new(catalog, store, start, muted, Theme::from_env(), tx),
+        |tx| App::new(catalog, store, start, sound, Theme::from_env(), tx),
         &log,
     )
     .map_err(|e| UserError::Other(e.to_string()))?;

@@ -9,6 +9,8 @@ use crate::catalog::Equipment;
 
 /// The guides' upper bound of acceptable discomfort during exercise (0–10).
 pub const DEFAULT_DISCOMFORT_LIMIT: u8 = 5;
+/// The lowest limit the set-up offers (and the safe profile uses).
+pub const MIN_DISCOMFORT_LIMIT: u8 = 1;
 /// Days a week the guides suggest building up to (4 or 5 a week; 3 or 4 for the mini workout).
 pub const DEFAULT_WEEKLY_TARGET: u8 = 4;
 /// The weekly target a profile may set, from the guides' ranges.
@@ -67,6 +69,10 @@ pub struct Profile {
     /// Highest acceptable discomfort; can only be set at or below the guides' 5.
     #[serde(default = "default_limit")]
     pub discomfort_limit: u8,
+    /// A history of back injury or a spinal condition (guide 003: see a
+    /// healthcare provider about it).
+    #[serde(default)]
+    pub back_injury_history: bool,
 }
 
 fn default_target() -> u8 {
@@ -89,11 +95,55 @@ impl Default for Profile {
             volume: default_volume(),
             bell: false,
             discomfort_limit: DEFAULT_DISCOMFORT_LIMIT,
+            back_injury_history: false,
         }
     }
 }
 
 impl Profile {
+    /// The profile used for a run when `profile.ron` cannot be read and the
+    /// user chooses to go on: the lowest discomfort limit, every condition
+    /// filter on, the starting doses, no equipment. Never saved.
+    pub fn safe() -> Profile {
+        Profile {
+            experience: Experience::New,
+            conditions: vec![Condition::HerniatedDisc, Condition::SpinalStenosis],
+            equipment: Vec::new(),
+            discomfort_limit: MIN_DISCOMFORT_LIMIT,
+            back_injury_history: true,
+            ..Profile::default()
+        }
+    }
+
+    /// Whether the guides say to check with a doctor or physical therapist
+    /// before starting: a condition, a return after a back issue (000, 002,
+    /// 004), or a history of back injury or spinal conditions (003).
+    pub fn needs_professional_check(&self) -> bool {
+        !self.conditions.is_empty()
+            || self.experience == Experience::Returning
+            || self.back_injury_history
+    }
+
+    /// The advice, in plain words, for the screen after the set-up.
+    pub fn professional_check_advice(&self) -> Vec<String> {
+        let mut why: Vec<String> = self
+            .conditions
+            .iter()
+            .map(|c| c.label().to_string())
+            .collect();
+        if self.experience == Experience::Returning {
+            why.push("coming back after a back issue".into());
+        }
+        if self.back_injury_history {
+            why.push("a history of back injury or spinal conditions".into());
+        }
+        vec![
+            format!("You told us about: {}.", why.join(", ")),
+            "The guides advise checking with a doctor or physical therapist before starting back exercises in your situation: they can say which movements are safest for you.".into(),
+            "backcoach leaves out what your conditions should avoid and starts you gently, but it gives general guidance, not a diagnosis.".into(),
+        ]
+    }
+
     /// The limit actually applied: a profile may only lower the guides' limit.
     pub fn effective_limit(&self) -> u8 {
         self.discomfort_limit.min(DEFAULT_DISCOMFORT_LIMIT)

@@ -11,7 +11,7 @@ use backcoach::catalog;
 use backcoach::domain::SessionStatus;
 use backcoach::profile::Profile;
 use backcoach::store::Store;
-use backcoach::tui::app::{App, SAVE_RETRY, StartAt};
+use backcoach::tui::app::{App, SAVE_RETRY, SoundForRun, StartAt};
 use backcoach::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -43,7 +43,7 @@ fn a_failed_save_is_shown_kept_and_retried() {
         catalog,
         store,
         StartAt::Session("daily".into()),
-        true,
+        SoundForRun::Muted,
         Theme { color: false },
         tx,
     );
@@ -84,9 +84,9 @@ fn a_failed_save_is_shown_kept_and_retried() {
 }
 
 /// The first frame never waits for the history: the home screen and the
-/// check-in are drawn from the catalog and profile alone, and what the
-/// history says (a session cut off yesterday, the question about it) fills in
-/// once the loop calls `after_first_frame`.
+/// check-in's frame are drawn from the catalog and profile alone, and what
+/// the history says (a session cut off yesterday, the questions about it)
+/// fills in once the loop calls `after_first_frame`.
 #[test]
 fn the_first_screen_is_drawn_before_the_history_is_read() {
     let dir = tempfile::tempdir().expect("dir");
@@ -109,7 +109,7 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
             catalog::builtin().expect("catalog"),
             store,
             start,
-            true,
+            SoundForRun::Muted,
             Theme { color: false },
             tx,
         )
@@ -127,9 +127,13 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
 
     let mut start = new_app(StartAt::Session("daily".into()));
     let t0 = Instant::now();
-    // The baseline is asked first, before the history is known...
-    assert!(screen(&start).contains("How much discomfort"));
+    // The check-in's frame is drawn first, before the history is known (its
+    // first question depends on it: a safety stop is asked about first)...
+    let first = screen(&start);
+    assert!(first.contains("Check-in"), "{first}");
+    assert!(!first.contains("How much discomfort"), "{first}");
     start.after_first_frame();
+    assert!(screen(&start).contains("How much discomfort"));
     key(&mut start, KeyCode::Char('2'), t0);
     key(&mut start, KeyCode::Enter, t0);
     // ...and the question about the last session follows once it is.

@@ -161,6 +161,11 @@ fn first_run_set_up_then_starting_doses_then_an_increase_with_its_reason() {
     tui.send("\x1b[B"); // ↓ : herniated disc
     tui.send(" ");
     tui.send("\r");
+    // Said once, as the guides do: check with a professional before starting.
+    let screen = tui.wait_for("Before you start", T);
+    assert!(screen.contains("doctor or physical therapist"), "{screen}");
+    assert!(screen.contains("herniated disc"), "{screen}");
+    tui.send("\r");
     tui.wait_for("How much discomfort", T);
     tui.send("1");
     tui.send("\r");

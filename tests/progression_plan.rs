@@ -4,11 +4,15 @@
 
 use backcoach::catalog::{self, Catalog, Equipment, SpineLoad};
 use backcoach::domain::History;
-use backcoach::domain::{ExerciseRecord, SessionRecord, SessionStatus};
+use backcoach::domain::{
+    CheckIn, Compared, DiscomfortKind, ExerciseRecord, Rating, RatingMoment, SessionRecord,
+    SessionStatus,
+};
 use backcoach::plan::Plan;
 use backcoach::profile::{Condition, Experience, Profile};
-use backcoach::rules::plan::{Planned, avoided_load, build, next_allowed, when_label};
-use backcoach::rules::progression::{INTENSE_GAP_HOURS, Ladder};
+use backcoach::rules::plan::{Planned, avoided_load, build, when_label};
+use backcoach::rules::progression::Ladder;
+use backcoach::rules::recovery::{self, INTENSE_GAP_HOURS};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
@@ -441,6 +445,54 @@ fn gym_day(started: Timestamp) -> SessionRecord {
     )
 }
 
+/// When `routine` may next start, seen from long after every session.
+fn next_allowed(
+    routine: &backcoach::catalog::Routine,
+    sessions: &[SessionRecord],
+) -> Option<Timestamp> {
+    recovery::next_allowed(routine, sessions, noon(365))
+}
+
+#[test]
+fn the_gate_and_the_week_screen_read_one_definition_of_48_hours() {
+    let c = catalog();
+    let routine = c.routine("gym-back-day").expect("gym day");
+    let mut first = gym_day(noon(0));
+    // A 50-minute session: the hours run from its end.
+    first.ended = first
+        .started
+        .checked_add(SignedDuration::from_mins(50))
+        .ok();
+    let end = first.ended.expect("end");
+    let due = end
+        .checked_add(SignedDuration::from_hours(INTENSE_GAP_HOURS))
+        .expect("time");
+    assert_eq!(
+        next_allowed(routine, std::slice::from_ref(&first)),
+        Some(due)
+    );
+    // 47 hours after its end the gate is closed, and a session started then
+    // is exactly what the week screen flags; at 48 hours neither objects.
+    let at_47 = end
+        .checked_add(SignedDuration::from_hours(47))
+        .expect("time");
+    let gym = profile(Experience::Regular, &[], &[Equipment::Gym]);
+    let history = History {
+        sessions: vec![first.clone()],
+        ..History::default()
+    };
+    assert_eq!(
+        plan_for("gym-back-day", &gym, &history, at_47).not_before,
+        Some(due)
+    );
+    assert_eq!(recovery::too_close(&first, &gym_day(at_47)), Some(47));
+    assert_eq!(
+        plan_for("gym-back-day", &gym, &history, due).not_before,
+        None
+    );
+    assert_eq!(recovery::too_close(&first, &gym_day(due)), None);
+}
+
 #[test]
 fn the_48_hour_gate_for_intense_routines() {
     let gym = profile(Experience::Regular, &[], &[Equipment::Gym]);
@@ -528,4 +580,213 @@ fn what_counts_as_the_last_intense_session() {
         vec![record("front-plank", 3, 0, 20)],
     );
     assert_eq!(next_allowed(home, &[home_session]), t.checked_add(gap).ok());
+}
+
+fn rating(at: Timestamp, exercise: Option<&str>, value: u8, moment: RatingMoment) -> Rating {
+    Rating {
+        at,
+        value,
+        kind: DiscomfortKind::DullAche,
+        moment,
+        exercise_id: exercise.map(str::to_string),
+        set: Some(1),
+        side: None,
+        decision: None,
+    }
+}
+
+#[test]
+fn a_superman_that_made_pain_worse_gives_way_to_the_bird_dog_for_good() {
+    let p = profile(Experience::New, &[], &[Equipment::Band]);
+    // Discomfort rose from 2 to 4 during the superman: a stop.
+    let mut stopped = session(
+        "daily",
+        noon(0),
+        SessionStatus::StoppedForSafety {
+            reason: "Discomfort rose from 2 to 4 during Superman, set 1 of 1".into(),
+        },
+        false,
+        vec![record("superman", 1, 2, 2)],
+    );
+    stopped.ratings = vec![
+        rating(noon(0), Some("superman"), 2, RatingMoment::During),
+        rating(noon(0), Some("superman"), 4, RatingMoment::During),
+    ];
+    let history = History {
+        sessions: vec![stopped.clone()],
+        ..History::default()
+    };
+    let next = plan_for("daily", &p, &history, noon(1));
+    let ids: Vec<&str> = next
+        .plan
+        .exercises
+        .iter()
+        .map(|e| e.exercise_id.as_str())
+        .collect();
+    assert!(!ids.contains(&"superman"), "{ids:?}");
+    assert!(ids.contains(&"bird-dog"), "{ids:?}");
+    let bird = next
+        .plan
+        .exercises
+        .iter()
+        .find(|e| e.exercise_id == "bird-dog")
+        .expect("bird dog");
+    assert!(
+        bird.reasons
+            .iter()
+            .any(|r| r.contains("instead of Superman: it made your pain worse")),
+        "{:?}",
+        bird.reasons
+    );
+    let advice =
+        |planned: &Planned| {
+            planned.plan.notes.iter().any(|n| {
+                n.contains("not to keep on with it") && n.contains("healthcare professional")
+            })
+        };
+    assert!(advice(&next), "{:?}", next.plan.notes);
+
+    // Once a session has done the bird dog in its place, the switch stays but
+    // the advice is not repeated.
+    let with_bird_dog = session(
+        "daily",
+        noon(2),
+        SessionStatus::Completed,
+        false,
+        vec![record("bird-dog", 1, 3, 3)],
+    );
+    let history = History {
+        sessions: vec![stopped, with_bird_dog],
+        ..History::default()
+    };
+    let later = plan_for("daily", &p, &history, noon(5));
+    assert!(
+        later
+            .plan
+            .exercises
+            .iter()
+            .any(|e| e.exercise_id == "bird-dog")
+    );
+    assert!(
+        !later
+            .plan
+            .exercises
+            .iter()
+            .any(|e| e.exercise_id == "superman")
+    );
+    assert!(!advice(&later), "{:?}", later.plan.notes);
+}
+
+#[test]
+fn a_calm_superman_stays_in_the_plan() {
+    let p = profile(Experience::New, &[], &[Equipment::Band]);
+    let mut calm = session(
+        "daily",
+        noon(0),
+        SessionStatus::Completed,
+        false,
+        vec![record("superman", 1, 2, 2)],
+    );
+    calm.ratings = vec![rating(
+        noon(0),
+        Some("superman"),
+        2,
+        RatingMoment::AfterExercise,
+    )];
+    let history = History {
+        sessions: vec![calm],
+        ..History::default()
+    };
+    let next = plan_for("daily", &p, &history, noon(1));
+    assert!(
+        next.plan
+            .exercises
+            .iter()
+            .any(|e| e.exercise_id == "superman")
+    );
+}
+
+#[test]
+fn worse_at_check_in_removes_the_increase_and_the_preview_says_why() {
+    let p = profile(Experience::New, &[], &[Equipment::Band]);
+    let c = catalog();
+    let daily = c.routine("daily").expect("daily");
+    let floor = |id: &str| {
+        let item = daily.items.iter().find(|i| i.exercise == id).expect("item");
+        let ex = c.exercise(id).expect("exercise");
+        Ladder::for_item(
+            &daily.item_dose(item, ex),
+            ex.start.as_ref(),
+            Experience::New,
+        )
+        .floor()
+    };
+    let b = floor("bridge");
+    let sessions: Vec<SessionRecord> = [0, 1]
+        .iter()
+        .map(|n| {
+            session(
+                "daily",
+                noon(*n),
+                SessionStatus::Completed,
+                false,
+                vec![record("bridge", b.sets, b.reps, b.hold_s)],
+            )
+        })
+        .collect();
+    let history = History {
+        sessions: sessions.clone(),
+        ..History::default()
+    };
+    let bridge = |planned: &Planned| {
+        planned
+            .plan
+            .exercises
+            .iter()
+            .find(|e| e.exercise_id == "bridge")
+            .cloned()
+            .expect("bridge")
+    };
+    let earned = plan_for("daily", &p, &history, noon(4));
+    assert!(
+        bridge(&earned).reps > b.reps,
+        "two good sessions earn an increase"
+    );
+    // Today's check-in: worse than after the last session.
+    let worse = CheckIn {
+        at: noon(4)
+            .checked_sub(SignedDuration::from_mins(5))
+            .expect("time"),
+        date: day(4),
+        baseline: 2,
+        asked_warning_signs: true,
+        warning_signs: vec![],
+        since_last: Some(Compared::Worse),
+        stop_pain_eased: None,
+        lingering: false,
+    };
+    let history = History {
+        sessions,
+        checkins: vec![worse],
+        ..History::default()
+    };
+    let held = plan_for("daily", &p, &history, noon(4));
+    let bridge_today = bridge(&held);
+    assert_eq!(bridge_today.reps, b.reps);
+    assert!(
+        bridge_today
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("no increase today: your back feels worse")),
+        "{:?}",
+        bridge_today.reasons
+    );
+    assert!(
+        !bridge_today
+            .reasons
+            .iter()
+            .any(|r| r.contains("without worsening")),
+        "{:?}",
+        bridge_today.reasons
+    );
 }

@@ -7,12 +7,13 @@ mod store_common;
 use std::time::Duration;
 
 use backcoach::catalog;
-use backcoach::coach::checkin::{Answer, CheckInContext, CheckInFlow};
+use backcoach::coach::Today;
+use backcoach::coach::checkin::{Answer, CheckInFlow};
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::Profile;
 use backcoach::session::{Key, Main, Session, Settings};
 use backcoach::store::Store;
-use backcoach::tui::app::{App, StartAt};
+use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::screens::checkin as checkin_screen;
 use backcoach::tui::screens::preview::PreviewScreen;
 use backcoach::tui::screens::session::{self as session_screen, Status};
@@ -232,7 +233,14 @@ fn app(start: StartAt, profile: Option<Profile>) -> App {
     if let Some(profile) = profile {
         store.save_profile(&profile).expect("profile");
     }
-    let mut app = App::new(catalog, store, start, true, Theme { color: false }, tx);
+    let mut app = App::new(
+        catalog,
+        store,
+        start,
+        SoundForRun::Muted,
+        Theme { color: false },
+        tx,
+    );
     app.after_first_frame();
     app
 }
@@ -267,14 +275,16 @@ fn the_first_run_set_up() {
 
 #[test]
 fn the_check_in() {
-    let mut flow = CheckInFlow::new(CheckInContext {
-        today: Date::constant(2026, 11, 22),
-        now: Timestamp::UNIX_EPOCH,
-        last_session: None,
-        warning_signs_asked_today: false,
-        stop_cleared: false,
+    let today = Today {
+        date: Date::constant(2026, 11, 22),
+        closed: None,
+        follow_up: None,
+        since_last: None,
+        warning_signs_due: true,
         limit: 5,
-    });
+        notices: Vec::new(),
+    };
+    let mut flow = CheckInFlow::new(&today, Timestamp::UNIX_EPOCH);
     let render = |flow: &CheckInFlow, w, h| {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
@@ -284,6 +294,7 @@ fn the_check_in() {
                     f.area(),
                     flow,
                     "15-minute daily routine",
+                    &[],
                     &Theme { color: false },
                 )
             })
@@ -404,8 +415,8 @@ fn a_preview_with_increases_a_step_back_and_swaps() {
     let history = History {
         sessions: vec![
             seeded(12, &[("bridge", 5), ("bird-dog", 3)], None),
-            seeded(15, &[("bridge", 5), ("bird-dog", 3)], None),
-            seeded(18, &[("bird-dog", 5)], Some(6)),
+            seeded(15, &[("bird-dog", 5)], Some(6)),
+            seeded(18, &[("bridge", 5)], None),
         ],
         checkins: vec![],
         ..History::default()

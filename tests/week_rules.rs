@@ -451,7 +451,8 @@ fn six_weeks_of_regular_exercise_without_less_discomfort_advise_a_professional()
         *notice,
         Notice::SeeProfessional {
             early_tenths: 40,
-            late_tenths: 40
+            late_tenths: 40,
+            exercised: true,
         }
     );
     assert!(notice.text().contains("healthcare professional"));
@@ -471,21 +472,63 @@ fn six_weeks_of_regular_exercise_without_less_discomfort_advise_a_professional()
     );
 }
 
+fn see_professional(h: &History, today: Date) -> Option<Notice> {
+    week::summarize(h, &Profile::default(), today, today)
+        .notices
+        .into_iter()
+        .find(|n| matches!(n, Notice::SeeProfessional { .. }))
+}
+
 #[test]
-fn the_six_week_rule_needs_regular_exercise_remaining_discomfort_and_check_ins() {
+fn six_weeks_of_pain_that_kept_someone_from_exercising_also_advise_a_professional() {
+    // No exercise at all, the same discomfort at every weekly check-in.
+    let (resting, today) = six_weeks(|_| 0, |_| 5);
+    let notice = see_professional(&resting, today).expect("advice");
+    assert_eq!(
+        notice,
+        Notice::SeeProfessional {
+            early_tenths: 50,
+            late_tenths: 50,
+            exercised: false,
+        }
+    );
+    assert!(
+        notice.text().contains("kept you from exercising"),
+        "{}",
+        notice.text()
+    );
+    assert!(notice.text().contains("healthcare professional"));
+    // The same reading is offered to the coach for home and the check-in.
+    assert_eq!(week::six_week_notice(&resting, today), Some(notice));
+    // One irregular week: still advised, in the words for pain that kept them from it.
+    let (irregular, today) = six_weeks(|w| if w == 2 { 1 } else { 4 }, |_| 5);
+    assert!(matches!(
+        see_professional(&irregular, today),
+        Some(Notice::SeeProfessional {
+            exercised: false,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn the_six_week_rule_needs_remaining_discomfort_and_check_ins_six_weeks_apart() {
     let (improving, today) = six_weeks(|_| 3, |w| 6 - w as u8);
     assert!(!advises(&improving, today, today));
-    let (irregular, today) = six_weeks(|w| if w == 2 { 1 } else { 4 }, |_| 5);
-    assert!(!advises(&irregular, today, today));
     let (pain_free, today) = six_weeks(|_| 3, |_| 0);
     assert!(!advises(&pain_free, today, today));
-    // Too short a history: the window starts before the first week.
-    let (flat, today) = six_weeks(|w| if w == 0 { 0 } else { 3 }, |_| 5);
-    assert!(!advises(&flat, today, today));
+    // Too short a history: no check-in in the window's first two weeks.
+    let (mut short, today) = six_weeks(|_| 3, |_| 5);
+    let first = week::add_days(week::monday_of(today), -7 * 6);
+    short
+        .checkins
+        .retain(|c| c.date >= week::add_days(first, 14));
+    assert!(!advises(&short, today, today));
     // Seen from the week before, the window is a week earlier (and incomplete).
     let (full, today) = six_weeks(|_| 3, |_| 5);
     assert!(advises(&full, week::add_days(today, -7), today));
-    assert!(!advises(&full, week::add_days(today, -14), today));
+    // Three weeks earlier, its first two weeks hold no check-in at all.
+    assert!(!advises(&full, week::add_days(today, -21), today));
 }
 
 #[test]

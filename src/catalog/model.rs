@@ -289,6 +289,11 @@ pub struct Exercise {
     /// The harder variation the guides progress to.
     #[serde(default)]
     pub harder: Option<String>,
+    /// The exercise to plan instead, for good, once this one has made pain
+    /// worse (guide 004: do not persist with the superman if it worsens
+    /// symptoms; the bird dog loads the spine much less).
+    #[serde(default)]
+    pub switch_if_worse: Option<String>,
     /// Guide file(s) the facts come from.
     pub sources: Vec<String>,
 }

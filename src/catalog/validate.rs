@@ -125,7 +125,11 @@ fn check_exercise(
             "no source guide is named".into(),
         );
     }
-    for (field, target) in [("alternative", &ex.alternative), ("harder", &ex.harder)] {
+    for (field, target) in [
+        ("alternative", &ex.alternative),
+        ("harder", &ex.harder),
+        ("switch_if_worse", &ex.switch_if_worse),
+    ] {
         if let Some(target) = target
             && catalog.exercise(target).is_none()
         {

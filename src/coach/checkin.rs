@@ -1,32 +1,18 @@
-//! The check-in before every session, as a pure question flow.
+//! The check-in before every session, as a pure question flow built from
+//! [`Today`].
 //!
-//! Which questions to ask depends on the history: after a safety stop, ask
-//! whether that pain has eased; after any session, compare with how it ended;
-//! always the discomfort now (the session's baseline); once a day the guides'
-//! warning signs. Some answers mean no exercise today, with the reason.
+//! After a safety stop on an earlier day, it first asks whether that pain has
+//! eased; then the discomfort now (the session's baseline); after any other
+//! session, how the back feels compared with its end; and once a day the
+//! warning signs. Some answers mean no exercise today, with the reason: the
+//! record saved from them closes the day for every path into a session.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::domain::{CheckIn, Compared, RatingMoment, SessionRecord, SessionStatus, WarningSign};
+use super::today::{DayClosed, StopFollowUp, Today};
+use crate::domain::{CheckIn, Compared, TypedRating, WarningSign};
 use crate::rules::safety::ACCEPTABLE_LIMIT;
-
-/// What the check-in knows before it starts.
-#[derive(Debug, Clone)]
-pub struct CheckInContext {
-    /// The day the check-in is saved under (the local date once the history is read).
-    pub today: Date,
-    /// When the check-in started; saved as the record's time.
-    pub now: Timestamp,
-    /// The most recent session, if any.
-    pub last_session: Option<SessionRecord>,
-    /// Whether the warning signs were already asked today.
-    pub warning_signs_asked_today: bool,
-    /// Whether a check-in since the last safety stop already said the pain eased.
-    pub stop_cleared: bool,
-    /// The profile's acceptable discomfort.
-    pub limit: u8,
-}
 
 /// The question on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +33,8 @@ pub enum Question {
     },
     /// Discomfort right now, 0–10.
     Baseline {
-        /// The digits typed so far (at most 10).
-        typed: String,
+        /// The digits typed so far.
+        typed: TypedRating,
     },
     /// The warning signs, each marked or not.
     WarningSigns {
@@ -57,16 +43,11 @@ pub enum Question {
     },
 }
 
-/// Why there is no session today.
+/// Why there is no session now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blocked {
-    /// The pain that stopped the last session has not eased.
-    StopNotEased {
-        /// Why the last session was stopped, as saved in the history.
-        reason: String,
-    },
-    /// One or more of the guides' warning signs.
-    WarningSigns(Vec<WarningSign>),
+    /// No session today at all (warning signs, a stop that has not eased).
+    Day(DayClosed),
     /// Discomfort already above the acceptable range before starting.
     TooMuchPainNow {
         /// The discomfort given now, 0–10.
@@ -77,26 +58,22 @@ pub enum Blocked {
 }
 
 impl Blocked {
+    /// The screen's title.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Blocked::Day(closed) => closed.title(),
+            Blocked::TooMuchPainNow { .. } => "NOT NOW",
+        }
+    }
+
     /// The advice, in plain words.
     pub fn advice(&self) -> Vec<String> {
         match self {
-            Blocked::StopNotEased { reason } => vec![
-                format!("Your last session was stopped for safety ({reason}), and that pain has not eased."),
-                "Please do not exercise today. Rest, and move gently only as far as it is comfortable.".into(),
-                "If the pain does not ease, is sharp, or spreads down a leg, see a healthcare professional.".into(),
-            ],
-            Blocked::WarningSigns(signs) => {
-                let mut lines = vec!["You reported:".to_string()];
-                lines.extend(signs.iter().map(|s| format!("  • {}", s.question().trim_end_matches('?'))));
-                lines.push(
-                    "These are signs the guides say to get checked. Please do not exercise today, and see a healthcare professional."
-                        .into(),
-                );
-                lines
-            }
+            Blocked::Day(closed) => closed.lines(),
             Blocked::TooMuchPainNow { value, limit } => vec![
                 format!("Your discomfort is {value}/10 before starting, above the comfortable range of 0–{limit}."),
-                "Please do not exercise today. Rest, and see a healthcare professional if it does not ease.".into(),
+                "Please do not exercise now. Rest, and move gently only as far as it is comfortable; check in again later if it eases.".into(),
+                "If it does not ease, see a healthcare professional.".into(),
             ],
         }
     }
@@ -107,7 +84,7 @@ impl Blocked {
 pub enum State {
     /// Waiting for the answer to this question.
     Asking(Question),
-    /// No session today.
+    /// No session now, and why.
     Blocked(Blocked),
     /// Done: the check-in to save and the baseline to start from.
     Done(CheckIn),
@@ -116,7 +93,10 @@ pub enum State {
 /// The check-in as it goes.
 #[derive(Debug, Clone)]
 pub struct CheckInFlow {
-    ctx: CheckInContext,
+    follow_up: Option<StopFollowUp>,
+    since_last: Option<super::today::SinceLast>,
+    warning_signs_due: bool,
+    limit: u8,
     record: CheckIn,
     state: State,
 }
@@ -124,7 +104,7 @@ pub struct CheckInFlow {
 /// A key as the check-in understands it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
-    /// A typed character: a digit of the rating, a letter answer or a warning sign's number.
+    /// A typed character: a digit of the rating, a letter answer or a warning sign's key.
     Char(char),
     /// Confirms the rating or the marked warning signs; answers "same" about the last session.
     Enter,
@@ -133,12 +113,12 @@ pub enum Answer {
 }
 
 impl CheckInFlow {
-    /// Starts the flow. The first question is always the discomfort now, so
-    /// the screen can be drawn before the history is read ([`Self::set_history`]).
-    pub fn new(ctx: CheckInContext) -> CheckInFlow {
+    /// The questions `today` asks, answered at `now`. A stop on an earlier
+    /// day comes before anything else.
+    pub fn new(today: &Today, now: Timestamp) -> CheckInFlow {
         let record = CheckIn {
-            at: ctx.now,
-            date: ctx.today,
+            at: now,
+            date: today.date,
             baseline: 0,
             asked_warning_signs: false,
             warning_signs: Vec::new(),
@@ -146,29 +126,21 @@ impl CheckInFlow {
             stop_pain_eased: None,
             lingering: false,
         };
-        CheckInFlow {
-            state: State::Asking(Question::Baseline {
-                typed: String::new(),
+        let state = match &today.follow_up {
+            Some(f) => State::Asking(Question::StopEased {
+                date: f.date,
+                reason: f.reason.clone(),
             }),
-            ctx,
+            None => baseline_question(),
+        };
+        CheckInFlow {
+            follow_up: today.follow_up.clone(),
+            since_last: today.since_last.clone(),
+            warning_signs_due: today.warning_signs_due,
+            limit: today.limit.min(ACCEPTABLE_LIMIT),
             record,
+            state,
         }
-    }
-
-    /// Fills in what the history says, read after the first frame; the
-    /// questions after the baseline depend on it.
-    pub fn set_history(
-        &mut self,
-        today: Date,
-        last_session: Option<SessionRecord>,
-        warning_signs_asked_today: bool,
-        stop_cleared: bool,
-    ) {
-        self.ctx.today = today;
-        self.record.date = today;
-        self.ctx.last_session = last_session;
-        self.ctx.warning_signs_asked_today = warning_signs_asked_today;
-        self.ctx.stop_cleared = stop_cleared;
     }
 
     /// The current state.
@@ -176,43 +148,31 @@ impl CheckInFlow {
         &self.state
     }
 
-    /// The context it was started with.
-    pub fn context(&self) -> &CheckInContext {
-        &self.ctx
-    }
-
     /// The check-in record so far (saved even when blocked).
     pub fn record(&self) -> &CheckIn {
         &self.record
     }
 
-    /// The question after the baseline: the last session first (a safety
-    /// stop, or how it ended), then the warning signs once a day.
+    /// The question after the baseline: how it compares with the last session
+    /// (unless a stop was just asked about), then the warning signs.
     fn after_baseline(&self) -> State {
-        if let Some(last) = &self.ctx.last_session {
-            if let SessionStatus::StoppedForSafety { reason } = &last.status
-                && !self.ctx.stop_cleared
-            {
-                return State::Asking(Question::StopEased {
-                    date: last.date,
-                    reason: reason.clone(),
-                });
-            }
-            if self.record.since_last.is_none() {
-                return State::Asking(Question::SinceLast {
-                    date: last.date,
-                    ended_at: ended_at(last),
-                });
-            }
+        if self.follow_up.is_none()
+            && self.record.since_last.is_none()
+            && let Some(last) = &self.since_last
+        {
+            return State::Asking(Question::SinceLast {
+                date: last.date,
+                ended_at: last.ended_at,
+            });
         }
         self.warning_signs_or_done()
     }
 
     fn warning_signs_or_done(&self) -> State {
-        if self.ctx.warning_signs_asked_today {
-            State::Done(self.record.clone())
-        } else {
+        if self.warning_signs_due {
             State::Asking(Question::WarningSigns { marked: Vec::new() })
+        } else {
+            State::Done(self.record.clone())
         }
     }
 
@@ -225,11 +185,11 @@ impl CheckInFlow {
             Question::StopEased { reason, .. } => match key {
                 Answer::Char('y' | 'Y') => {
                     self.record.stop_pain_eased = Some(true);
-                    self.state = self.warning_signs_or_done();
+                    self.state = baseline_question();
                 }
                 Answer::Char('n' | 'N') => {
                     self.record.stop_pain_eased = Some(false);
-                    self.state = State::Blocked(Blocked::StopNotEased { reason });
+                    self.state = State::Blocked(Blocked::Day(DayClosed::StopNotEased { reason }));
                 }
                 _ => {}
             },
@@ -248,44 +208,39 @@ impl CheckInFlow {
                 }
             }
             Question::Baseline { mut typed } => match key {
-                Answer::Char(c @ '0'..='9') => {
-                    let candidate = if typed == "0" {
-                        c.to_string()
-                    } else {
-                        format!("{typed}{c}")
-                    };
-                    if candidate.parse::<u8>().is_ok_and(|v| v <= 10) {
-                        typed = candidate;
-                    }
+                Answer::Char(c) => {
+                    typed.push(c);
                     self.state = State::Asking(Question::Baseline { typed });
                 }
                 Answer::Backspace => {
-                    typed.pop();
+                    typed.backspace();
                     self.state = State::Asking(Question::Baseline { typed });
                 }
                 Answer::Enter => {
-                    let Ok(value) = typed.parse::<u8>() else {
+                    let Some(value) = typed.value() else {
                         return;
                     };
                     self.record.baseline = value;
-                    let limit = self.ctx.limit.min(ACCEPTABLE_LIMIT);
-                    if value > limit {
-                        self.state = State::Blocked(Blocked::TooMuchPainNow { value, limit });
+                    self.state = if value > self.limit {
+                        State::Blocked(Blocked::TooMuchPainNow {
+                            value,
+                            limit: self.limit,
+                        })
                     } else {
-                        self.state = self.after_baseline();
-                    }
+                        self.after_baseline()
+                    };
                 }
-                _ => {}
             },
             Question::WarningSigns { mut marked } => match key {
-                Answer::Char(c @ '1'..='4') => {
-                    let sign = WarningSign::ALL[(c as u8 - b'1') as usize];
-                    if let Some(i) = marked.iter().position(|s| *s == sign) {
-                        marked.remove(i);
-                    } else {
-                        marked.push(sign);
+                Answer::Char(c) => {
+                    if let Some(sign) = WarningSign::from_key(c) {
+                        if let Some(i) = marked.iter().position(|s| *s == sign) {
+                            marked.remove(i);
+                        } else {
+                            marked.push(sign);
+                        }
+                        marked.sort_by_key(|s| WarningSign::ALL.iter().position(|a| a == s));
                     }
-                    marked.sort_by_key(|s| WarningSign::ALL.iter().position(|a| a == s));
                     self.state = State::Asking(Question::WarningSigns { marked });
                 }
                 Answer::Enter => {
@@ -294,10 +249,10 @@ impl CheckInFlow {
                     self.state = if marked.is_empty() {
                         State::Done(self.record.clone())
                     } else {
-                        State::Blocked(Blocked::WarningSigns(marked))
+                        State::Blocked(Blocked::Day(DayClosed::WarningSigns(marked)))
                     };
                 }
-                _ => {}
+                Answer::Backspace => {}
             },
         }
     }
@@ -305,210 +260,245 @@ impl CheckInFlow {
     /// Whether the last session ended at or one below the limit: a "worse"
     /// after it counts as lingering pain.
     fn last_ended_near_limit(&self) -> bool {
-        let limit = self.ctx.limit.min(ACCEPTABLE_LIMIT);
-        self.ctx
-            .last_session
+        self.since_last
             .as_ref()
-            .and_then(highest_rating)
-            .is_some_and(|v| v + 1 >= limit)
+            .and_then(|l| l.highest)
+            .is_some_and(|v| v + 1 >= self.limit)
     }
 }
 
-/// How the last session ended: its closing rating, or its last rating.
-fn ended_at(session: &SessionRecord) -> Option<u8> {
-    session
-        .ratings
-        .iter()
-        .rev()
-        .find(|r| r.moment == RatingMoment::Closing)
-        .or_else(|| session.ratings.last())
-        .map(|r| r.value)
-}
-
-fn highest_rating(session: &SessionRecord) -> Option<u8> {
-    session.ratings.iter().map(|r| r.value).max()
+fn baseline_question() -> State {
+    State::Asking(Question::Baseline {
+        typed: TypedRating::default(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DiscomfortKind, Rating};
+    use crate::coach::today::SinceLast;
 
-    fn ctx(last: Option<SessionRecord>, asked: bool) -> CheckInContext {
-        CheckInContext {
-            today: Date::constant(2026, 11, 22),
-            now: Timestamp::UNIX_EPOCH,
-            last_session: last,
-            warning_signs_asked_today: asked,
-            stop_cleared: false,
+    fn today(follow_up: bool, since_last: Option<u8>, signs_due: bool) -> Today {
+        Today {
+            date: Date::constant(2026, 11, 22),
+            closed: None,
+            follow_up: follow_up.then(|| StopFollowUp {
+                date: Date::constant(2026, 11, 21),
+                reason: "Sharp pain during Bridge, set 1 of 2".into(),
+            }),
+            since_last: since_last.map(|v| SinceLast {
+                date: Date::constant(2026, 11, 20),
+                ended_at: Some(v),
+                highest: Some(v),
+            }),
+            warning_signs_due: signs_due,
             limit: 5,
-        }
-    }
-
-    fn session(status: SessionStatus, ratings: &[u8]) -> SessionRecord {
-        SessionRecord {
-            id: "x".into(),
-            routine_id: "daily".into(),
-            routine_name: "Daily".into(),
-            date: Date::constant(2026, 11, 20),
-            started: Timestamp::UNIX_EPOCH,
-            ended: None,
-            active_s: 600,
-            status,
-            intense: false,
-            baseline: Some(1),
-            exercises: vec![],
-            ratings: ratings
-                .iter()
-                .map(|&value| Rating {
-                    at: Timestamp::UNIX_EPOCH,
-                    value,
-                    kind: DiscomfortKind::DullAche,
-                    moment: RatingMoment::Closing,
-                    exercise_id: None,
-                    set: None,
-                    side: None,
-                    decision: None,
-                })
-                .collect(),
+            notices: Vec::new(),
         }
     }
 
     fn type_all(flow: &mut CheckInFlow, keys: &str) {
         for c in keys.chars() {
-            flow.answer(if c == '\n' {
-                Answer::Enter
-            } else {
-                Answer::Char(c)
+            flow.answer(match c {
+                '\n' => Answer::Enter,
+                '<' => Answer::Backspace,
+                c => Answer::Char(c),
             });
         }
     }
 
-    #[test]
-    fn a_first_check_in_asks_the_baseline_then_the_warning_signs() {
-        let mut flow = CheckInFlow::new(ctx(None, false));
-        assert_eq!(
-            flow.state(),
-            &State::Asking(Question::Baseline {
-                typed: String::new()
-            })
-        );
-        type_all(&mut flow, "2\n");
-        assert!(matches!(
-            flow.state(),
-            State::Asking(Question::WarningSigns { .. })
-        ));
-        type_all(&mut flow, "\n");
-        let State::Done(record) = flow.state() else {
-            panic!("{:?}", flow.state())
-        };
-        assert_eq!((record.baseline, record.asked_warning_signs), (2, true));
+    fn flow(t: &Today, keys: &str) -> CheckInFlow {
+        let mut flow = CheckInFlow::new(t, Timestamp::UNIX_EPOCH);
+        type_all(&mut flow, keys);
+        flow
     }
 
     #[test]
-    fn warning_signs_are_asked_once_a_day() {
-        let mut flow = CheckInFlow::new(ctx(None, true));
-        type_all(&mut flow, "3\n");
-        assert!(
-            matches!(flow.state(), State::Done(c) if c.baseline == 3 && !c.asked_warning_signs)
-        );
-    }
-
-    #[test]
-    fn any_warning_sign_blocks_the_session() {
-        for key in ['1', '2', '3', '4'] {
-            let mut flow = CheckInFlow::new(ctx(None, false));
-            type_all(&mut flow, &format!("1\n{key}\n"));
-            let State::Blocked(Blocked::WarningSigns(signs)) = flow.state() else {
-                panic!("{:?}", flow.state())
-            };
-            assert_eq!(signs.len(), 1);
-            assert!(flow.record().warning_signs.len() == 1);
+    fn the_questions_and_their_order() {
+        // (today: follow-up, last session ended at, signs due; keys; expected state)
+        let asking =
+            |q: fn(&Question) -> bool| move |s: &State| matches!(s, State::Asking(x) if q(x));
+        type Check = Box<dyn Fn(&State) -> bool>;
+        let rows: Vec<(&str, Today, &str, Check)> = vec![
+            (
+                "a first check-in starts with the baseline",
+                today(false, None, true),
+                "",
+                Box::new(asking(|q| matches!(q, Question::Baseline { .. }))),
+            ),
+            (
+                "then the warning signs",
+                today(false, None, true),
+                "2\n",
+                Box::new(asking(|q| matches!(q, Question::WarningSigns { .. }))),
+            ),
+            (
+                "nothing marked: done",
+                today(false, None, true),
+                "2\n\n",
+                Box::new(
+                    |s: &State| matches!(s, State::Done(c) if c.baseline == 2 && c.asked_warning_signs),
+                ),
+            ),
+            (
+                "signs asked today already: done after the baseline",
+                today(false, None, false),
+                "3\n",
+                Box::new(
+                    |s: &State| matches!(s, State::Done(c) if c.baseline == 3 && !c.asked_warning_signs),
+                ),
+            ),
+            (
+                "after a session: compared with its end",
+                today(false, Some(3), false),
+                "2\n",
+                Box::new(asking(|q| {
+                    matches!(
+                        q,
+                        Question::SinceLast {
+                            ended_at: Some(3),
+                            ..
+                        }
+                    )
+                })),
+            ),
+            (
+                "a stop on an earlier day is asked about before anything else",
+                today(true, Some(3), true),
+                "",
+                Box::new(asking(|q| matches!(q, Question::StopEased { .. }))),
+            ),
+            (
+                "eased: then the baseline, and no comparison with the stopped session",
+                today(true, Some(3), false),
+                "y2\n",
+                Box::new(
+                    |s: &State| matches!(s, State::Done(c) if c.stop_pain_eased == Some(true) && c.since_last.is_none()),
+                ),
+            ),
+            (
+                "not eased: no exercise today",
+                today(true, Some(3), true),
+                "n",
+                Box::new(|s: &State| {
+                    matches!(
+                        s,
+                        State::Blocked(Blocked::Day(DayClosed::StopNotEased { .. }))
+                    )
+                }),
+            ),
+            (
+                "1 then 0 is ten: above the limit",
+                today(false, None, true),
+                "10\n",
+                Box::new(|s: &State| {
+                    matches!(
+                        s,
+                        State::Blocked(Blocked::TooMuchPainNow {
+                            value: 10,
+                            limit: 5
+                        })
+                    )
+                }),
+            ),
+            (
+                "5 is within the limit",
+                today(false, None, false),
+                "5\n",
+                Box::new(|s: &State| matches!(s, State::Done(c) if c.baseline == 5)),
+            ),
+            (
+                "backspace corrects a digit",
+                today(false, None, false),
+                "8<3\n",
+                Box::new(|s: &State| matches!(s, State::Done(c) if c.baseline == 3)),
+            ),
+            (
+                "a warning sign: no exercise today",
+                today(false, None, true),
+                "1\n2\n",
+                Box::new(
+                    |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::NumbnessTingling]),
+                ),
+            ),
+            (
+                "new or unusual symptoms is the fifth sign",
+                today(false, None, true),
+                "1\n5\n",
+                Box::new(
+                    |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::NewOrUnusual]),
+                ),
+            ),
+            (
+                "0 marks the tenth sign",
+                today(false, None, true),
+                "1\n0\n",
+                Box::new(
+                    |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::AfterFallOrAccident]),
+                ),
+            ),
+            (
+                "marking twice unmarks",
+                today(false, None, true),
+                "1\n22\n",
+                Box::new(|s: &State| matches!(s, State::Done(_))),
+            ),
+            (
+                "worse after a session near the limit is lingering",
+                today(false, Some(4), false),
+                "2\nw",
+                Box::new(
+                    |s: &State| matches!(s, State::Done(c) if c.lingering && c.since_last == Some(Compared::Worse)),
+                ),
+            ),
+            (
+                "worse after a calm session is not",
+                today(false, Some(2), false),
+                "2\nw",
+                Box::new(
+                    |s: &State| matches!(s, State::Done(c) if !c.lingering && c.since_last == Some(Compared::Worse)),
+                ),
+            ),
+        ];
+        for (name, t, keys, check) in rows {
+            let f = flow(&t, keys);
+            assert!(check(f.state()), "{name}: {:?}", f.state());
         }
-        // Marking twice unmarks.
-        let mut flow = CheckInFlow::new(ctx(None, false));
-        type_all(&mut flow, "1\n22\n");
-        assert!(matches!(flow.state(), State::Done(_)));
     }
 
     #[test]
-    fn after_a_safety_stop_it_asks_whether_the_pain_eased() {
-        let stopped = session(
-            SessionStatus::StoppedForSafety {
-                reason: "Sharp pain".into(),
-            },
-            &[],
-        );
-        let mut flow = CheckInFlow::new(ctx(Some(stopped.clone()), true));
-        type_all(&mut flow, "1\n");
-        assert!(matches!(
-            flow.state(),
-            State::Asking(Question::StopEased { .. })
-        ));
-        type_all(&mut flow, "n");
-        assert!(matches!(
-            flow.state(),
-            State::Blocked(Blocked::StopNotEased { .. })
-        ));
-        let mut flow = CheckInFlow::new(ctx(Some(stopped), true));
-        type_all(&mut flow, "1\ny");
-        assert!(matches!(flow.state(), State::Done(c) if c.stop_pain_eased == Some(true)));
-    }
-
-    #[test]
-    fn worse_after_a_session_near_the_limit_is_lingering_pain() {
-        let near = session(SessionStatus::Completed, &[4]);
-        let mut flow = CheckInFlow::new(ctx(Some(near), true));
-        type_all(&mut flow, "2\n");
-        assert!(matches!(
-            flow.state(),
-            State::Asking(Question::SinceLast {
-                ended_at: Some(4),
-                ..
-            })
-        ));
-        type_all(&mut flow, "w");
-        assert!(
-            matches!(flow.state(), State::Done(c) if c.lingering && c.since_last == Some(Compared::Worse))
-        );
-        let low = session(SessionStatus::Completed, &[2]);
-        let mut flow = CheckInFlow::new(ctx(Some(low), true));
-        type_all(&mut flow, "2\nw");
-        assert!(matches!(flow.state(), State::Done(c) if !c.lingering));
-    }
-
-    #[test]
-    fn the_baseline_comes_first_and_the_history_may_arrive_after_the_first_frame() {
-        let mut flow = CheckInFlow::new(ctx(None, false));
-        assert!(matches!(
-            flow.state(),
-            State::Asking(Question::Baseline { .. })
-        ));
-        flow.set_history(
-            Date::constant(2026, 11, 22),
-            Some(session(SessionStatus::Completed, &[3])),
-            true,
-            false,
-        );
-        type_all(&mut flow, "2\n");
-        assert!(matches!(
-            flow.state(),
-            State::Asking(Question::SinceLast { .. })
-        ));
-        type_all(&mut flow, "b");
-        assert!(matches!(flow.state(), State::Done(c) if c.since_last == Some(Compared::Better)));
-    }
-
-    #[test]
-    fn discomfort_above_the_limit_before_starting_blocks() {
-        let mut flow = CheckInFlow::new(ctx(None, true));
-        type_all(&mut flow, "6\n");
+    fn a_blocked_check_in_is_still_recorded_with_what_was_answered() {
+        let f = flow(&today(false, None, true), "1\n14\n");
         assert_eq!(
-            flow.state(),
-            &State::Blocked(Blocked::TooMuchPainNow { value: 6, limit: 5 })
+            f.record().warning_signs,
+            vec![WarningSign::PainDownLeg, WarningSign::WorseAtRestOrNight]
         );
-        let mut flow = CheckInFlow::new(ctx(None, true));
-        type_all(&mut flow, "5\n");
-        assert!(matches!(flow.state(), State::Done(_)));
+        assert!(f.record().asked_warning_signs);
+        let f = flow(&today(true, None, true), "n");
+        assert_eq!(f.record().stop_pain_eased, Some(false));
+    }
+
+    #[test]
+    fn urgent_signs_send_the_user_to_urgent_care() {
+        let f = flow(&today(false, None, true), "1\n6\n");
+        let State::Blocked(blocked) = f.state() else {
+            panic!("{:?}", f.state())
+        };
+        assert_eq!(blocked.title(), "GET URGENT MEDICAL CARE");
+        let text = blocked.advice().join(" ");
+        assert!(text.contains("urgent medical care now"), "{text}");
+        assert!(text.contains("beyond the exercise guides"), "{text}");
+        let f = flow(&today(false, None, true), "1\n3\n");
+        let State::Blocked(blocked) = f.state() else {
+            panic!("{:?}", f.state())
+        };
+        assert_eq!(blocked.title(), "NO EXERCISE TODAY");
+        assert!(
+            blocked
+                .advice()
+                .join(" ")
+                .contains("healthcare professional")
+        );
+        assert!(blocked.advice().join(" ").contains("come back tomorrow"));
     }
 }

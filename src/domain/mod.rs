@@ -6,6 +6,7 @@
 pub mod days;
 pub mod history;
 pub mod records;
+pub mod typed_rating;
 
 pub use days::{DayFlags, DayIndex, MonthKey};
 pub use history::{FileProblem, History};
@@ -13,3 +14,4 @@ pub use records::{
     CheckIn, Compared, DayMark, DayMarkKind, DiscomfortKind, ExerciseRecord, Rating, RatingMoment,
     SessionRecord, SessionStatus, Side, WarningSign, local_date,
 };
+pub use typed_rating::TypedRating;

@@ -41,16 +41,20 @@ pub enum DiscomfortKind {
     ShootingDownLeg,
     /// Numbness or tingling: stops the session whatever the number.
     NumbnessTingling,
+    /// A new or unusual symptom (guide 000: stop any exercise that triggers
+    /// one): stops the session whatever the number.
+    NewOrUnusual,
 }
 
 impl DiscomfortKind {
     /// Every kind, in the order the rating prompt offers them.
-    pub const ALL: [DiscomfortKind; 5] = [
+    pub const ALL: [DiscomfortKind; 6] = [
         DiscomfortKind::DullAche,
         DiscomfortKind::Stretch,
         DiscomfortKind::Sharp,
         DiscomfortKind::ShootingDownLeg,
         DiscomfortKind::NumbnessTingling,
+        DiscomfortKind::NewOrUnusual,
     ];
 
     /// Plain words for the prompt, the safety screen and exports.
@@ -61,6 +65,20 @@ impl DiscomfortKind {
             DiscomfortKind::Sharp => "sharp",
             DiscomfortKind::ShootingDownLeg => "shooting down a leg",
             DiscomfortKind::NumbnessTingling => "numbness or tingling",
+            DiscomfortKind::NewOrUnusual => "new or unusual symptoms",
+        }
+    }
+
+    /// The kind as the start of a sentence on the safety screen: "Sharp
+    /// pain", "Numbness or tingling" (numbness is not a pain).
+    pub fn reason(self) -> &'static str {
+        match self {
+            DiscomfortKind::DullAche => "Discomfort",
+            DiscomfortKind::Stretch => "Stretching discomfort",
+            DiscomfortKind::Sharp => "Sharp pain",
+            DiscomfortKind::ShootingDownLeg => "Pain shooting down a leg",
+            DiscomfortKind::NumbnessTingling => "Numbness or tingling",
+            DiscomfortKind::NewOrUnusual => "New or unusual symptoms",
         }
     }
 }
@@ -179,26 +197,47 @@ pub struct SessionRecord {
     pub ratings: Vec<Rating>,
 }
 
-/// The guides' warning signs: any one of them means no session today.
+/// Signs that mean no session today. The first five come from the guides
+/// (000 and 003: see a healthcare professional); the rest are beyond the
+/// guides: the "red flags" a clinician treats as urgent, which mean getting
+/// medical care now, not just an appointment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum WarningSign {
-    /// Pain spreading down a leg.
+    /// Pain spreading down a leg (guide 003).
     PainDownLeg,
-    /// Numbness or tingling.
+    /// Numbness or tingling (guide 003).
     NumbnessTingling,
-    /// Sudden sharp back pain.
+    /// Sudden sharp back pain (guide 003).
     SuddenSharpPain,
-    /// Pain that gets worse at rest or wakes one at night.
+    /// Pain that gets worse at rest or wakes one at night (guide 003).
     WorseAtRestOrNight,
+    /// New or unusual symptoms (guide 000: stop any exercise that triggers them).
+    NewOrUnusual,
+    /// Beyond the guides: trouble controlling the bladder or bowels.
+    BladderOrBowel,
+    /// Beyond the guides: numbness around the groin, genitals or buttocks.
+    SaddleNumbness,
+    /// Beyond the guides: weakness in a leg that is getting worse.
+    LegWeakening,
+    /// Beyond the guides: back pain with a fever or feeling generally unwell.
+    Fever,
+    /// Beyond the guides: back pain after a fall, accident or blow.
+    AfterFallOrAccident,
 }
 
 impl WarningSign {
-    /// Every sign, in the order the check-in asks.
-    pub const ALL: [WarningSign; 4] = [
+    /// Every sign, in the order the check-in lists them (keys 1–9, then 0).
+    pub const ALL: [WarningSign; 10] = [
         WarningSign::PainDownLeg,
         WarningSign::NumbnessTingling,
         WarningSign::SuddenSharpPain,
         WarningSign::WorseAtRestOrNight,
+        WarningSign::NewOrUnusual,
+        WarningSign::BladderOrBowel,
+        WarningSign::SaddleNumbness,
+        WarningSign::LegWeakening,
+        WarningSign::Fever,
+        WarningSign::AfterFallOrAccident,
     ];
 
     /// The question as the check-in asks it.
@@ -210,7 +249,44 @@ impl WarningSign {
             WarningSign::WorseAtRestOrNight => {
                 "Pain that gets worse at rest or wakes you at night?"
             }
+            WarningSign::NewOrUnusual => "New or unusual symptoms?",
+            WarningSign::BladderOrBowel => "Trouble controlling your bladder or bowels?",
+            WarningSign::SaddleNumbness => "Numbness around your groin or buttocks?",
+            WarningSign::LegWeakening => "A leg getting weaker?",
+            WarningSign::Fever => "Back pain with a fever, or feeling generally unwell?",
+            WarningSign::AfterFallOrAccident => "Back pain after a fall, accident or blow?",
         }
+    }
+
+    /// Whether the sign calls for urgent medical care (beyond the guides),
+    /// rather than an appointment with a healthcare professional.
+    pub fn is_urgent(self) -> bool {
+        matches!(
+            self,
+            WarningSign::BladderOrBowel
+                | WarningSign::SaddleNumbness
+                | WarningSign::LegWeakening
+                | WarningSign::Fever
+                | WarningSign::AfterFallOrAccident
+        )
+    }
+
+    /// The key that marks it on the check-in: `1`–`9`, then `0` for the tenth.
+    pub fn key(self) -> char {
+        let i = WarningSign::ALL
+            .iter()
+            .position(|s| *s == self)
+            .unwrap_or(0);
+        if i == 9 {
+            '0'
+        } else {
+            char::from(b'1' + i as u8)
+        }
+    }
+
+    /// The sign a check-in key marks, if any.
+    pub fn from_key(key: char) -> Option<WarningSign> {
+        WarningSign::ALL.into_iter().find(|s| s.key() == key)
     }
 }
 

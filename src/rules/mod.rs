@@ -4,5 +4,6 @@
 
 pub mod plan;
 pub mod progression;
+pub mod recovery;
 pub mod safety;
 pub mod week;

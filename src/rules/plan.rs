@@ -6,14 +6,15 @@
 //! routines 48 hours apart. Every change carries a reason the preview shows,
 //! because a plan that silently differs from the routine would not be trusted.
 
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use jiff::{SignedDuration, Timestamp};
 
 use crate::catalog::{Catalog, Equipment, Exercise, Routine, RoutineItem, SpineLoad};
-use crate::domain::{History, SessionRecord, SessionStatus};
+use crate::domain::History;
 use crate::plan::{Plan, PlannedExercise};
 use crate::profile::{Condition, Experience, Profile};
-use crate::rules::progression::{self, Change, INTENSE_GAP_HOURS, Ladder, Past, Step};
+use crate::rules::progression::{self, Change, Ladder, Past, Step};
+use crate::rules::recovery;
 
 /// How far the coach follows "alternative of the alternative" when looking for
 /// a swap: far enough for barbell row → dumbbell row → band row, short enough
@@ -125,6 +126,7 @@ fn fit_items(
     catalog: &Catalog,
     routine: &Routine,
     profile: &Profile,
+    past: &Past<'_>,
     notes: &mut Vec<String>,
 ) -> Vec<(RoutineItem, Option<String>)> {
     let mut taken: Vec<String> = routine
@@ -143,6 +145,12 @@ fn fit_items(
             notes.push(format!("{} left out: not in the catalog", item.exercise));
             continue;
         };
+        if let Some(switched) = switch_if_worse(catalog, exercise, profile, past, &taken, notes) {
+            let (alt, reason) = switched;
+            taken.push(alt.id.clone());
+            items.push((swapped_item(item, exercise, alt), Some(reason)));
+            continue;
+        }
         let why = unsuitable(exercise, profile);
         if why.is_empty() {
             items.push((item.clone(), None));
@@ -154,21 +162,65 @@ fn fit_items(
                 let reason = format!("{} instead of {}: {why}", alt.name, exercise.name);
                 notes.push(reason.clone());
                 taken.push(alt.id.clone());
-                let mut swapped = item.clone();
-                swapped.exercise = alt.id.clone();
-                swapped.note = None;
-                if alt.dose.kind != exercise.dose.kind {
-                    swapped.sets = None;
-                    swapped.reps = None;
-                    swapped.hold_s = None;
-                    swapped.duration_s = None;
-                }
-                items.push((swapped, Some(reason)));
+                items.push((swapped_item(item, exercise, alt), Some(reason)));
             }
             None => notes.push(format!("{} left out: {why}", exercise.name)),
         }
     }
     items
+}
+
+/// `item` with `alt` in place of `exercise`: the routine's numbers are kept
+/// only when both are the same kind of exercise; otherwise `alt` takes its
+/// own usual dose.
+fn swapped_item(item: &RoutineItem, exercise: &Exercise, alt: &Exercise) -> RoutineItem {
+    let mut swapped = item.clone();
+    swapped.exercise = alt.id.clone();
+    swapped.note = None;
+    if alt.dose.kind != exercise.dose.kind {
+        swapped.sets = None;
+        swapped.reps = None;
+        swapped.hold_s = None;
+        swapped.duration_s = None;
+    }
+    swapped
+}
+
+/// Guide 004: an exercise that made pain worse is not persisted with. When
+/// the catalog names what to switch to (`switch_if_worse`) and the history
+/// shows it aggravated pain, the switch is made for good: the replacement and
+/// the reason for the preview. The guide's full advice is added to the notes
+/// until a session has done the replacement.
+fn switch_if_worse<'c>(
+    catalog: &'c Catalog,
+    exercise: &Exercise,
+    profile: &Profile,
+    past: &Past<'_>,
+    taken: &[String],
+    notes: &mut Vec<String>,
+) -> Option<(&'c Exercise, String)> {
+    let alt = catalog.exercise(exercise.switch_if_worse.as_deref()?)?;
+    let (date, trouble) = past.aggravation(exercise, profile.effective_limit())?;
+    if !unsuitable(alt, profile).is_empty() || taken.contains(&alt.id) {
+        return None;
+    }
+    let reason = format!(
+        "{} instead of {}: it made your pain worse ({})",
+        alt.name,
+        exercise.name,
+        trouble.describe(date)
+    );
+    if !past.done_after(date, &alt.id) {
+        notes.push(format!(
+            "The {} made your pain worse on {}. The guides advise not to keep on with it when it does: \
+             from now on the {}, which puts much less load on the spine, takes its place. \
+             Please talk to a healthcare professional about that pain.",
+            exercise.name.to_lowercase(),
+            progression::day_label(date),
+            alt.name.to_lowercase()
+        ));
+    }
+    Some((alt, reason))
 }
 
 /// The planned exercise's dose with a ladder rung's numbers.
@@ -252,16 +304,19 @@ pub fn build(
     tz: &TimeZone,
 ) -> Planned {
     let today = now.to_zoned(tz.clone()).date();
+    let past = Past::new(&history.sessions, &history.checkins, now);
+    let limit = profile.effective_limit();
     let mut notes = Vec::new();
-    let items = fit_items(catalog, routine, profile, &mut notes);
+    let items = fit_items(catalog, routine, profile, &past, &mut notes);
     let fitted = Routine {
         items: items.iter().map(|(item, _)| item.clone()).collect(),
         ..routine.clone()
     };
     let mut plan = Plan::base(catalog, &fitted);
+    if let Some(hold) = past.hold_reason(limit) {
+        notes.push(capitalise(&hold));
+    }
     plan.notes = notes;
-    let past = Past::new(&history.sessions, &history.checkins, now);
-    let limit = profile.effective_limit();
     let mut suggestions = Vec::new();
     for (planned, (item, swap)) in plan.exercises.iter_mut().zip(&items) {
         let Some(exercise) = catalog.exercise(&item.exercise) else {
@@ -294,11 +349,7 @@ pub fn build(
             suggestions.push(text);
         }
     }
-    let not_before = spaced_from(
-        routine,
-        history.sessions.iter().filter(|s| s.started <= now),
-    )
-    .filter(|at| *at > now);
+    let not_before = recovery::next_allowed(routine, &history.sessions, now).filter(|at| *at > now);
     Planned {
         plan,
         not_before,
@@ -306,46 +357,17 @@ pub fn build(
     }
 }
 
-/// Whether a session counts as "done" for spacing: it finished normally, or
-/// at least one exercise was recorded before it ended.
-fn counts_as_done(session: &SessionRecord) -> bool {
-    session.status == SessionStatus::Completed || !session.exercises.is_empty()
-}
-
-/// When `routine` may next be started, for the home screen: the start of the
-/// last counting session plus the routine's `min_hours_between` (at least
-/// [`INTENSE_GAP_HOURS`] for intense routines, guide 002's recovery time).
-/// Intense routines are spaced from any intense session, other spaced routines
-/// from their own. `None` when the routine has no spacing or no such session;
-/// a time in the past means it may start now.
-///
-/// Spacing runs start to start, so a user who trains at the same hour keeps
-/// the same slot two days later.
-pub fn next_allowed(routine: &Routine, sessions: &[SessionRecord]) -> Option<Timestamp> {
-    spaced_from(routine, sessions.iter())
-}
-
-fn spaced_from<'a>(
-    routine: &Routine,
-    sessions: impl Iterator<Item = &'a SessionRecord>,
-) -> Option<Timestamp> {
-    let own = routine.frequency.min_hours_between.map(i64::from);
-    let hours = if routine.intense {
-        own.unwrap_or(0).max(INTENSE_GAP_HOURS)
-    } else {
-        own?
-    };
-    let last = sessions
-        .filter(|s| counts_as_done(s))
-        .filter(|s| s.routine_id == routine.id || (routine.intense && s.intense))
-        .map(|s| s.started)
-        .max()?;
-    last.checked_add(SignedDuration::from_hours(hours)).ok()
-}
-
 /// A gate time as the home screen shows it: "Wed 18 Nov, 18:30".
 pub fn when_label(at: Timestamp, tz: &TimeZone) -> String {
     at.to_zoned(tz.clone())
         .strftime("%a %-d %b, %H:%M")
         .to_string()
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -29,7 +29,7 @@ use jiff::civil::Date;
 
 use crate::catalog::{Amount, Dose, DoseKind, Exercise};
 use crate::domain::{
-    CheckIn, Compared, DiscomfortKind, ExerciseRecord, SessionRecord, SessionStatus,
+    CheckIn, Compared, DiscomfortKind, ExerciseRecord, RatingMoment, SessionRecord, SessionStatus,
 };
 use crate::profile::Experience;
 use crate::rules::safety::kind_stops;
@@ -53,10 +53,6 @@ pub const SESSIONS_TO_PROGRESS: usize = 2;
 /// Guide 000 lists harder bridge variations to try "over time"; we suggest one
 /// after this many weeks at the routine's full dose without trouble.
 pub const TOP_DOSE_WEEKS_FOR_HARDER: i64 = 2;
-/// Guide 002: at least 48 hours between intense back-strength sessions so the
-/// muscles can recover.
-pub const INTENSE_GAP_HOURS: i64 = 48;
-
 /// One rung of a dose ladder: the numbers a session runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Step {
@@ -311,6 +307,13 @@ pub enum Trouble {
     SafetyStop,
     /// The next check-in reported pain that lingered and got worse.
     Lingering,
+    /// The session that held it ended with a closing rating above the limit,
+    /// or of a kind that stops (guide 000: discomfort should ease quickly
+    /// afterward).
+    EndedAbove {
+        /// The closing rating, 0–10.
+        value: u8,
+    },
 }
 
 impl Trouble {
@@ -329,7 +332,21 @@ impl Trouble {
             }
             Trouble::SafetyStop => format!("session stopped for safety on {day}"),
             Trouble::Lingering => format!("pain lingered after {day}"),
+            Trouble::EndedAbove { value } => format!("the session on {day} ended at {value}/10"),
         }
+    }
+
+    /// Whether this trouble shows the exercise itself made pain worse (a
+    /// stop kind, a rating above the limit, a rise, a stop during it), as
+    /// opposed to how the whole session ended or the day after.
+    pub fn aggravated_by_exercise(self) -> bool {
+        matches!(
+            self,
+            Trouble::StopKind(_)
+                | Trouble::AboveLimit { .. }
+                | Trouble::Rising { .. }
+                | Trouble::SafetyStop
+        )
     }
 }
 
@@ -350,6 +367,12 @@ pub enum Change {
         /// The dose it goes back to and the trouble behind it, for the preview.
         reason: String,
     },
+    /// An increase was earned, but nothing goes up today; the reason says why
+    /// (a "worse" check-in, a safety stop, a rating at the limit).
+    Hold {
+        /// "no increase today: …", for the preview.
+        reason: String,
+    },
     /// At the routine's full dose: no further increase.
     Capped,
 }
@@ -358,7 +381,9 @@ impl Change {
     /// The reason the preview shows, for the changes that have one.
     pub fn reason(&self) -> Option<&str> {
         match self {
-            Change::Increase { reason } | Change::StepBack { reason } => Some(reason),
+            Change::Increase { reason } | Change::StepBack { reason } | Change::Hold { reason } => {
+                Some(reason)
+            }
             Change::Start | Change::Same | Change::Capped => None,
         }
     }
@@ -414,14 +439,76 @@ impl<'a> Past<'a> {
     }
 }
 
+impl Past<'_> {
+    /// Why nothing should increase today, whatever each exercise earned: the
+    /// latest session was stopped for safety, ended at or above the limit,
+    /// had a quick rating at or above it, or the check-in after it said the
+    /// back feels worse. `None` when none of these holds.
+    pub fn hold_reason(&self, limit: u8) -> Option<String> {
+        let (session, after) = self.sessions.iter().zip(&self.after).next_back()?;
+        let day = day_label(session.date);
+        if after.worse {
+            return Some(format!(
+                "no increase today: your back feels worse than after the session on {day}"
+            ));
+        }
+        if session.is_safety_stop() {
+            return Some(format!(
+                "no increase today: the session on {day} was stopped for safety"
+            ));
+        }
+        if let Some(closing) = closing_rating(session)
+            && closing.value >= limit
+        {
+            return Some(format!(
+                "no increase today: the session on {day} ended at {}/10, the top of your comfortable range",
+                closing.value
+            ));
+        }
+        let quick = session
+            .ratings
+            .iter()
+            .filter(|r| r.moment != RatingMoment::Closing && r.value >= limit)
+            .max_by_key(|r| r.value)?;
+        Some(format!(
+            "no increase today: discomfort reached {}/10 on {day}, the top of your comfortable range",
+            quick.value
+        ))
+    }
+
+    /// The first time `exercise` made pain worse (a stop kind, a rating above
+    /// the limit, a rise, a stop during it): its day and what happened.
+    pub fn aggravation(&self, exercise: &Exercise, limit: u8) -> Option<(Date, Trouble)> {
+        let limit = limit.min(crate::rules::safety::ACCEPTABLE_LIMIT);
+        self.sessions.iter().find_map(|session| {
+            let contains = session
+                .exercises
+                .iter()
+                .any(|r| r.exercise_id == exercise.id);
+            trouble_in(session, exercise, limit, Aftermath::default(), contains)
+                .filter(|t| t.aggravated_by_exercise())
+                .map(|t| (session.date, t))
+        })
+    }
+
+    /// Whether a session after `date` did `exercise_id` (so advice given the
+    /// first time need not be repeated).
+    pub fn done_after(&self, date: Date, exercise_id: &str) -> bool {
+        self.sessions
+            .iter()
+            .any(|s| s.date > date && s.exercises.iter().any(|r| r.exercise_id == exercise_id))
+    }
+}
+
 /// One session that had something to do with the exercise.
 struct Involvement<'a> {
     session: &'a SessionRecord,
     record: Option<&'a ExerciseRecord>,
     trouble: Option<Trouble>,
-    /// Counted towards an increase: ended normally (not cut off, not stopped)
-    /// and the next check-in did not report feeling worse.
+    /// Counted towards an increase: ended normally (not cut off, not stopped).
     clean_session: bool,
+    /// The next check-in said the back felt worse than at its end.
+    followed_by_worse: bool,
 }
 
 impl Involvement<'_> {
@@ -484,7 +571,24 @@ fn trouble_in(
     if after.lingering && contains {
         return Some(Trouble::Lingering);
     }
+    if contains
+        && let Some(closing) = closing_rating(session)
+        && (closing.value > limit || kind_stops(closing.kind))
+    {
+        return Some(Trouble::EndedAbove {
+            value: closing.value,
+        });
+    }
     None
+}
+
+/// The session's closing rating ("how does your back feel now?" at its end).
+fn closing_rating(session: &SessionRecord) -> Option<&crate::domain::Rating> {
+    session
+        .ratings
+        .iter()
+        .rev()
+        .find(|r| r.moment == RatingMoment::Closing)
 }
 
 fn days_between(from: Date, to: Date) -> i64 {
@@ -534,7 +638,8 @@ pub fn decide(
                 clean_session: matches!(
                     session.status,
                     SessionStatus::Completed | SessionStatus::Partial
-                ) && !after.worse,
+                ),
+                followed_by_worse: after.worse,
             })
         })
         .collect();
@@ -600,8 +705,19 @@ pub fn decide(
         .unwrap_or(0);
     let waited =
         days_between(done[last_increase].session.date, today) >= MIN_DAYS_BETWEEN_INCREASES;
+    let worse_after = recent.iter().find(|i| i.followed_by_worse);
     match recent.last() {
         Some(oldest) if earned && waited => {
+            if let Some(reason) = past.hold_reason(limit) {
+                return at(current, Change::Hold { reason });
+            }
+            if let Some(worse) = worse_after {
+                let reason = format!(
+                    "no increase yet: your back felt worse after the session on {}",
+                    day_label(worse.session.date)
+                );
+                return at(current, Change::Hold { reason });
+            }
             let next = current + 1;
             let words = ladder.increase_words(ladder.steps()[current], ladder.steps()[next]);
             let reason = format!(
@@ -714,6 +830,21 @@ mod tests {
         }
     }
 
+    /// `session` with a closing rating of `value` at its end.
+    fn with_closing(mut session: SessionRecord, value: u8) -> SessionRecord {
+        session.ratings.push(Rating {
+            at: session.ended.unwrap_or(session.started),
+            value,
+            kind: DullAche,
+            moment: RatingMoment::Closing,
+            exercise_id: None,
+            set: None,
+            side: None,
+            decision: None,
+        });
+        session
+    }
+
     /// A completed session with the bridge done in full at `step`.
     fn bridge_at(n: i64, step: Step) -> SessionRecord {
         session(
@@ -750,6 +881,7 @@ mod tests {
         Increase,
         StepBack,
         Capped,
+        Hold,
     }
 
     fn kind_of(change: &Change) -> Kind {
@@ -759,6 +891,7 @@ mod tests {
             Change::Increase { .. } => Kind::Increase,
             Change::StepBack { .. } => Kind::StepBack,
             Change::Capped => Kind::Capped,
+            Change::Hold { .. } => Kind::Hold,
         }
     }
 
@@ -1082,9 +1215,23 @@ mod tests {
                 3,
             )
             .expect(1, Kind::Increase),
-            // ---- ratings: 5 is within the limit, 6 is not
+            // ---- ratings: 4 progresses, 5 (the top of the range) holds, 6 steps back
             row(
-                "a rating of 5 still progresses",
+                "a rating of 4 still progresses",
+                vec![
+                    bridge_at(0, l(0)),
+                    session(
+                        1,
+                        ok.clone(),
+                        vec![done("bridge", l(0), true)],
+                        &[("bridge", 4, DullAche)],
+                    ),
+                ],
+                3,
+            )
+            .expect(1, Kind::Increase),
+            row(
+                "a quick rating of 5, the top of the range: no increase today",
                 vec![
                     bridge_at(0, l(0)),
                     session(
@@ -1096,7 +1243,58 @@ mod tests {
                 ],
                 3,
             )
+            .expect(0, Kind::Hold)
+            .reason("no increase today: discomfort reached 5/10".into()),
+            row(
+                "a closing 8/10: back one increment (pain should ease quickly afterward)",
+                vec![bridge_at(0, l(3)), with_closing(bridge_at(3, l(3)), 8)],
+                6,
+            )
+            .expect(2, Kind::StepBack)
+            .reason(format!(
+                "the session on {} ended at 8/10",
+                day_label(day(3))
+            )),
+            row(
+                "a closing 5/10: no increase today",
+                vec![bridge_at(0, l(0)), with_closing(bridge_at(1, l(0)), 5)],
+                3,
+            )
+            .expect(0, Kind::Hold)
+            .reason("ended at 5/10, the top of your comfortable range".into()),
+            row(
+                "a closing 3/10: progresses",
+                vec![bridge_at(0, l(0)), with_closing(bridge_at(1, l(0)), 3)],
+                3,
+            )
             .expect(1, Kind::Increase),
+            row(
+                "a safety stop in another exercise of the last session: no increase today",
+                vec![
+                    bridge_at(0, l(0)),
+                    session(
+                        1,
+                        stopped("Sharp pain during Cat-cow, set 1 of 1"),
+                        vec![
+                            done("bridge", l(0), true),
+                            done("cat-cow", s(1, 5, 0), false),
+                        ],
+                        &[],
+                    ),
+                    bridge_at(2, l(0)),
+                    session(
+                        3,
+                        stopped("Sharp pain during Cat-cow, set 1 of 1"),
+                        vec![
+                            done("bridge", l(0), true),
+                            done("cat-cow", s(1, 5, 0), false),
+                        ],
+                        &[],
+                    ),
+                ],
+                6,
+            )
+            .expect(0, Kind::Same),
             row(
                 "a rating of 6: back one increment",
                 vec![
@@ -1279,7 +1477,11 @@ mod tests {
                 3,
             )
             .checkins(vec![checkin(3, false, Some(Compared::Worse))])
-            .expect(0, Kind::Same),
+            .expect(0, Kind::Hold)
+            .reason(format!(
+                "no increase today: your back feels worse than after the session on {}",
+                day_label(day(1))
+            )),
             row(
                 "lingering after a session without the bridge: unaffected",
                 vec![
@@ -1290,7 +1492,7 @@ mod tests {
                 3,
             )
             .checkins(vec![checkin(3, true, Some(Compared::Worse))])
-            .expect(1, Kind::Increase),
+            .expect(0, Kind::Hold),
             row(
                 "after a step back, two clean sessions: climbs again",
                 vec![

@@ -81,7 +81,10 @@ pub struct RatingFacts {
 pub fn kind_stops(kind: DiscomfortKind) -> bool {
     matches!(
         kind,
-        DiscomfortKind::Sharp | DiscomfortKind::ShootingDownLeg | DiscomfortKind::NumbnessTingling
+        DiscomfortKind::Sharp
+            | DiscomfortKind::ShootingDownLeg
+            | DiscomfortKind::NumbnessTingling
+            | DiscomfortKind::NewOrUnusual
     )
 }
 
@@ -131,12 +134,12 @@ impl Rule {
     pub fn describe(self) -> String {
         match self {
             Rule::WithinLimit => "within your limit".into(),
-            Rule::StopKind(kind) => format!("{} pain", kind.label()),
+            Rule::StopKind(kind) => kind.reason().to_lowercase(),
             Rule::AboveLimit { value, limit } => {
                 format!("discomfort {value}/10, above your limit of {limit}")
             }
             Rule::Increasing { previous, value } => {
-                format!("discomfort rose from {previous} to {value} during the same exercise")
+                format!("discomfort rose from {previous} to {value}")
             }
             Rule::AboveBaseline { baseline, value } => {
                 format!("discomfort {value}/10, up from {baseline} at check-in, and getting worse")

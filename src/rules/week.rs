@@ -20,11 +20,7 @@ use crate::domain::DayFlags;
 use crate::domain::History;
 use crate::domain::{DayMarkKind, SessionRecord, SessionStatus};
 use crate::profile::Profile;
-
-/// The guides: "at least 48 hours between intense sessions so muscles can
-/// recover". Measured from the end of one intense session to the start of
-/// the next, in real elapsed time.
-pub const INTENSE_GAP_HOURS: i64 = 48;
+use crate::rules::recovery::{self, INTENSE_GAP_HOURS};
 
 /// The guides: "if your back pain does not improve within about 6 weeks of
 /// regular gentle exercise, seek advice from a healthcare professional".
@@ -224,13 +220,17 @@ pub enum Notice {
         /// Whole hours between the end of the first and the start of the second.
         hours: i64,
     },
-    /// Six weeks of regular exercise and the check-in discomfort has not gone
-    /// down: the guides advise seeing a healthcare professional.
+    /// Six weeks of check-ins and the discomfort has not gone down: the
+    /// guides advise seeing a healthcare professional (after six weeks of
+    /// regular exercise; and all the more when pain kept the user from it).
     SeeProfessional {
         /// Mean check-in discomfort of the first two weeks, in tenths.
         early_tenths: u16,
         /// Mean check-in discomfort of the last two weeks, in tenths.
         late_tenths: u16,
+        /// Whether those six weeks held regular exercise (else the pain kept
+        /// the user from it).
+        exercised: bool,
     },
     /// A history file could not be read (`path:line:col: message`).
     UnreadableFile(String),
@@ -260,8 +260,18 @@ impl Notice {
             Notice::SeeProfessional {
                 early_tenths,
                 late_tenths,
+                exercised: true,
             } => format!(
                 "After {NO_IMPROVEMENT_WEEKS} weeks of regular exercise your check-in discomfort has not gone down ({} then, {} now): please see a healthcare professional.",
+                tenths(*early_tenths),
+                tenths(*late_tenths)
+            ),
+            Notice::SeeProfessional {
+                early_tenths,
+                late_tenths,
+                exercised: false,
+            } => format!(
+                "Over {NO_IMPROVEMENT_WEEKS} weeks your check-in discomfort has not gone down ({} then, {} now) and has kept you from exercising regularly: please see a healthcare professional.",
                 tenths(*early_tenths),
                 tenths(*late_tenths)
             ),
@@ -698,11 +708,10 @@ fn intense_too_close(history: &History, week_start: Date) -> Vec<Notice> {
             if b.date < week_start || b.date > week_end {
                 return None;
             }
-            let gap = b.started.duration_since(a.end_or_start());
-            (gap.as_secs() < INTENSE_GAP_HOURS * 3600).then(|| Notice::IntenseTooClose {
+            recovery::too_close(a, b).map(|hours| Notice::IntenseTooClose {
                 first: a.date,
                 second: b.date,
-                hours: gap.as_hours().max(0),
+                hours,
             })
         })
         .collect()
@@ -710,9 +719,11 @@ fn intense_too_close(history: &History, week_start: Date) -> Vec<Notice> {
 
 /// The guides' six-week rule over the six complete weeks ending with the
 /// shown week (or the week before, while the shown week is still running):
-/// every week regular ([`REGULAR_DAYS_PER_WEEK`]), check-ins in the first and
-/// last [`COMPARE_WEEKS`], discomfort still there at the end and not down by
-/// [`MIN_IMPROVEMENT_TENTHS`].
+/// check-ins in the first and last [`COMPARE_WEEKS`], discomfort still there
+/// at the end and not down by [`MIN_IMPROVEMENT_TENTHS`]; whether every week
+/// was regular ([`REGULAR_DAYS_PER_WEEK`]) only changes the words, since
+/// pain that kept someone from exercising for six weeks needs seeing to all
+/// the more.
 fn six_week_rule(
     history: &History,
     facts: &Facts<'_>,
@@ -723,9 +734,6 @@ fn six_week_rule(
     let first = add_days(last_complete, -7 * (NO_IMPROVEMENT_WEEKS - 1));
     let regular = (0..NO_IMPROVEMENT_WEEKS)
         .all(|w| facts.tally(add_days(first, 7 * w)).active >= REGULAR_DAYS_PER_WEEK);
-    if !regular {
-        return None;
-    }
     let early = mean_tenths(history, first, add_days(first, 7 * COMPARE_WEEKS - 1))?;
     let late = mean_tenths(
         history,
@@ -736,7 +744,16 @@ fn six_week_rule(
     (late >= 10 && !improved).then_some(Notice::SeeProfessional {
         early_tenths: early,
         late_tenths: late,
+        exercised: regular,
     })
+}
+
+/// The six-week rule as of `today` alone (home and the check-in show it
+/// too): `history` must cover the last [`NO_IMPROVEMENT_WEEKS`] complete
+/// weeks (and their day flags).
+pub fn six_week_notice(history: &History, today: Date) -> Option<Notice> {
+    let facts = Facts::new(history);
+    six_week_rule(history, &facts, monday_of(today), today)
 }
 
 fn days_between(from: Date, to: Date) -> i64 {

@@ -18,7 +18,7 @@ use tokio::time::Instant;
 
 use crate::catalog::DoseKind;
 use crate::cue::Cue;
-use crate::domain::{DiscomfortKind, ExerciseRecord, Rating, RatingMoment, Side};
+use crate::domain::{DiscomfortKind, ExerciseRecord, Rating, RatingMoment, Side, TypedRating};
 use crate::plan::Plan;
 use crate::rules::safety::{self, Action, RatingFacts, Rule};
 pub use steps::{Step, StepKind, Work};
@@ -151,13 +151,14 @@ enum Modal {
     Help,
     ConfirmQuit,
     RateNumber {
-        typed: String,
+        typed: TypedRating,
     },
     RateKind {
         value: u8,
     },
     AfterExercise {
         exercise: usize,
+        typed: TypedRating,
     },
     Worse {
         rating: Rating,
@@ -225,14 +226,15 @@ pub struct Session {
     last_value: Option<u8>,
     ending: Option<Ending>,
     stop_kind: Option<DiscomfortKind>,
-    closing_typed: String,
+    closing_typed: TypedRating,
     closing: Option<u8>,
     /// The last moment the engine saw, so time never runs backwards.
     last_now: Instant,
     /// Seconds held so far across the reps of the current held-rep set.
     partial_hold: u32,
-    /// The quick rating to return to if "quit?" is answered no.
-    pending_after: Option<usize>,
+    /// The prompt to return to if "quit?" is answered no (the quick rating,
+    /// or the "getting worse?" question).
+    return_to: Option<Modal>,
 }
 
 impl Session {
@@ -272,11 +274,11 @@ impl Session {
             last_value: None,
             ending: None,
             stop_kind: None,
-            closing_typed: String::new(),
+            closing_typed: TypedRating::default(),
             closing: None,
             last_now: now,
             partial_hold: 0,
-            pending_after: None,
+            return_to: None,
         };
         session.last_value = session.settings.baseline;
         let mut fx = Vec::new();
@@ -446,7 +448,7 @@ impl Session {
             Key::Char('q') | Key::Esc => self.open_modal(Modal::ConfirmQuit, now),
             Key::Char('r') => self.open_modal(
                 Modal::RateNumber {
-                    typed: String::new(),
+                    typed: TypedRating::default(),
                 },
                 now,
             ),
@@ -802,6 +804,7 @@ impl Session {
                 self.open_modal(
                     Modal::AfterExercise {
                         exercise: prev.exercise,
+                        typed: TypedRating::default(),
                     },
                     at,
                 );
@@ -1081,7 +1084,19 @@ impl Session {
     /// `s`: sharp pain, reported in one key: stop at once.
     fn sharp(&mut self, now: Instant, fx: &mut Vec<Effect>) {
         let place = self.place(RatingMoment::During, None);
-        let value = self.last_value.unwrap_or(0);
+        self.sharp_at(None, place, now, fx);
+    }
+
+    /// Sharp pain at `place`, rated `value` (typed in a prompt) or the last
+    /// value given: recorded, then the session stops.
+    fn sharp_at(
+        &mut self,
+        value: Option<u8>,
+        place: RatingPlace,
+        now: Instant,
+        fx: &mut Vec<Effect>,
+    ) {
+        let value = value.or(self.last_value).unwrap_or(0);
         let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
         rating.decision = Some("stopped: sharp pain reported with s".into());
         fx.push(Effect::Rated(rating));
@@ -1148,38 +1163,94 @@ impl Session {
         fx.push(Effect::Ended(Ending::Quit));
     }
 
+    /// Keys that work the same from every overlay and prompt: `s` stops at
+    /// once, `q` (or Esc) asks to quit, `r` opens the rating. Returns whether
+    /// the key was one of them.
+    fn overlay_key(&mut self, modal: &Modal, key: Key, now: Instant, fx: &mut Vec<Effect>) -> bool {
+        match (key, modal) {
+            // In the kind prompt `s` is "sharp", which stops too (with the typed value).
+            (Key::Char('s'), Modal::RateKind { .. }) => false,
+            (Key::Char('s'), _) => {
+                let value = match modal {
+                    Modal::RateNumber { typed } | Modal::AfterExercise { typed, .. } => {
+                        typed.value()
+                    }
+                    Modal::Worse { rating, .. } => Some(rating.value),
+                    _ => None,
+                };
+                let place = match modal {
+                    Modal::AfterExercise { exercise, .. } => {
+                        self.place(RatingMoment::AfterExercise, Some(*exercise))
+                    }
+                    _ => self.place(RatingMoment::During, None),
+                };
+                self.sharp_at(value, place, now, fx);
+                true
+            }
+            // `q` answers "yes" in the quit prompt itself.
+            (Key::Char('q'), Modal::ConfirmQuit) => false,
+            (Key::Char('q') | Key::Esc, Modal::AfterExercise { .. } | Modal::Worse { .. }) => {
+                // Answering "no" returns to this prompt.
+                self.return_to = Some(modal.clone());
+                self.modal = Some(Modal::ConfirmQuit);
+                true
+            }
+            (Key::Char('q'), _) => {
+                self.modal = Some(Modal::ConfirmQuit);
+                true
+            }
+            // Already rating.
+            (Key::Char('r'), Modal::RateNumber { .. } | Modal::AfterExercise { .. }) => false,
+            (Key::Char('r'), _) => {
+                if let Modal::Worse { rating, .. } = modal {
+                    // The rating it asked about is kept; a new one follows.
+                    let mut rating = rating.clone();
+                    rating.decision = Some("kept: rated again with r".into());
+                    fx.push(Effect::Rated(rating));
+                }
+                self.return_to = None;
+                self.modal = Some(Modal::RateNumber {
+                    typed: TypedRating::default(),
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn modal_key(&mut self, modal: Modal, key: Key, now: Instant, fx: &mut Vec<Effect>) {
+        if self.overlay_key(&modal, key, now, fx) {
+            return;
+        }
         match modal {
             Modal::Help => {
                 self.close_modal(now, fx);
             }
             Modal::ConfirmQuit => match key {
                 Key::Char('y') | Key::Char('Y') | Key::Char('q') => self.quit(now, fx),
-                Key::Char('n') | Key::Char('N') | Key::Esc => self.close_modal(now, fx),
+                Key::Char('n') | Key::Char('N') | Key::Esc => {
+                    match self.return_to.take() {
+                        // Back to the prompt it was opened from.
+                        Some(prompt) => self.modal = Some(prompt),
+                        None => self.close_modal(now, fx),
+                    }
+                }
                 _ => {}
             },
             Modal::RateNumber { mut typed } => match key {
                 Key::Char(c @ '0'..='9') => {
-                    let candidate = format!("{typed}{c}");
-                    if candidate.parse::<u8>().is_ok_and(|v| v <= 10) && candidate.len() <= 2 {
-                        typed = if typed == "0" {
-                            c.to_string()
-                        } else {
-                            candidate
-                        };
-                    }
+                    typed.push(c);
                     self.modal = Some(Modal::RateNumber { typed });
                 }
                 Key::Backspace => {
-                    typed.pop();
+                    typed.backspace();
                     self.modal = Some(Modal::RateNumber { typed });
                 }
                 Key::Enter | Key::Space => {
-                    if let Ok(value) = typed.parse::<u8>() {
+                    if let Some(value) = typed.value() {
                         self.modal = Some(Modal::RateKind { value });
                     }
                 }
-                Key::Char('s') => self.sharp(now, fx),
                 Key::Esc => self.close_modal(now, fx),
                 _ => {}
             },
@@ -1189,10 +1260,11 @@ impl Session {
                     Key::Char('t') => Some(DiscomfortKind::Stretch),
                     Key::Char('s') => Some(DiscomfortKind::Sharp),
                     Key::Char('l') => Some(DiscomfortKind::ShootingDownLeg),
-                    Key::Char('n') => Some(DiscomfortKind::NumbnessTingling),
+                    Key::Char('n' | 'i') => Some(DiscomfortKind::NumbnessTingling),
+                    Key::Char('u') => Some(DiscomfortKind::NewOrUnusual),
                     Key::Esc | Key::Backspace => {
                         self.modal = Some(Modal::RateNumber {
-                            typed: value.to_string(),
+                            typed: TypedRating::with(value),
                         });
                         None
                     }
@@ -1203,28 +1275,35 @@ impl Session {
                     self.rate(value, kind, place, now, fx);
                 }
             }
-            Modal::AfterExercise { exercise } => {
+            Modal::AfterExercise {
+                exercise,
+                mut typed,
+            } => {
                 let place = self.place(RatingMoment::AfterExercise, Some(exercise));
+                // Typed digits, else the last value (Enter alone keeps it).
+                let value = typed.value().or(self.last_value).unwrap_or(0);
                 match key {
                     Key::Char(c @ '0'..='9') => {
-                        let value = c as u8 - b'0';
+                        typed.push(c);
+                        self.modal = Some(Modal::AfterExercise { exercise, typed });
+                    }
+                    Key::Backspace => {
+                        typed.backspace();
+                        self.modal = Some(Modal::AfterExercise { exercise, typed });
+                    }
+                    // `n` and → go on as Enter does: a key pressed to skip
+                    // ahead never reports a symptom.
+                    Key::Enter | Key::Space | Key::Char('n') | Key::Right => {
                         self.rate(value, DiscomfortKind::DullAche, place, now, fx);
                     }
-                    Key::Enter | Key::Space => {
-                        let value = self.last_value.unwrap_or(0);
-                        self.rate(value, DiscomfortKind::DullAche, place, now, fx);
+                    Key::Char('l') => {
+                        self.rate(value, DiscomfortKind::ShootingDownLeg, place, now, fx)
                     }
-                    Key::Char('s') => {
-                        let value = self.last_value.unwrap_or(0);
-                        let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
-                        rating.decision = Some("stopped: sharp pain reported with s".into());
-                        fx.push(Effect::Rated(rating));
-                        self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
+                    Key::Char('i') => {
+                        self.rate(value, DiscomfortKind::NumbnessTingling, place, now, fx)
                     }
-                    Key::Char('q') | Key::Esc => {
-                        self.modal = Some(Modal::ConfirmQuit);
-                        // Answering "no" returns to the quick rating.
-                        self.pending_after = Some(exercise);
+                    Key::Char('u') => {
+                        self.rate(value, DiscomfortKind::NewOrUnusual, place, now, fx)
                     }
                     _ => {}
                 }
@@ -1273,37 +1352,37 @@ impl Session {
                 _ => {}
             },
         }
-        // A "no" to quitting from the quick rating goes back to it.
-        if self.modal.is_none()
-            && self.ending.is_none()
-            && let Some(exercise) = self.pending_after.take()
-            && self.phase == Phase::Waiting
-        {
-            self.modal = Some(Modal::AfterExercise { exercise });
-            self.freeze(now);
-        }
     }
 
     fn closing_key(&mut self, key: Key, now: Instant, fx: &mut Vec<Effect>) {
         if self.closing.is_some() {
             return;
         }
+        let place = RatingPlace {
+            exercise: None,
+            set: None,
+            side: None,
+            moment: RatingMoment::Closing,
+        };
         match key {
             Key::Char(c @ '0'..='9') => {
-                let candidate = format!("{}{c}", self.closing_typed);
-                if candidate.parse::<u8>().is_ok_and(|v| v <= 10) && candidate.len() <= 2 {
-                    self.closing_typed = if self.closing_typed == "0" {
-                        c.to_string()
-                    } else {
-                        candidate
-                    };
-                }
+                self.closing_typed.push(c);
             }
             Key::Backspace => {
-                self.closing_typed.pop();
+                self.closing_typed.backspace();
+            }
+            // Sharp pain at the very end is still a safety stop: the day's
+            // other sessions are closed by it, and the screen says what to do.
+            Key::Char('s') => {
+                let value = self.closing_typed.value().or(self.last_value).unwrap_or(0);
+                let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
+                rating.decision = Some("stopped: sharp pain reported with s".into());
+                fx.push(Effect::Rated(rating));
+                self.ending = None;
+                self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
             }
             Key::Enter => {
-                if let Ok(value) = self.closing_typed.parse::<u8>() {
+                if let Some(value) = self.closing_typed.value() {
                     self.closing = Some(value);
                     let place = RatingPlace {
                         exercise: None,
@@ -1414,7 +1493,7 @@ impl Session {
         // During the quick rating the cursor already points at the next exercise;
         // the screen still shows the one just done.
         let shown_exercise = match &self.modal {
-            Some(Modal::AfterExercise { exercise }) => Some(*exercise),
+            Some(Modal::AfterExercise { exercise, .. }) => Some(*exercise),
             _ if self.phase == Phase::Over => {
                 step.map(|s| s.exercise)
                     .or(self.plan.exercises.len().checked_sub(1))
@@ -1435,7 +1514,7 @@ impl Session {
                     })
                     .collect(),
                 active: self.active(now),
-                closing_typed: self.closing_typed.clone(),
+                closing_typed: self.closing_typed.text().to_string(),
                 closing: self.closing,
             },
             Ending::Quit => EndView::Quit,
@@ -1457,7 +1536,7 @@ impl Session {
             muted: self.muted,
             exercise,
             set: match &self.modal {
-                Some(Modal::AfterExercise { exercise }) => self.plan.exercises[*exercise].sets,
+                Some(Modal::AfterExercise { exercise, .. }) => self.plan.exercises[*exercise].sets,
                 _ => step.map(|s| s.set).unwrap_or(0),
             },
             sets: exercise.map(|e| e.sets.max(1)).unwrap_or(0),
@@ -1510,12 +1589,13 @@ impl Session {
             Modal::Help => ModalView::Help,
             Modal::ConfirmQuit => ModalView::ConfirmQuit,
             Modal::RateNumber { typed } => ModalView::RateNumber {
-                typed: typed.clone(),
+                typed: typed.text().to_string(),
             },
             Modal::RateKind { value } => ModalView::RateKind { value: *value },
-            Modal::AfterExercise { exercise } => ModalView::AfterExercise {
+            Modal::AfterExercise { exercise, typed } => ModalView::AfterExercise {
                 exercise: self.plan.exercises[*exercise].name.clone(),
                 last: self.last_value.unwrap_or(0),
+                typed: typed.text().to_string(),
             },
             Modal::Worse {
                 rating, baseline, ..
@@ -1572,6 +1652,8 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod prompt_tests;
 #[cfg(test)]
 mod tests;
 

@@ -536,7 +536,8 @@ fn an_exercise_is_saved_before_the_next_begins() {
     ));
     // The next exercise only starts after the quick rating.
     assert_eq!(session.next_deadline(), None);
-    let fx = session.key(Key::Char('2'), t0 + s(3));
+    session.key(Key::Char('2'), t0 + s(3));
+    let fx = session.key(Key::Enter, t0 + s(3));
     assert!(fx.iter().any(|e| matches!(e, Effect::Rated(r) if r.value == 2 && r.moment == RatingMoment::AfterExercise && r.exercise_id.as_deref() == Some("a"))));
     assert!(matches!(
         session.view(t0 + s(3)).main,
@@ -752,7 +753,8 @@ fn the_quick_rating_keeps_the_last_value_with_enter() {
         session.view(t0).modal,
         Some(ModalView::AfterExercise {
             exercise: "A".into(),
-            last: 2
+            last: 2,
+            typed: String::new(),
         })
     );
     let fx = session.key(Key::Enter, t0);
@@ -990,7 +992,7 @@ mod property {
                     Some(ModalView::ConfirmQuit) => Key::Char('n'),
                     Some(ModalView::RateNumber { .. }) => Key::Esc,
                     Some(ModalView::RateKind { .. }) => Key::Esc,
-                    Some(ModalView::AfterExercise { .. }) => Key::Char('0'),
+                    Some(ModalView::AfterExercise { .. }) => Key::Enter,
                     Some(ModalView::Worse { .. }) => Key::Char('n'),
                     None if session.view(now).paused => Key::Char('p'),
                     None => Key::Char('n'),
@@ -1019,7 +1021,7 @@ mod property {
                     session.key(Key::Esc, now);
                     if let Some(ModalView::ConfirmQuit) = session.view(now).modal { session.key(Key::Char('n'), now); }
                     if let Some(ModalView::Worse { .. }) = session.view(now).modal { session.key(Key::Char('n'), now); }
-                    if let Some(ModalView::AfterExercise { .. }) = session.view(now).modal { session.key(Key::Char('0'), now); }
+                    if let Some(ModalView::AfterExercise { .. }) = session.view(now).modal { session.key(Key::Enter, now); }
                 }
                 if session.ending().is_none() {
                     session.key(Key::Char('s'), now);

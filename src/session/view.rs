@@ -131,12 +131,15 @@ pub enum ModalView {
         /// The 0–10 rating just typed.
         value: u8,
     },
-    /// The quick rating after an exercise; `Enter` keeps `last`.
+    /// The quick rating after an exercise: 0–10 typed then `Enter`, or
+    /// `Enter` alone to keep `last`; one key for each kind that stops.
     AfterExercise {
         /// Name of the exercise just finished.
         exercise: String,
         /// The latest rating (or the check-in one), 0 if there is none.
         last: u8,
+        /// The digits typed so far: empty, or a number from 0 to 10.
+        typed: String,
     },
     /// "Getting worse?" after a rating well above the check-in.
     Worse {

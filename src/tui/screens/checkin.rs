@@ -1,5 +1,6 @@
 //! The check-in screen: draws the check-in flow's question, or why there is
-//! no session today.
+//! no session now, with the coach's notices (the six-week rule, a file that
+//! could not be read) above it.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -48,16 +49,50 @@ pub fn on_key(flow: &mut CheckInFlow, key: KeyEvent) -> CheckInAction {
     }
 }
 
-/// Draws the check-in.
+fn title<'a>(routine_name: &str, theme: &Theme) -> Line<'a> {
+    Line::from(Span::styled(
+        format!(" Check-in · {routine_name} "),
+        theme.title(),
+    ))
+}
+
+/// The first frame of `start`, drawn before the history is read (a few
+/// milliseconds): the check-in's frame, with its questions still to come.
+pub fn render_reading(frame: &mut Frame, area: Rect, routine_name: &str, theme: &Theme) {
+    let [body, foot] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(""),
+            Line::from(Span::styled("  Reading your history…", theme.dim())),
+        ])
+        .block(panel(theme).title_top(title(routine_name, theme))),
+        body,
+    );
+    frame.render_widget(Paragraph::new(key_hints(theme, &[("Esc", "home")])), foot);
+}
+
+/// Draws the check-in, with the coach's `notices` above the question.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     flow: &CheckInFlow,
     routine_name: &str,
+    notices: &[String],
     theme: &Theme,
 ) {
     let [body, foot] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
     let mut lines: Vec<Line> = vec![Line::raw("")];
+    if !matches!(flow.state(), State::Blocked(_)) {
+        for notice in notices {
+            lines.push(Line::from(Span::styled(
+                format!("  {notice}"),
+                theme.warn(),
+            )));
+        }
+        if !notices.is_empty() {
+            lines.push(Line::raw(""));
+        }
+    }
     let hints: Vec<(&str, &str)>;
     let mut border = theme.dim();
     match flow.state() {
@@ -87,11 +122,7 @@ pub fn render(
             ];
         }
         State::Asking(Question::Baseline { typed }) => {
-            let shown = if typed.is_empty() {
-                "_"
-            } else {
-                typed.as_str()
-            };
+            let shown = if typed.is_empty() { "_" } else { typed.text() };
             lines.push(Line::raw(
                 "  How much discomfort do you feel in your back right now?",
             ));
@@ -108,26 +139,40 @@ pub fn render(
         }
         State::Asking(Question::WarningSigns { marked }) => {
             lines.push(Line::raw("  Today, do you have any of these?"));
-            lines.push(Line::raw(""));
-            for (i, sign) in WarningSign::ALL.iter().enumerate() {
+            let sign_line = |sign: &WarningSign| {
                 let mark = if marked.contains(sign) { "[x]" } else { "[ ]" };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("   {} ", i + 1), theme.key()),
+                Line::from(vec![
+                    Span::styled(format!("   {} ", sign.key()), theme.key()),
                     Span::styled(format!("{mark} "), theme.accent()),
                     Span::raw(sign.question()),
-                ]));
-            }
-            lines.push(Line::raw(""));
+                ])
+            };
+            lines.extend(
+                WarningSign::ALL
+                    .iter()
+                    .filter(|s| !s.is_urgent())
+                    .map(sign_line),
+            );
+            lines.push(Line::from(Span::styled(
+                "  Beyond the guides, signs that need urgent care:",
+                theme.dim(),
+            )));
+            lines.extend(
+                WarningSign::ALL
+                    .iter()
+                    .filter(|s| s.is_urgent())
+                    .map(sign_line),
+            );
             lines.push(Line::from(Span::styled(
                 "  Press a number to mark a sign, then Enter. Nothing marked means none of these.",
                 theme.dim(),
             )));
-            hints = vec![("1–4", "mark"), ("Enter", "continue"), ("Esc", "home")];
+            hints = vec![("1–9, 0", "mark"), ("Enter", "continue"), ("Esc", "home")];
         }
         State::Blocked(blocked) => {
             border = theme.danger();
             lines.push(Line::from(Span::styled(
-                "  NO EXERCISE TODAY",
+                format!("  {}", blocked.title()),
                 theme.danger(),
             )));
             lines.push(Line::raw(""));
@@ -150,10 +195,7 @@ pub fn render(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             panel(theme)
                 .border_style(border)
-                .title_top(Line::from(Span::styled(
-                    format!(" Check-in · {routine_name} "),
-                    theme.title(),
-                ))),
+                .title_top(title(routine_name, theme)),
         ),
         body,
     );

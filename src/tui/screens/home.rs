@@ -37,8 +37,8 @@ pub struct RoutineRow {
 pub enum HomeAction {
     /// Nothing for the app to do (the key moved the selection, or did nothing).
     None,
-    /// Show today's plan for the routine with this id.
-    Preview(String),
+    /// Go into the routine with this id: the check-in, then today's plan.
+    Start(String),
     /// Open the week screen.
     Week,
     /// Open the exercise browser.
@@ -49,6 +49,33 @@ pub enum HomeAction {
     Quit,
 }
 
+/// A line at the top of the home screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HomeNotice {
+    /// The sentence.
+    pub text: String,
+    /// About safety (drawn in the warning style) rather than plain news.
+    pub safety: bool,
+}
+
+impl HomeNotice {
+    /// A notice about safety.
+    pub fn safety(text: String) -> HomeNotice {
+        HomeNotice { text, safety: true }
+    }
+
+    /// Plain news.
+    pub fn plain(text: String) -> HomeNotice {
+        HomeNotice {
+            text,
+            safety: false,
+        }
+    }
+}
+
+/// How many notice lines the home screen gives room to (the rest wait).
+const MAX_NOTICE_LINES: u16 = 4;
+
 /// The home screen's state.
 #[derive(Debug, Clone)]
 pub struct HomeScreen {
@@ -56,8 +83,9 @@ pub struct HomeScreen {
     pub rows: Vec<RoutineRow>,
     /// A line about the last session or this week, when known.
     pub status: Option<String>,
-    /// A notice to show at the top (a problem reading history, …).
-    pub notice: Option<String>,
+    /// What to tell the user at the top, most important first: the coach's
+    /// notices (no exercise today, the six-week rule…), unreadable files.
+    pub notices: Vec<HomeNotice>,
     selected: usize,
 }
 
@@ -88,7 +116,7 @@ impl HomeScreen {
         HomeScreen {
             rows,
             status: None,
-            notice: None,
+            notices: Vec::new(),
             selected: 0,
         }
     }
@@ -112,7 +140,7 @@ impl HomeScreen {
                 HomeAction::None
             }
             KeyCode::Enter | KeyCode::Char(' ') => match self.selected() {
-                Some(id) => HomeAction::Preview(id.to_string()),
+                Some(id) => HomeAction::Start(id.to_string()),
                 None => HomeAction::None,
             },
             KeyCode::Char('w') => HomeAction::Week,
@@ -125,8 +153,24 @@ impl HomeScreen {
 
     /// Draws the screen.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let [head, body, foot, disclaimer] = Layout::vertical([
-            Constraint::Length(2),
+        let notice_lines: Vec<Line> = self
+            .notices
+            .iter()
+            .map(|n| {
+                let style = if n.safety { theme.warn() } else { theme.text() };
+                Line::from(Span::styled(format!(" {}", n.text), style))
+            })
+            .collect();
+        let width = usize::from(area.width.max(1));
+        let wrapped: usize = self
+            .notices
+            .iter()
+            .map(|n| (n.text.chars().count() + 1).div_ceil(width))
+            .sum();
+        let notice_height = (wrapped as u16).min(MAX_NOTICE_LINES);
+        let [head, notices, body, foot, disclaimer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(notice_height),
             Constraint::Min(8),
             Constraint::Length(1),
             Constraint::Length(1),
@@ -139,11 +183,11 @@ impl HomeScreen {
         if let Some(status) = &self.status {
             title.push(Span::styled(format!("   {status}"), theme.text()));
         }
-        let mut head_lines = vec![Line::from(title)];
-        if let Some(notice) = &self.notice {
-            head_lines.push(Line::from(Span::styled(format!(" {notice}"), theme.warn())));
-        }
-        frame.render_widget(Paragraph::new(head_lines), head);
+        frame.render_widget(Paragraph::new(Line::from(title)), head);
+        frame.render_widget(
+            Paragraph::new(notice_lines).wrap(Wrap { trim: false }),
+            notices,
+        );
 
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -204,7 +248,7 @@ impl HomeScreen {
                 theme,
                 &[
                     ("↑↓", "choose"),
-                    ("Enter", "preview & start"),
+                    ("Enter", "check in & start"),
                     ("w", "week"),
                     ("e", "exercises"),
                     ("p", "profile"),

@@ -430,6 +430,7 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
                 ("s", DiscomfortKind::Sharp),
                 ("l", DiscomfortKind::ShootingDownLeg),
                 ("n", DiscomfortKind::NumbnessTingling),
+                ("u", DiscomfortKind::NewOrUnusual),
             ];
             let mut lines = vec![
                 Line::raw(format!(" Discomfort {value}/10. What does it feel like?")),
@@ -443,25 +444,39 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
             }
             popup(frame, area, "Kind of discomfort", lines, theme.title(), 64);
         }
-        ModalView::AfterExercise { exercise, last } => {
+        ModalView::AfterExercise {
+            exercise,
+            last,
+            typed,
+        } => {
+            let shown = if typed.is_empty() {
+                "_".to_string()
+            } else {
+                typed.clone()
+            };
             let lines = vec![
                 Line::raw(format!(" {exercise} done. How does your back feel now?")),
+                Line::from(vec![
+                    Span::raw(" 0 = none, 10 = worst:  "),
+                    Span::styled(format!("[{shown:>2}]"), theme.accent()),
+                    Span::styled(format!("   Enter alone keeps {last}/10"), theme.dim()),
+                ]),
                 Line::raw(""),
                 key_hints(
                     theme,
+                    &[("0–10", "type"), ("Enter", "confirm"), ("q", "quit")],
+                ),
+                key_hints(
+                    theme,
                     &[
-                        ("0–9", "rate"),
-                        ("Enter", "same as before"),
-                        ("s", "sharp pain"),
-                        ("q", "quit"),
+                        ("s", "sharp"),
+                        ("l", "down a leg"),
+                        ("i", "numbness or tingling"),
+                        ("u", "new or unusual"),
                     ],
                 ),
-                Line::from(Span::styled(
-                    format!(" (Enter keeps {last}/10)"),
-                    theme.dim(),
-                )),
             ];
-            popup(frame, area, "Quick check", lines, theme.title(), 66);
+            popup(frame, area, "Quick check", lines, theme.title(), 70);
         }
         ModalView::Worse { value, baseline } => {
             let lines = vec![

@@ -1,0 +1,237 @@
+//! A running guided session and its edges: the engine, the record being
+//! written, the sound output and what the screen says about saving. Engine
+//! effects become the world here: cues are played, records change.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::time::Instant;
+
+use super::{Background, SoundForRun};
+use crate::audio::{Audio, SoundState};
+use crate::cue::Cue;
+use crate::domain::SessionRecord;
+use crate::plan::Plan;
+use crate::session::record::SessionLog;
+use crate::session::{self, Effect, Ending, Key, Session, Settings};
+
+/// How long the audio device stays open after a session ends, so its last cue plays out.
+pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
+
+/// What a running session needs from the app to start.
+pub struct Start {
+    /// Today's plan, as previewed.
+    pub plan: Plan,
+    /// The check-in discomfort.
+    pub baseline: Option<u8>,
+    /// The discomfort limit in force.
+    pub limit: u8,
+    /// The profile's volume (0–100).
+    pub volume: u8,
+    /// `--mute` for this run: no device is opened at all.
+    pub sound: SoundForRun,
+    /// Wall-clock time and local date of the start.
+    pub started: Timestamp,
+    /// The local date it is filed under.
+    pub date: Date,
+}
+
+/// What a key did to the session, for the app's routing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// Still on the session (or its end or safety screen).
+    Stay,
+    /// The user asked to leave backcoach.
+    Quit,
+    /// The user asked for the home screen (from the end or safety screen).
+    Home,
+    /// The user asked for the week screen (from the end or safety screen).
+    Week,
+}
+
+/// A running guided session and its edges.
+pub struct SessionRun {
+    /// The pure engine.
+    pub engine: Session,
+    /// The record it writes.
+    pub log: SessionLog,
+    audio: Option<Audio>,
+    /// What the header says about sound.
+    pub sound: SoundState,
+    sound_for_run: SoundForRun,
+    /// Why the last save failed, while it keeps failing.
+    pub save_problem: Option<String>,
+    /// When to close the audio device once the session is over.
+    audio_close_at: Option<Instant>,
+    /// The record changed and is to be saved once the frame is out.
+    pub save_due: bool,
+    /// A terminal bell is due (the profile asks for one on phase changes).
+    pub bell_due: bool,
+}
+
+impl SessionRun {
+    /// Starts the session at `now`, with the audio device opening in the background.
+    pub fn start(
+        start: Start,
+        background: &UnboundedSender<Background>,
+        now: Instant,
+    ) -> SessionRun {
+        let settings = Settings {
+            limit: start.limit,
+            baseline: start.baseline,
+            muted: start.sound == SoundForRun::Muted,
+            started_wall: start.started,
+            get_ready: session::GET_READY,
+        };
+        let log = SessionLog::new(&start.plan, start.started, start.date, start.baseline);
+        let (engine, fx) = Session::new(start.plan, settings, now);
+        let audio = match start.sound {
+            SoundForRun::Muted => None,
+            SoundForRun::On => {
+                let tx = background.clone();
+                Some(Audio::spawn(start.volume, move |status| {
+                    let _ = tx.send(Background::Audio(status));
+                }))
+            }
+        };
+        let sound = match start.sound {
+            SoundForRun::Muted => SoundState::Muted,
+            SoundForRun::On => SoundState::On,
+        };
+        let mut run = SessionRun {
+            engine,
+            log,
+            audio,
+            sound,
+            sound_for_run: start.sound,
+            save_problem: None,
+            audio_close_at: None,
+            // On disk from the first moment (right after its first frame): a
+            // cut-off session shows up as partial.
+            save_due: true,
+            bell_due: false,
+        };
+        run.apply(fx, now, false);
+        run
+    }
+
+    /// The record as it stands.
+    pub fn record(&self) -> &SessionRecord {
+        self.log.record()
+    }
+
+    /// Turns engine effects into the world: sounds, the bell, the record.
+    fn apply(&mut self, fx: Vec<Effect>, now: Instant, bell: bool) {
+        let active = self.engine.active(now).as_secs() as u32;
+        for effect in &fx {
+            match effect {
+                Effect::Sound(cue) => {
+                    if let Some(audio) = &self.audio {
+                        if *cue == Cue::SafetyAlert {
+                            // A safety signal: heard once even after `m`.
+                            audio.play_alert(*cue);
+                        } else {
+                            audio.play(*cue);
+                        }
+                    }
+                }
+                Effect::Flash(_) => self.bell_due |= bell,
+                Effect::Ended(_) => {
+                    // No cue can follow: close the device once the last one has played.
+                    self.audio_close_at = Some(now + AUDIO_LINGER);
+                    self.save_due |= self.log.apply(effect, Timestamp::now(), active);
+                }
+                _ => self.save_due |= self.log.apply(effect, Timestamp::now(), active),
+            }
+        }
+    }
+
+    /// Time reached a wake-up.
+    pub fn tick(&mut self, now: Instant, bell: bool) {
+        let fx = self.engine.tick(now);
+        self.apply(fx, now, bell);
+        if self.audio_close_at.is_some_and(|at| at <= now) {
+            self.audio = None;
+            self.audio_close_at = None;
+        }
+    }
+
+    /// The next moment the session must wake.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let close = self.audio_close_at.filter(|_| self.audio.is_some());
+        match (self.engine.next_wake(now), close) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The audio thread reported on the device.
+    pub fn audio_status(&mut self, status: &crate::audio::AudioStatus) {
+        self.sound = self.sound.with_status(status);
+    }
+
+    /// Cut off (a signal, the terminal closing): the record says so.
+    pub fn interrupt(&mut self, now: Instant) {
+        if self.engine.ending().is_none() {
+            let active = self.engine.active(now).as_secs() as u32;
+            self.log.interrupt(Timestamp::now(), active);
+        }
+    }
+
+    /// A key press.
+    pub fn key(&mut self, key: KeyEvent, now: Instant, bell: bool) -> After {
+        if let Some(ending) = self.engine.ending().cloned() {
+            // After the end (or a safety stop) the only ways on are home, week or quit.
+            match key.code {
+                KeyCode::Char('h') => return After::Home,
+                KeyCode::Char('w') => return After::Week,
+                KeyCode::Char('q') | KeyCode::Esc => return After::Quit,
+                _ if ending != Ending::Completed => return After::Stay,
+                _ => {}
+            }
+        }
+        let Some(engine_key) = engine_key(key) else {
+            return After::Stay;
+        };
+        let fx = self.engine.key(engine_key, now);
+        let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
+        self.apply(fx, now, bell);
+        // Mute follows the engine once its effects (a safety alert among
+        // them) have been handed to the output.
+        if let Some(audio) = &self.audio {
+            audio.set_muted(self.engine.muted());
+        }
+        self.sound = match (self.engine.muted(), self.sound) {
+            (_, SoundState::NoDevice) => SoundState::NoDevice,
+            (true, _) => SoundState::Muted,
+            (false, _) if self.sound_for_run == SoundForRun::Muted => SoundState::Muted,
+            (false, _) => SoundState::On,
+        };
+        if quit { After::Quit } else { After::Stay }
+    }
+
+    /// What the header says about sound.
+    pub fn sound_label(&self) -> String {
+        match self.sound_for_run {
+            SoundForRun::Muted => "muted".to_string(),
+            SoundForRun::On => self.sound.label().to_string(),
+        }
+    }
+}
+
+/// A terminal key as the engine understands it.
+pub fn engine_key(key: KeyEvent) -> Option<Key> {
+    Some(match key.code {
+        KeyCode::Char(' ') => Key::Space,
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        _ => return None,
+    })
+}
