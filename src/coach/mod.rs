@@ -44,3 +44,6 @@ pub fn plan_after_checkin(
     planned.plan.notes.extend(suggestions);
     planned
 }
+
+#[cfg(test)]
+mod tests;
