@@ -9,6 +9,8 @@
 //! WAV file ALSA wrote, the child's real stderr, the log file.
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::fs;
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -396,4 +398,82 @@ fn stderr_redirect_sends_fd2_to_the_file_and_restores_it() {
     use std::os::unix::fs::PermissionsExt;
     let mode = fs::metadata(&log_path).expect("log").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the log may hold health data");
+}
+
+/// Through the whole app: `m` mutes the coaching cues, yet the safety alert
+/// still reaches the real output (rodio → cpal → ALSA's file plugin) when
+/// `s` stops the session. Only `--mute` (no device at all) silences it.
+#[test]
+fn the_safety_alert_plays_through_the_real_output_after_m() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.wav");
+    write_asoundrc(
+        dir.path(),
+        &format!(
+            "pcm.!default {{\n  type file\n  slave.pcm \"null\"\n  file \"{}\"\n  format \"wav\"\n}}\n",
+            out.display()
+        ),
+    );
+    fs::write(
+        dir.path().join("profile.ron"),
+        "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 100, bell: false, discomfort_limit: 5)\n",
+    )
+    .expect("profile");
+    // One counted exercise: nothing plays when it starts, so the only sound
+    // the session can make after `m` is the alert.
+    let catalog = dir.path().join("one.ron");
+    fs::write(
+        &catalog,
+        r#"#![enable(implicit_some)]
+(
+    exercises: [(
+        id: "squat", name: "Squat", category: Strength, targets: ["legs"],
+        position: "Standing", dose: (kind: Reps, sets: (1, 1), reps: (5, 5)),
+        steps: ["Sit back and stand."], cue: "Chest up", level: Beginner, sources: ["test"],
+    )],
+    routines: [(
+        id: "daily", name: "One move", summary: "For tests.", minutes: (1, 1),
+        frequency: (days_per_week: (1, 7)), items: [(exercise: "squat")], sources: ["test"],
+    )],
+)
+"#,
+    )
+    .expect("catalog");
+    let data = dir.path().display().to_string();
+    let catalog = catalog.display().to_string();
+    let mut tui = common::Tui::spawn(
+        &["--data-dir", &data, "--catalog", &catalog, "start"],
+        &[("HOME", &data), ("XDG_CONFIG_HOME", &data)],
+    );
+    let step = common::STEP;
+    tui.wait_for("How much discomfort", step);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", step);
+    tui.send("\r");
+    tui.wait_for("Today's plan", step);
+    tui.send("\r");
+    tui.wait_for("Rep 0 of 5", step);
+    tui.send("m");
+    tui.wait_for("muted", step);
+    tui.send("s");
+    tui.wait_for("STOPPED FOR SAFETY", step);
+    // The alert is ~1 s; the unpaced null slave writes it at once.
+    std::thread::sleep(Duration::from_millis(800));
+    tui.send("q");
+    assert_eq!(tui.wait_exit(step), Some(0));
+
+    let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
+    let left: Vec<f32> = wav.samples.iter().step_by(wav.channels).copied().collect();
+    let alert = rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
+    let alert_rate = alert.sample_rate().get();
+    let alert: Vec<f32> = alert.collect();
+    let (first, last) = audible_span(&left, 0.01).expect("the alert was heard: the file is not silent");
+    let (a_first, a_last) = audible_span(&alert, 0.01).expect("the alert is not silent");
+    let written = (last - first) as f64 / f64::from(wav.rate);
+    let expected = (a_last - a_first) as f64 / f64::from(alert_rate);
+    assert!(
+        (written - expected).abs() < 0.01,
+        "audible for {written:.4} s, the alert lasts {expected:.4} s"
+    );
 }
