@@ -465,10 +465,12 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
 
     let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
     let left: Vec<f32> = wav.samples.iter().step_by(wav.channels).copied().collect();
-    let alert = rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
+    let alert =
+        rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
     let alert_rate = alert.sample_rate().get();
     let alert: Vec<f32> = alert.collect();
-    let (first, last) = audible_span(&left, 0.01).expect("the alert was heard: the file is not silent");
+    let (first, last) =
+        audible_span(&left, 0.01).expect("the alert was heard: the file is not silent");
     let (a_first, a_last) = audible_span(&alert, 0.01).expect("the alert is not silent");
     let written = (last - first) as f64 / f64::from(wav.rate);
     let expected = (a_last - a_first) as f64 / f64::from(alert_rate);

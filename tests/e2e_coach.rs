@@ -158,6 +158,7 @@ fn first_run_set_up_then_starting_doses_then_an_increase_with_its_reason() {
     tui.wait_for("Set-up", T);
     tui.send("\x1b[C"); // → : returning after an issue
     tui.wait_for("returning after an issue", T);
+    tui.send("\x1b[B"); // ↓ : a past back injury or spinal condition (guide 003)
     tui.send("\x1b[B"); // ↓ : herniated disc
     tui.send(" ");
     tui.send("\r");

@@ -20,7 +20,9 @@ const T: Duration = common::STEP;
 
 /// The tiny catalog with a second routine, for "another routine".
 fn two_routines(dir: &Path) -> std::path::PathBuf {
-    let end = TINY_CATALOG.rfind("    ],").expect("the routines list ends");
+    let end = TINY_CATALOG
+        .rfind("    ],")
+        .expect("the routines list ends");
     let text = &TINY_CATALOG[..end];
     let text = format!(
         "{text}        (\n            id: \"stretch\",\n            name: \"Tiny stretch\",\n            summary: \"Another routine.\",\n            minutes: (1, 1),\n            frequency: (days_per_week: (1, 7)),\n            items: [(exercise: \"tiny-hold\")],\n            sources: [\"test\"],\n        ),\n    ],\n)\n"
@@ -71,7 +73,12 @@ fn a_warning_sign_closes_the_day_for_start_another_routine_and_home() {
     // Quit and start again: no questions skipped, no session: refused.
     assert_refused(dir.path(), &catalog, &["start"], "NO EXERCISE TODAY");
     // Another routine: refused too.
-    assert_refused(dir.path(), &catalog, &["start", "stretch"], "NO EXERCISE TODAY");
+    assert_refused(
+        dir.path(),
+        &catalog,
+        &["start", "stretch"],
+        "NO EXERCISE TODAY",
+    );
     // The home screen says why, and picking any routine is refused.
     let mut home = spawn(dir.path(), &catalog, &[]);
     let screen = home.wait_for("No exercise today", T);
@@ -82,7 +89,10 @@ fn a_warning_sign_closes_the_day_for_start_another_routine_and_home() {
     assert!(screen.contains("come back tomorrow"), "{screen}");
     home.send("q");
     assert_eq!(home.wait_exit(T), Some(0));
-    assert!(saved_sessions(dir.path()).is_empty(), "no session was started");
+    assert!(
+        saved_sessions(dir.path()).is_empty(),
+        "no session was started"
+    );
 }
 
 #[test]
@@ -171,7 +181,10 @@ fn worse_at_check_in_removes_the_increase_from_the_preview() {
         store.save_session(&s).expect("seed");
     }
     let preview = |answer: &str, first: bool| {
-        let mut tui = Tui::spawn(&["--data-dir", &data, "--mute", "start"], &[("HOME", &data)]);
+        let mut tui = Tui::spawn(
+            &["--data-dir", &data, "--mute", "start"],
+            &[("HOME", &data)],
+        );
         tui.wait_for("How much discomfort", T);
         tui.send("1");
         tui.send("\r");
@@ -210,7 +223,10 @@ fn the_quick_check_takes_one_then_zero_as_ten_and_stops() {
     tui.wait_for("How does your back feel now?", T);
     tui.send("1");
     tui.send("0");
-    assert!(!tui.screen().contains("STOPPED FOR SAFETY"), "nothing recorded before Enter");
+    assert!(
+        !tui.screen().contains("STOPPED FOR SAFETY"),
+        "nothing recorded before Enter"
+    );
     tui.send("\r");
     let screen = tui.wait_for("STOPPED FOR SAFETY", T);
     assert!(screen.contains("10/10"), "{screen}");
@@ -246,7 +262,11 @@ fn s_from_the_help_overlay_stops_for_safety() {
 fn an_unreadable_profile_is_named_before_any_session_and_a_safe_one_is_offered() {
     let (dir, catalog) = prepared_dir();
     let profile = dir.path().join("profile.ron");
-    std::fs::write(&profile, "(experience: Returning, discomfort_limit: three)\n").expect("bad");
+    std::fs::write(
+        &profile,
+        "(experience: Returning, discomfort_limit: three)\n",
+    )
+    .expect("bad");
     let mut tui = spawn(dir.path(), &catalog, &["start"]);
     let screen = tui.wait_for("could not be read", T);
     assert!(screen.contains("profile.ron:1:"), "{screen}");

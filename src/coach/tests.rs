@@ -143,7 +143,13 @@ fn what_closes_the_day() {
         ("a first day", history(vec![], vec![]), Closed::Open),
         (
             "a warning sign marked this morning",
-            history(vec![], vec![with_signs(checkin(TODAY, 8), &[WarningSign::NumbnessTingling])]),
+            history(
+                vec![],
+                vec![with_signs(
+                    checkin(TODAY, 8),
+                    &[WarningSign::NumbnessTingling],
+                )],
+            ),
             Closed::Signs,
         ),
         (
@@ -159,12 +165,24 @@ fn what_closes_the_day() {
         ),
         (
             "an urgent sign",
-            history(vec![], vec![with_signs(checkin(TODAY, 8), &[WarningSign::SaddleNumbness])]),
+            history(
+                vec![],
+                vec![with_signs(
+                    checkin(TODAY, 8),
+                    &[WarningSign::SaddleNumbness],
+                )],
+            ),
             Closed::Urgent,
         ),
         (
             "a warning sign yesterday: today is open again",
-            history(vec![], vec![with_signs(checkin(days_ago(1), 8), &[WarningSign::PainDownLeg])]),
+            history(
+                vec![],
+                vec![with_signs(
+                    checkin(days_ago(1), 8),
+                    &[WarningSign::PainDownLeg],
+                )],
+            ),
             Closed::Open,
         ),
         (
@@ -182,12 +200,18 @@ fn what_closes_the_day() {
         ),
         (
             "a stop yesterday, \"no, it has not eased\" today",
-            history(vec![stopped(days_ago(1), 8)], vec![eased(checkin(TODAY, 8), false)]),
+            history(
+                vec![stopped(days_ago(1), 8)],
+                vec![eased(checkin(TODAY, 8), false)],
+            ),
             Closed::NotEased,
         ),
         (
             "a stop yesterday, \"yes\" today",
-            history(vec![stopped(days_ago(1), 8)], vec![eased(checkin(TODAY, 8), true)]),
+            history(
+                vec![stopped(days_ago(1), 8)],
+                vec![eased(checkin(TODAY, 8), true)],
+            ),
             Closed::Open,
         ),
         (
@@ -200,7 +224,13 @@ fn what_closes_the_day() {
         ),
         (
             "too much pain at this morning's check-in closes nothing (it may ease)",
-            history(vec![], vec![CheckIn { baseline: 8, ..checkin(TODAY, 7) }]),
+            history(
+                vec![],
+                vec![CheckIn {
+                    baseline: 8,
+                    ..checkin(TODAY, 7)
+                }],
+            ),
             Closed::Open,
         ),
     ];
@@ -215,7 +245,10 @@ fn what_the_check_in_asks_first() {
     let stop_yesterday = history(vec![stopped(days_ago(1), 8)], vec![]);
     let t = decide(&stop_yesterday, 12);
     assert!(t.follow_up.is_some(), "a stop yesterday is followed up");
-    assert!(t.since_last.is_none(), "the stop question replaces the comparison");
+    assert!(
+        t.since_last.is_none(),
+        "the stop question replaces the comparison"
+    );
     let flow = CheckInFlow::new(&t, at(TODAY, 12));
     assert!(matches!(
         flow.state(),
@@ -249,14 +282,33 @@ fn what_the_check_in_asks_first() {
 fn answers_that_close_the_day_are_what_the_next_start_reads() {
     // The flow's record, once saved, closes the day for every later path.
     for (name, hist, keys, expected) in [
-        ("a warning sign", history(vec![], vec![]), "2\n2\n", Closed::Signs),
-        ("an urgent sign", history(vec![], vec![]), "2\n8\n", Closed::Urgent),
-        ("not eased", history(vec![stopped(days_ago(1), 8)], vec![]), "n", Closed::NotEased),
+        (
+            "a warning sign",
+            history(vec![], vec![]),
+            "2\n2\n",
+            Closed::Signs,
+        ),
+        (
+            "an urgent sign",
+            history(vec![], vec![]),
+            "2\n8\n",
+            Closed::Urgent,
+        ),
+        (
+            "not eased",
+            history(vec![stopped(days_ago(1), 8)], vec![]),
+            "n",
+            Closed::NotEased,
+        ),
     ] {
         let t = decide(&hist, 10);
         let mut flow = CheckInFlow::new(&t, at(TODAY, 10));
         for c in keys.chars() {
-            flow.answer(if c == '\n' { Answer::Enter } else { Answer::Char(c) });
+            flow.answer(if c == '\n' {
+                Answer::Enter
+            } else {
+                Answer::Char(c)
+            });
         }
         assert!(matches!(flow.state(), State::Blocked(_)), "{name}");
         let mut saved = hist.clone();
@@ -279,7 +331,10 @@ fn answers_that_close_the_day_are_what_the_next_start_reads() {
 #[test]
 fn the_gate_refuses_every_routine_on_a_closed_day_and_spaces_intense_ones() {
     let catalog = builtin().expect("catalog");
-    let closed = history(vec![], vec![with_signs(checkin(TODAY, 7), &[WarningSign::PainDownLeg])]);
+    let closed = history(
+        vec![],
+        vec![with_signs(checkin(TODAY, 7), &[WarningSign::PainDownLeg])],
+    );
     let t = decide(&closed, 12);
     for routine in &catalog.routines {
         let refusal = may_start(&t, routine, &closed, at(TODAY, 12)).expect_err("closed");
@@ -296,8 +351,12 @@ fn the_gate_refuses_every_routine_on_a_closed_day_and_spaces_intense_ones() {
     let end = heavy.ended.expect("end");
     let h = history(vec![heavy], vec![]);
     let t = decide(&h, 9);
-    let before = end.checked_add(SignedDuration::from_hours(47)).expect("time");
-    let after = end.checked_add(SignedDuration::from_hours(48)).expect("time");
+    let before = end
+        .checked_add(SignedDuration::from_hours(47))
+        .expect("time");
+    let after = end
+        .checked_add(SignedDuration::from_hours(48))
+        .expect("time");
     assert!(matches!(
         may_start(&t, gym, &h, before),
         Err(Refusal::TooSoon { intense: true, .. })
@@ -313,10 +372,9 @@ fn notices_for_home_and_the_check_in() {
     // A stop yesterday: the check-in will ask about it.
     let t = decide(&history(vec![stopped(days_ago(1), 8)], vec![]), 12);
     assert!(
-        t.notices
-            .iter()
-            .any(|n| matches!(n, Notice::StopFollowUp { .. })
-                && n.text(TODAY).contains("yesterday"))
+        t.notices.iter().any(
+            |n| matches!(n, Notice::StopFollowUp { .. }) && n.text(TODAY).contains("yesterday")
+        )
     );
     // Lingering pain at the latest check-in, no session since.
     let lingering = CheckIn {
@@ -325,7 +383,11 @@ fn notices_for_home_and_the_check_in() {
         ..checkin(days_ago(1), 9)
     };
     let t = decide(&history(vec![], vec![lingering]), 12);
-    assert!(t.notices.iter().any(|n| matches!(n, Notice::Lingering { .. })));
+    assert!(
+        t.notices
+            .iter()
+            .any(|n| matches!(n, Notice::Lingering { .. }))
+    );
     // Six weeks of check-ins without improvement, no exercise at all.
     let checkins: Vec<CheckIn> = (1..=7)
         .map(|w| CheckIn {
@@ -349,7 +411,11 @@ fn notices_for_home_and_the_check_in() {
         message: "Expected integer".into(),
     });
     let t = decide(&h, 12);
-    assert!(t.notices.iter().any(|n| n.text(TODAY).contains("2026-11.ron:3:7")));
+    assert!(
+        t.notices
+            .iter()
+            .any(|n| n.text(TODAY).contains("2026-11.ron:3:7"))
+    );
 }
 
 #[test]
@@ -361,10 +427,18 @@ fn the_plan_is_built_from_the_check_in_answers() {
         equipment: vec![crate::catalog::Equipment::Band],
         ..Profile::default()
     };
-    let item = daily.items.iter().find(|i| i.exercise == "bridge").expect("item");
+    let item = daily
+        .items
+        .iter()
+        .find(|i| i.exercise == "bridge")
+        .expect("item");
     let bridge = catalog.exercise("bridge").expect("bridge");
-    let floor = Ladder::for_item(&daily.item_dose(item, bridge), bridge.start.as_ref(), Experience::New)
-        .floor();
+    let floor = Ladder::for_item(
+        &daily.item_dose(item, bridge),
+        bridge.start.as_ref(),
+        Experience::New,
+    )
+    .floor();
     let at_floor = |day: Date| {
         let mut s = session(day, 9, SessionStatus::Completed, &[]);
         s.exercises = vec![ExerciseRecord {
@@ -383,7 +457,15 @@ fn the_plan_is_built_from_the_check_in_answers() {
     };
     let h = history(vec![at_floor(days_ago(4)), at_floor(days_ago(2))], vec![]);
     let plan_with = |answer: CheckIn| {
-        plan_after_checkin(&catalog, daily, &profile, &h, &answer, at(TODAY, 9), &TimeZone::UTC)
+        plan_after_checkin(
+            &catalog,
+            daily,
+            &profile,
+            &h,
+            &answer,
+            at(TODAY, 9),
+            &TimeZone::UTC,
+        )
     };
     let bridge_of = |p: &crate::rules::plan::Planned| {
         p.plan
@@ -397,7 +479,11 @@ fn the_plan_is_built_from_the_check_in_answers() {
     let rows = [
         (Compared::Better, true, "without worsening"),
         (Compared::Same, true, "without worsening"),
-        (Compared::Worse, false, "no increase today: your back feels worse"),
+        (
+            Compared::Worse,
+            false,
+            "no increase today: your back feels worse",
+        ),
     ];
     for (answer, grows, reason) in rows {
         let c = CheckIn {
@@ -431,8 +517,15 @@ fn the_plan_is_built_from_the_check_in_answers() {
         lingering: true,
         ..checkin(TODAY, 8)
     };
-    let planned =
-        plan_after_checkin(&catalog, daily, &profile, &h2, &lingering, at(TODAY, 9), &TimeZone::UTC);
+    let planned = plan_after_checkin(
+        &catalog,
+        daily,
+        &profile,
+        &h2,
+        &lingering,
+        at(TODAY, 9),
+        &TimeZone::UTC,
+    );
     let b = bridge_of(&planned);
     assert!(b.reps <= floor.reps);
     assert!(

@@ -28,6 +28,7 @@ pub enum SetupAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Experience,
+    InjuryHistory,
     Condition(Condition),
     Equipment(Equipment),
     Target,
@@ -39,7 +40,7 @@ enum Field {
 const CONDITIONS: [Condition; 2] = [Condition::HerniatedDisc, Condition::SpinalStenosis];
 
 fn fields() -> Vec<Field> {
-    let mut f = vec![Field::Experience];
+    let mut f = vec![Field::Experience, Field::InjuryHistory];
     f.extend(CONDITIONS.map(Field::Condition));
     f.extend([Field::Target, Field::Volume, Field::Bell, Field::Limit]);
     f.extend(Equipment::ALL.map(Field::Equipment));
@@ -99,6 +100,7 @@ impl SetupScreen {
                 let i = ORDER.iter().position(|e| *e == p.experience).unwrap_or(0) as i32;
                 p.experience = ORDER[(i + step).rem_euclid(3) as usize];
             }
+            Field::InjuryHistory => p.back_injury_history = !p.back_injury_history,
             Field::Condition(c) => toggle(&mut p.conditions, c),
             Field::Equipment(q) => toggle(&mut p.equipment, q),
             Field::Target => {
@@ -159,6 +161,11 @@ impl SetupScreen {
                         Experience::Regular => "exercising regularly",
                     }
                     .to_string(),
+                ),
+                Field::InjuryHistory => (
+                    "Where you start",
+                    "Injury/spinal history",
+                    check(p.back_injury_history),
                 ),
                 Field::Condition(c) => (
                     "Conditions you have been told you have",
