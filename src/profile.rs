@@ -67,6 +67,11 @@ pub struct Profile {
     /// Highest acceptable discomfort; can only be set at or below the guides' 5.
     #[serde(default = "default_limit")]
     pub discomfort_limit: u8,
+    /// Put the warm-up in front of routines that offer one (guides 002 and
+    /// 004: warm up before strength work); `w` on the plan preview turns it
+    /// on or off, and the choice is kept here.
+    #[serde(default = "default_warm_up")]
+    pub warm_up: bool,
 }
 
 fn default_target() -> u8 {
@@ -77,6 +82,9 @@ fn default_volume() -> u8 {
 }
 fn default_limit() -> u8 {
     DEFAULT_DISCOMFORT_LIMIT
+}
+fn default_warm_up() -> bool {
+    true
 }
 
 impl Default for Profile {
@@ -89,6 +97,7 @@ impl Default for Profile {
             volume: default_volume(),
             bell: false,
             discomfort_limit: DEFAULT_DISCOMFORT_LIMIT,
+            warm_up: default_warm_up(),
         }
     }
 }

@@ -170,6 +170,66 @@ fn a_syntax_error_names_line_and_column() {
     }
 }
 
+#[test]
+fn a_start_the_dose_cannot_use() {
+    // The progression would silently ignore these: they are reported instead.
+    let bad = replace_once(
+        GOOD,
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),",
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),\n            start: (reps: 12, hold_s: 5),",
+    );
+    assert_eq!(
+        problems(&bad),
+        "my.ron:23:27: exercise \"bridge\": start reps 12 is above the dose's lowest (8); a start never exceeds it\n\
+         my.ron:23:39: exercise \"bridge\": start hold_s: a reps dose has no hold_s"
+    );
+    let bad = replace_once(
+        GOOD,
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),",
+        "dose: (kind: Cycles, reps: (3, 5)),\n            start: (reps: 2),",
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:23:20: exercise "bridge": start has no effect: slow cycles do not build up"#
+    );
+}
+
+#[test]
+fn a_warm_up_that_is_not_a_routine_or_is_its_own() {
+    let bad = replace_once(
+        GOOD,
+        r#"minutes: (10, 15),"#,
+        r#"minutes: (10, 15), warm_up: Some("stretch"),"#,
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:34:46: routine "r": warm_up "stretch" is not a routine in this catalog"#
+    );
+    let bad = replace_once(
+        GOOD,
+        r#"minutes: (10, 15),"#,
+        r#"minutes: (10, 15), warm_up: Some("r"),"#,
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:34:46: routine "r": a routine cannot be its own warm-up"#
+    );
+}
+
+#[test]
+fn guides_need_one_id_each_and_a_title() {
+    let bad = replace_once(
+        GOOD,
+        "(\n    exercises: [",
+        "(\n    guides: [(id: \"pt\", title: \"My physio's sheet\"), (id: \"pt\", title: \" \")],\n    exercises: [",
+    );
+    assert_eq!(
+        problems(&bad),
+        "my.ron:2:59: guide \"pt\": duplicate guide id\n\
+         my.ron:2:72: guide \"pt\": the title is empty"
+    );
+}
+
 // ---- through the real binary -------------------------------------------------
 
 /// The README teaches the format with an example; it must be a catalog that
@@ -280,7 +340,12 @@ fn list_shows_every_exercise_and_routine() {
     for e in &catalog.exercises {
         let row = row_of(&text, &e.id).unwrap_or_else(|| panic!("{} missing:\n{text}", e.id));
         assert!(row.contains(&e.name), "{row}");
-        assert!(row.ends_with(&e.dose.summary()), "{row}");
+        let dose = if e.ours.contains(&backcoach::catalog::ExerciseOwn::Dose) {
+            format!("{} (backcoach's default)", e.dose.summary())
+        } else {
+            e.dose.summary()
+        };
+        assert!(row.ends_with(&dose), "{row}");
     }
     let text = rows("routines");
     for r in &catalog.routines {
@@ -316,14 +381,20 @@ fn show_prints_an_exercise_and_a_routine() {
         "Bridge (bridge)",
         "Targets:",
         "Dose:",
+        "Start at:",
+        "Build to:",
         "Steps:",
         "1. ",
         "Cautions:",
-        "Source guide:",
-        "000_d3442f2d4298181e.txt",
+        "Source guides:",
+        "  - Build a Stronger Back with These Proven Exercises\n",
     ] {
         assert!(text.contains(part), "{part} missing:\n{text}");
     }
+    assert!(
+        !text.contains(".txt"),
+        "sources by title, not file name:\n{text}"
+    );
     let out = backcoach().args(["show", "daily"]).output().expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Bridge (bridge): 2 × 8–10 reps"), "{text}");

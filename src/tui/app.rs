@@ -24,6 +24,7 @@ use crate::domain::{CheckIn, SessionRecord};
 use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::rules::plan::{self as plan_rules, Planned};
+use crate::rules::warm_up;
 use crate::rules::week::{self, WeekSummary};
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Session, Settings};
@@ -335,6 +336,35 @@ impl App {
         planned.plan.notes.extend(suggestions);
         Some(planned)
     }
+
+    // ---- catalog (issue 15): the preview marks backcoach's own numbers and
+    // offers the warm-up the routine names; `w` keeps the choice in the profile.
+
+    /// The preview of `plan`, with the routine's warm-up offered (in front
+    /// when the profile says so) and backcoach's own numbers marked.
+    fn preview_screen(&self, plan: Plan) -> PreviewScreen {
+        let warm_up = self
+            .catalog
+            .routine(&plan.routine_id)
+            .and_then(|r| warm_up::offered(&self.catalog, r))
+            .and_then(|w| self.planned(&w.id));
+        let mut screen = PreviewScreen::new(plan);
+        if let Some(warm_up) = warm_up {
+            screen.offer_warm_up(warm_up.plan, self.profile.warm_up);
+        }
+        screen.mark_own_numbers(&self.catalog);
+        screen
+    }
+
+    /// Keeps the warm-up choice made on the preview for next time.
+    fn remember_warm_up(&mut self, included: bool) {
+        self.profile.warm_up = included;
+        if let Err(e) = self.store.save_profile(&self.profile) {
+            self.notice = Some(format!("Your warm-up choice was not saved: {e}"));
+        }
+    }
+
+    // ---- end of catalog (issue 15) wiring
 
     /// The check-in's plan: the one already made (previewed, or read after
     /// the first frame), else today's plan made now.
@@ -671,7 +701,7 @@ impl App {
                 HomeAction::None => Screen::Home(home),
                 HomeAction::Preview(id) => match self.plan_or_message(&id) {
                     Ok(plan) => Screen::Preview {
-                        screen: PreviewScreen::new(plan),
+                        screen: self.preview_screen(plan),
                         checkin: None,
                     },
                     Err(message) => *message,
@@ -699,6 +729,10 @@ impl App {
                 checkin,
             } => match screen.on_key(key) {
                 PreviewAction::None => Screen::Preview { screen, checkin },
+                PreviewAction::WarmUp(included) => {
+                    self.remember_warm_up(included);
+                    Screen::Preview { screen, checkin }
+                }
                 PreviewAction::Back => {
                     self.go_home();
                     self.take_screen()
@@ -746,7 +780,7 @@ impl App {
                             Err(message) => return *message,
                         };
                         if then_preview {
-                            let mut screen = PreviewScreen::new(plan);
+                            let mut screen = self.preview_screen(plan);
                             screen.note = Some(format!(
                                 "Check-in: discomfort {}/10 now. Press Enter to begin.",
                                 checkin.baseline
