@@ -417,3 +417,110 @@ fn show_an_unknown_id_exits_one_with_a_clear_message() {
         r#"backcoach: no exercise or routine has the id "unicorn-pose" (see `backcoach list`)"#
     );
 }
+
+/// `show` for an exercise a condition should avoid, and for one whose dose is
+/// backcoach's own: what the user reads, whole.
+#[test]
+fn show_snapshots_a_condition_and_our_own_dose() {
+    for id in ["superman", "hip-hinge"] {
+        let out = backcoach().args(["show", id]).output().expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        insta::assert_snapshot!(format!("show_{id}"), text);
+    }
+}
+
+#[test]
+fn show_says_who_should_avoid_a_spine_loading_and_what_is_ours() {
+    let text = |id: &str| {
+        let out = backcoach().args(["show", id]).output().expect("run");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let superman = text("superman");
+    assert!(
+        superman.contains("  - backward bending (extension). With spinal stenosis, leave it out"),
+        "{superman}"
+    );
+    let child = text("childs-pose");
+    assert!(
+        child.contains(
+            "  - deep forward bending (deep flexion). With a herniated disc, leave it out"
+        ),
+        "{child}"
+    );
+    let cat_cow = text("cat-cow");
+    assert!(cat_cow.contains("pace: backcoach's default"), "{cat_cow}");
+    assert!(cat_cow.contains("Pace:       8 s a cycle"), "{cat_cow}");
+    let daily = text("daily");
+    assert!(
+        daily.contains("Rest:       30 s between sets (backcoach's default; the guides give none)"),
+        "{daily}"
+    );
+    let gym = text("gym-back-day");
+    assert!(gym.contains("Rest:       45–60 s between sets\n"), "{gym}");
+    assert!(
+        gym.contains("Length:     about 45–60 min (backcoach's estimate; the guide gives none)"),
+        "{gym}"
+    );
+    assert!(
+        gym.contains("Warm-up:    5-minute warm-up (warm-up) is offered first"),
+        "{gym}"
+    );
+    let pt = text("pt-twelve");
+    let hinge = pt
+        .split("  - Hip hinge (hip-hinge)")
+        .nth(1)
+        .and_then(|rest| rest.split("\n  - ").next())
+        .expect("the hip hinge in pt-twelve");
+    assert!(
+        hinge.contains("dose: backcoach's default; the guides give none"),
+        "{pt}"
+    );
+}
+
+/// A user catalog may cite what it likes; built-in guides named by file read
+/// as their titles, other words as themselves.
+#[test]
+fn a_user_catalog_s_sources_print_as_titles_or_as_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("mine.ron");
+    let mine = replace_once(
+        GOOD,
+        r#"sources: ["000_d3442f2d4298181e.txt"],
+        ),
+    ],"#,
+        r#"sources: ["my physio's sheet", "000"],
+        ),
+    ],"#,
+    );
+    std::fs::write(&path, &mine).expect("write");
+    let out = backcoach().arg("check").arg(&path).output().expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let show = |id: &str| {
+        let out = backcoach()
+            .arg("--catalog")
+            .arg(&path)
+            .args(["show", id])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let plank = show("plank");
+    assert!(
+        plank.contains("Source guide:\n  - Lower back strengthening exercises\n"),
+        "{plank}"
+    );
+    let bridge = show("bridge");
+    assert!(
+        bridge.contains(
+            "Source guides:\n  - my physio's sheet\n  - Build a Stronger Back with These Proven Exercises\n"
+        ),
+        "{bridge}"
+    );
+}

@@ -79,9 +79,7 @@ impl ExerciseOwn {
         match self {
             ExerciseOwn::Dose => "dose: backcoach's default; the guides give none",
             ExerciseOwn::Pace => "pace: backcoach's default; the guides give no seconds",
-            ExerciseOwn::Hold => {
-                "hold seconds: backcoach's default, about 4 s a breath; the guides count breaths"
-            }
+            ExerciseOwn::Hold => "hold seconds: backcoach's default; the guides count breaths",
         }
     }
 }

@@ -221,6 +221,9 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
     for own in &e.ours {
         let _ = writeln!(out, "            {}", own.note());
     }
+    if let Some(pace) = e.dose.pace_s {
+        let _ = writeln!(out, "Pace:       {pace} s a cycle");
+    }
     if let Some(rest) = e.dose.rest_s {
         let _ = writeln!(out, "Rest:       {} s between sets", rest.label());
     }
@@ -262,6 +265,9 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
         for l in &e.loading {
             let _ = writeln!(out, "  - {} ({}). {}", l.words(), l.label(), l.advice());
         }
+    }
+    if e.alternative.is_some() || e.harder.is_some() {
+        out.push('\n');
     }
     if let Some(alt) = &e.alternative {
         let name = catalog

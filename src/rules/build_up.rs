@@ -73,7 +73,7 @@ impl BuildUp {
         } else {
             vec![
                 format!("{} (new or returning)", self.label(self.start_new)),
-                format!("{} (regular exercise)", self.label(self.start_regular)),
+                format!("{} (exercising regularly)", self.label(self.start_regular)),
             ]
         }
     }
@@ -146,7 +146,7 @@ mod tests {
             of("superman").start_lines(),
             [
                 "5 reps, 2 s hold each (new or returning)",
-                "6 reps, 2 s hold each (regular exercise)"
+                "6 reps, 2 s hold each (exercising regularly)"
             ]
         );
     }

@@ -151,7 +151,7 @@ fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec
         let q: Vec<_> = e.equipment.iter().map(|q| q.label()).collect();
         lines.push(Line::raw(format!("Equipment: {}", q.join(", "))));
     }
-    lines.push(Line::raw(format!("Start: {}", e.position)));
+    lines.push(Line::raw(format!("Position: {}", e.position)));
     lines.push(Line::raw(""));
     for (i, step) in e.steps.iter().enumerate() {
         lines.push(Line::raw(format!("{}. {step}", i + 1)));

@@ -164,16 +164,12 @@ impl PreviewScreen {
             let name = &offer.warm_up.routine_name;
             lines.push(if offer.included {
                 Line::from(Span::styled(
-                    format!(
-                        "The {name} comes first: the guides advise warming up before strength work (w leaves it out)."
-                    ),
+                    format!("The {name} comes first, as the guides advise (w leaves it out)."),
                     theme.dim(),
                 ))
             } else {
                 Line::from(Span::styled(
-                    format!(
-                        "The guides advise warming up before strength work: press w to add the {name}."
-                    ),
+                    format!("Warm up before strength work, the guides advise: w adds the {name}."),
                     theme.warn(),
                 ))
             });
@@ -183,7 +179,10 @@ impl PreviewScreen {
         for (i, ex) in self.plan.exercises.iter().enumerate() {
             if ex.part.as_deref() != part {
                 part = ex.part.as_deref();
-                if let Some(p) = part {
+                // After a warm-up's part, the routine's own exercises get its
+                // name as their heading even when they have no part.
+                let heading = part.or((i > 0).then_some(self.plan.routine_name.as_str()));
+                if let Some(p) = heading {
                     lines.push(Line::from(Span::styled(p.to_string(), theme.warn())));
                 }
             }
