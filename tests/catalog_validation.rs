@@ -214,6 +214,30 @@ fn a_warm_up_that_is_not_a_routine_or_is_its_own() {
         problems(&bad),
         r#"my.ron:34:46: routine "r": a routine cannot be its own warm-up"#
     );
+    // An offer is one routine, never a chain.
+    let chained = replace_once(
+        GOOD,
+        "    ],\n)\n",
+        r#"        (id: "s", name: "S", summary: "S", minutes: (5, 5), frequency: (days_per_week: (1, 3)),
+         warm_up: Some("t"), items: [(exercise: "plank")], sources: ["mine"]),
+        (id: "t", name: "T", summary: "T", minutes: (5, 5), frequency: (days_per_week: (1, 3)),
+         warm_up: Some("s"), items: [(exercise: "bridge")], sources: ["mine"]),
+    ],
+)
+"#,
+    );
+    let text = problems(&chained);
+    assert!(
+        text.contains(r#"routine "s": warm_up "t" has a warm-up of its own; offer one routine"#),
+        "{text}"
+    );
+    assert!(
+        parse(
+            &replace_once(&chained, r#"warm_up: Some("s"), "#, ""),
+            "my.ron"
+        )
+        .is_ok()
+    );
 }
 
 #[test]
