@@ -48,32 +48,17 @@ pub struct PlannedExercise {
 }
 
 impl PlannedExercise {
-    /// The dose in a few words: `2 × 10 reps`, `3 × 30 s`, `5 min`.
+    /// The dose in a few words: `2 × 10 reps`, `3 × 30 s`, `5 min`, worded
+    /// as `show` and the browser word the same numbers.
     pub fn dose_label(&self) -> String {
-        let sets = if self.sets > 1 {
-            format!("{} × ", self.sets)
-        } else {
-            String::new()
-        };
-        let side = if self.per_side { " per side" } else { "" };
-        match self.kind {
-            DoseKind::Reps => format!("{sets}{} reps{side}", self.reps),
-            DoseKind::Hold => format!("{sets}{} s hold{side}", self.hold_s),
-            DoseKind::RepsWithHold => {
-                format!(
-                    "{sets}{} reps{side}, {} s hold each",
-                    self.reps, self.hold_s
-                )
-            }
-            DoseKind::Cycles => format!("{sets}{} slow cycles", self.reps),
-            DoseKind::Duration => {
-                if self.duration_s.is_multiple_of(60) {
-                    format!("{sets}{} min{side}", self.duration_s / 60)
-                } else {
-                    format!("{sets}{} s{side}", self.duration_s)
-                }
-            }
-        }
+        crate::catalog::amount_summary(
+            self.kind,
+            self.per_side,
+            self.sets,
+            self.reps,
+            self.hold_s,
+            self.duration_s,
+        )
     }
 }
 
@@ -114,7 +99,7 @@ impl Plan {
                     hold_s: dose.hold_s.map(|r| r.min()).unwrap_or(0),
                     duration_s: dose.duration_s.map(|r| r.min()).unwrap_or(0),
                     pace_s: dose.pace_s.unwrap_or(DEFAULT_PACE_S),
-                    rest_s: dose.rest_s.map(|r| r.min()).unwrap_or(routine.rest_s.min()),
+                    rest_s: dose.rest_s.map(|r| r.min()).unwrap_or(routine.rest().min()),
                     position: exercise.position.clone(),
                     steps: exercise.steps.clone(),
                     cue: exercise.cue.clone(),

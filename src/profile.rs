@@ -73,6 +73,11 @@ pub struct Profile {
     /// healthcare provider about it).
     #[serde(default)]
     pub back_injury_history: bool,
+    /// Put the warm-up in front of routines that offer one (guides 002 and
+    /// 004: warm up before strength work); `w` on the plan preview turns it
+    /// on or off, and the choice is kept here.
+    #[serde(default = "default_warm_up")]
+    pub warm_up: bool,
 }
 
 fn default_target() -> u8 {
@@ -83,6 +88,9 @@ fn default_volume() -> u8 {
 }
 fn default_limit() -> u8 {
     DEFAULT_DISCOMFORT_LIMIT
+}
+fn default_warm_up() -> bool {
+    true
 }
 
 impl Default for Profile {
@@ -96,6 +104,7 @@ impl Default for Profile {
             bell: false,
             discomfort_limit: DEFAULT_DISCOMFORT_LIMIT,
             back_injury_history: false,
+            warm_up: default_warm_up(),
         }
     }
 }

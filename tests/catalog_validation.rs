@@ -170,6 +170,90 @@ fn a_syntax_error_names_line_and_column() {
     }
 }
 
+#[test]
+fn a_start_the_dose_cannot_use() {
+    // The progression would silently ignore these: they are reported instead.
+    let bad = replace_once(
+        GOOD,
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),",
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),\n            start: (reps: 12, hold_s: 5),",
+    );
+    assert_eq!(
+        problems(&bad),
+        "my.ron:23:27: exercise \"bridge\": start reps 12 is above the dose's lowest (8); a start never exceeds it\n\
+         my.ron:23:39: exercise \"bridge\": start hold_s: a reps dose has no hold_s"
+    );
+    let bad = replace_once(
+        GOOD,
+        "dose: (kind: Reps, sets: (2, 2), reps: (8, 10)),",
+        "dose: (kind: Cycles, reps: (3, 5)),\n            start: (reps: 2),",
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:23:20: exercise "bridge": start has no effect: slow cycles do not build up"#
+    );
+}
+
+#[test]
+fn a_warm_up_that_is_not_a_routine_or_is_its_own() {
+    let bad = replace_once(
+        GOOD,
+        r#"minutes: (10, 15),"#,
+        r#"minutes: (10, 15), warm_up: Some("stretch"),"#,
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:34:46: routine "r": warm_up "stretch" is not a routine in this catalog"#
+    );
+    let bad = replace_once(
+        GOOD,
+        r#"minutes: (10, 15),"#,
+        r#"minutes: (10, 15), warm_up: Some("r"),"#,
+    );
+    assert_eq!(
+        problems(&bad),
+        r#"my.ron:34:46: routine "r": a routine cannot be its own warm-up"#
+    );
+    // An offer is one routine, never a chain.
+    let chained = replace_once(
+        GOOD,
+        "    ],\n)\n",
+        r#"        (id: "s", name: "S", summary: "S", minutes: (5, 5), frequency: (days_per_week: (1, 3)),
+         warm_up: Some("t"), items: [(exercise: "plank")], sources: ["mine"]),
+        (id: "t", name: "T", summary: "T", minutes: (5, 5), frequency: (days_per_week: (1, 3)),
+         warm_up: Some("s"), items: [(exercise: "bridge")], sources: ["mine"]),
+    ],
+)
+"#,
+    );
+    let text = problems(&chained);
+    assert!(
+        text.contains(r#"routine "s": warm_up "t" has a warm-up of its own; offer one routine"#),
+        "{text}"
+    );
+    assert!(
+        parse(
+            &replace_once(&chained, r#"warm_up: Some("s"), "#, ""),
+            "my.ron"
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn guides_need_one_id_each_and_a_title() {
+    let bad = replace_once(
+        GOOD,
+        "(\n    exercises: [",
+        "(\n    guides: [(id: \"pt\", title: \"My physio's sheet\"), (id: \"pt\", title: \" \")],\n    exercises: [",
+    );
+    assert_eq!(
+        problems(&bad),
+        "my.ron:2:59: guide \"pt\": duplicate guide id\n\
+         my.ron:2:72: guide \"pt\": the title is empty"
+    );
+}
+
 // ---- through the real binary -------------------------------------------------
 
 /// The README teaches the format with an example; it must be a catalog that
@@ -280,7 +364,12 @@ fn list_shows_every_exercise_and_routine() {
     for e in &catalog.exercises {
         let row = row_of(&text, &e.id).unwrap_or_else(|| panic!("{} missing:\n{text}", e.id));
         assert!(row.contains(&e.name), "{row}");
-        assert!(row.ends_with(&e.dose.summary()), "{row}");
+        let dose = if e.ours.contains(&backcoach::catalog::ExerciseOwn::Dose) {
+            format!("{} (backcoach's default)", e.dose.summary())
+        } else {
+            e.dose.summary()
+        };
+        assert!(row.ends_with(&dose), "{row}");
     }
     let text = rows("routines");
     for r in &catalog.routines {
@@ -316,14 +405,20 @@ fn show_prints_an_exercise_and_a_routine() {
         "Bridge (bridge)",
         "Targets:",
         "Dose:",
+        "Start at:",
+        "Build to:",
         "Steps:",
         "1. ",
         "Cautions:",
-        "Source guide:",
-        "000_d3442f2d4298181e.txt",
+        "Source guides:",
+        "  - Build a Stronger Back with These Proven Exercises\n",
     ] {
         assert!(text.contains(part), "{part} missing:\n{text}");
     }
+    assert!(
+        !text.contains(".txt"),
+        "sources by title, not file name:\n{text}"
+    );
     let out = backcoach().args(["show", "daily"]).output().expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Bridge (bridge): 2 × 8–10 reps"), "{text}");
@@ -344,5 +439,112 @@ fn show_an_unknown_id_exits_one_with_a_clear_message() {
     assert_eq!(
         err.trim(),
         r#"backcoach: no exercise or routine has the id "unicorn-pose" (see `backcoach list`)"#
+    );
+}
+
+/// `show` for an exercise a condition should avoid, and for one whose dose is
+/// backcoach's own: what the user reads, whole.
+#[test]
+fn show_snapshots_a_condition_and_our_own_dose() {
+    for id in ["superman", "hip-hinge"] {
+        let out = backcoach().args(["show", id]).output().expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        insta::assert_snapshot!(format!("show_{id}"), text);
+    }
+}
+
+#[test]
+fn show_says_who_should_avoid_a_spine_loading_and_what_is_ours() {
+    let text = |id: &str| {
+        let out = backcoach().args(["show", id]).output().expect("run");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let superman = text("superman");
+    assert!(
+        superman.contains("  - backward bending (extension). With spinal stenosis, leave it out"),
+        "{superman}"
+    );
+    let child = text("childs-pose");
+    assert!(
+        child.contains(
+            "  - deep forward bending (deep flexion). With a herniated disc, leave it out"
+        ),
+        "{child}"
+    );
+    let cat_cow = text("cat-cow");
+    assert!(cat_cow.contains("pace: backcoach's default"), "{cat_cow}");
+    assert!(cat_cow.contains("Pace:       8 s a cycle"), "{cat_cow}");
+    let daily = text("daily");
+    assert!(
+        daily.contains("Rest:       30 s between sets (backcoach's default; the guides give none)"),
+        "{daily}"
+    );
+    let gym = text("gym-back-day");
+    assert!(gym.contains("Rest:       45–60 s between sets\n"), "{gym}");
+    assert!(
+        gym.contains("Length:     about 45–60 min (backcoach's estimate; the guide gives none)"),
+        "{gym}"
+    );
+    assert!(
+        gym.contains("Warm-up:    5-minute warm-up (warm-up) is offered first"),
+        "{gym}"
+    );
+    let pt = text("pt-twelve");
+    let hinge = pt
+        .split("  - Hip hinge (hip-hinge)")
+        .nth(1)
+        .and_then(|rest| rest.split("\n  - ").next())
+        .expect("the hip hinge in pt-twelve");
+    assert!(
+        hinge.contains("dose: backcoach's default; the guides give none"),
+        "{pt}"
+    );
+}
+
+/// A user catalog may cite what it likes; built-in guides named by file read
+/// as their titles, other words as themselves.
+#[test]
+fn a_user_catalog_s_sources_print_as_titles_or_as_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("mine.ron");
+    let mine = replace_once(
+        GOOD,
+        r#"sources: ["000_d3442f2d4298181e.txt"],
+        ),
+    ],"#,
+        r#"sources: ["my physio's sheet", "000"],
+        ),
+    ],"#,
+    );
+    std::fs::write(&path, &mine).expect("write");
+    let out = backcoach().arg("check").arg(&path).output().expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let show = |id: &str| {
+        let out = backcoach()
+            .arg("--catalog")
+            .arg(&path)
+            .args(["show", id])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let plank = show("plank");
+    assert!(
+        plank.contains("Source guide:\n  - Lower back strengthening exercises\n"),
+        "{plank}"
+    );
+    let bridge = show("bridge");
+    assert!(
+        bridge.contains(
+            "Source guides:\n  - my physio's sheet\n  - Build a Stronger Back with These Proven Exercises\n"
+        ),
+        "{bridge}"
     );
 }

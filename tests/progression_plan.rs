@@ -328,13 +328,20 @@ fn a_new_user_starts_at_the_guides_starting_dose_and_is_told_so() {
         bridge.reasons,
         ["starting dose: builds up toward 2 × 10 reps, 20 s hold each while it feels fine"]
     );
+    // Guide 000: "Begin with 5 to 8 repetitions".
     let superman = by_id("superman");
-    assert_eq!((superman.sets, superman.reps), (1, 2));
+    assert_eq!((superman.sets, superman.reps), (1, 5));
     let pull = by_id("band-pull-apart");
     assert_eq!((pull.sets, pull.reps), (1, 2));
+    // Guide 000: holds of about 5 s, growing toward 20 to 30 s.
+    let knee = by_id("knee-to-chest");
+    assert_eq!((knee.reps, knee.hold_s), (2, 5));
+    assert_eq!(
+        knee.reasons,
+        ["starting dose: builds up toward 2 reps per side, 30 s hold each while it feels fine"]
+    );
     // Already at the routine's dose: nothing to explain.
     assert!(by_id("cat-cow").reasons.is_empty());
-    assert!(by_id("knee-to-chest").reasons.is_empty());
 }
 
 #[test]

@@ -120,6 +120,24 @@ pub fn load_file(path: &Path) -> Result<Catalog, CatalogError> {
     parse(&source, &path.display().to_string())
 }
 
+/// What a source reads as on screen: the title of the guide it names (by
+/// short id or file name) in `catalog`, else in the built-in catalog (a user
+/// catalog may cite the built-in guides without listing them), else the
+/// source's own words ("my physio").
+pub fn source_title(catalog: &Catalog, source: &str) -> String {
+    static BUILTIN: std::sync::OnceLock<Option<Catalog>> = std::sync::OnceLock::new();
+    catalog
+        .guide(source)
+        .or_else(|| {
+            BUILTIN
+                .get_or_init(|| builtin().ok())
+                .as_ref()
+                .and_then(|b| b.guide(source))
+        })
+        .map(|g| g.title.clone())
+        .unwrap_or_else(|| source.to_string())
+}
+
 /// The catalog a run uses: the `--catalog` file when given, else the built-in one.
 pub fn load(path: Option<&Path>) -> Result<Catalog, CatalogError> {
     match path {

@@ -1,8 +1,9 @@
 //! The catalog's data model: what `catalog.ron` (and any user catalog) holds.
 //!
-//! Every number here comes from the five exercise guides; the words are our own.
-//! The model is plain data so the session engine and the rules can be tested
-//! without a file in sight.
+//! Every number in the built-in catalog comes from the five exercise guides or
+//! is marked as backcoach's own (`ours`), and screens say which; the words are
+//! our own. The model is plain data so the session engine and the rules can be
+//! tested without a file in sight.
 
 use serde::{Deserialize, Serialize};
 
@@ -31,13 +32,75 @@ impl Range {
     }
 }
 
-/// The whole catalog: exercises first, then the routines built from them.
+/// The whole catalog: the guides it draws on, its exercises, then the
+/// routines built from them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
+    /// The guides that sources name by their short id, with titles people can
+    /// read. A user catalog may leave them out (the built-in guides still
+    /// resolve) or add its own.
+    #[serde(default)]
+    pub guides: Vec<Guide>,
     /// Every exercise, each under an id no other exercise or routine uses.
     pub exercises: Vec<Exercise>,
     /// The sample routines; their items name exercises above by id.
     pub routines: Vec<Routine>,
+}
+
+/// One guide the catalog draws on: `show` and the browser print its title,
+/// never a file name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    /// Short id that `sources` use ("000").
+    pub id: String,
+    /// The title people can read.
+    pub title: String,
+    /// The guide's text file, so a reader can check a number against it.
+    #[serde(default)]
+    pub file: Option<String>,
+}
+
+/// A number of an exercise that is backcoach's own choice, not a guide's:
+/// screens and `show` say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ExerciseOwn {
+    /// The whole usual dose (and starting dose): the guides name the exercise
+    /// but give no numbers for it.
+    Dose,
+    /// The seconds per slow cycle: the guides say "slowly", not how long.
+    Pace,
+    /// The hold in seconds: the guides count breaths, not seconds.
+    Hold,
+}
+
+impl ExerciseOwn {
+    /// What `show`, the browser and the preview print about it.
+    pub fn note(self) -> &'static str {
+        match self {
+            ExerciseOwn::Dose => "dose: backcoach's default; the guides give none",
+            ExerciseOwn::Pace => "pace: backcoach's default; the guides give no seconds",
+            ExerciseOwn::Hold => "hold seconds: backcoach's default; the guides count breaths",
+        }
+    }
+}
+
+/// A number of a routine that is backcoach's own choice, not its guide's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RoutineOwn {
+    /// How long it takes: the guide gives no length for it.
+    Minutes,
+    /// Days a week: the guide gives no frequency for it.
+    Days,
+}
+
+impl RoutineOwn {
+    /// What `show` prints after the number.
+    pub fn note(self) -> &'static str {
+        match self {
+            RoutineOwn::Minutes => "backcoach's estimate; the guide gives none",
+            RoutineOwn::Days => "backcoach's default; the guide gives none",
+        }
+    }
 }
 
 /// Broad family of an exercise; decides where it sits in a session and in `list`.
@@ -140,6 +203,41 @@ impl SpineLoad {
             SpineLoad::AxialLoad => "axial load",
         }
     }
+
+    /// The loading in plain words.
+    pub fn words(self) -> &'static str {
+        match self {
+            SpineLoad::DeepFlexion => "deep forward bending",
+            SpineLoad::Extension => "backward bending",
+            SpineLoad::Rotation => "twisting",
+            SpineLoad::AxialLoad => "weight pressing down through the spine",
+        }
+    }
+
+    /// Who should avoid the loading, as `show` and the browser print it. The
+    /// conditions named here are the ones the plan rules leave such exercises
+    /// out for (a test holds the two together).
+    pub fn advice(self) -> &'static str {
+        match self {
+            SpineLoad::DeepFlexion => {
+                "With a herniated disc, leave it out unless your doctor or physical therapist \
+                 says otherwise; backcoach leaves it out of your plans when your profile lists a \
+                 herniated disc."
+            }
+            SpineLoad::Extension => {
+                "With spinal stenosis, leave it out unless your doctor or physical therapist \
+                 says otherwise; backcoach leaves it out of your plans when your profile lists \
+                 spinal stenosis."
+            }
+            SpineLoad::Rotation => {
+                "The guides name no condition that rules it out; turn only as far as feels easy."
+            }
+            SpineLoad::AxialLoad => {
+                "Have a coach or physical therapist check your form; with a herniated disc or \
+                 spinal stenosis, ask your doctor or physical therapist first."
+            }
+        }
+    }
 }
 
 /// Who an exercise suits; the home screen and preview show it.
@@ -226,7 +324,7 @@ fn one_set() -> Range {
     Range(1, 1)
 }
 
-/// One fixed amount (not a range): a starting or top dose the guides name.
+/// One fixed amount (not a range): the starting dose the guides name.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Amount {
     /// Number of sets, where the guides give one.
@@ -265,12 +363,11 @@ pub struct Exercise {
     pub position: String,
     /// The usual dose from the guides.
     pub dose: Dose,
-    /// The guides' starting dose for someone new or returning after an issue.
+    /// The guides' starting dose for someone new or returning after an issue;
+    /// what the dose builds up to is the top of `dose` (or of a routine's own
+    /// numbers), read from the progression's ladder.
     #[serde(default)]
     pub start: Option<Amount>,
-    /// The guides' top dose, where they name one.
-    #[serde(default)]
-    pub top: Option<Amount>,
     /// How to do it, step by step, in our own words.
     pub steps: Vec<String>,
     /// The one thing to keep in mind while doing it; shown large on screen.
@@ -294,7 +391,12 @@ pub struct Exercise {
     /// symptoms; the bird dog loads the spine much less).
     #[serde(default)]
     pub switch_if_worse: Option<String>,
-    /// Guide file(s) the facts come from.
+    /// The numbers that are backcoach's own, not a guide's; empty when every
+    /// number comes from the guides.
+    #[serde(default)]
+    pub ours: Vec<ExerciseOwn>,
+    /// The guides the facts come from: guide ids (titles are printed), or any
+    /// words a user catalog likes ("my physio").
     pub sources: Vec<String>,
 }
 
@@ -356,18 +458,26 @@ pub struct Routine {
     /// Heavy strength work that needs 48 hours before the next such session.
     #[serde(default)]
     pub intense: bool,
-    /// Rest between sets unless an item or exercise says otherwise.
-    #[serde(default = "default_rest")]
-    pub rest_s: Range,
+    /// Rest between sets unless an item or exercise says otherwise; when left
+    /// out, [`DEFAULT_REST_S`], which `show` marks as backcoach's own.
+    #[serde(default)]
+    pub rest_s: Option<Range>,
+    /// The routine offered before this one as a warm-up (its id), where the
+    /// guides advise warming up first.
+    #[serde(default)]
+    pub warm_up: Option<String>,
     /// The exercises in the order a session runs them.
     pub items: Vec<RoutineItem>,
-    /// Guide file(s) the routine comes from.
+    /// The numbers that are backcoach's own, not the guide's.
+    #[serde(default)]
+    pub ours: Vec<RoutineOwn>,
+    /// The guides the routine comes from: guide ids, or a user's own words.
     pub sources: Vec<String>,
 }
 
-fn default_rest() -> Range {
-    Range(30, 30)
-}
+/// Rest between sets where a routine gives none: backcoach's own default, as
+/// no guide gives a rest for most routines.
+pub const DEFAULT_REST_S: Range = Range(30, 30);
 
 impl Catalog {
     /// The exercise with this id, if any.
@@ -379,6 +489,38 @@ impl Catalog {
     pub fn routine(&self, id: &str) -> Option<&Routine> {
         self.routines.iter().find(|r| r.id == id)
     }
+
+    /// The guide a source names, by its short id or its file name.
+    pub fn guide(&self, source: &str) -> Option<&Guide> {
+        self.guides
+            .iter()
+            .find(|g| g.id == source || g.file.as_deref() == Some(source))
+    }
+}
+
+/// One fixed dose in words, as the preview, `show` and the browser print it:
+/// `2 × 10 reps`, `5 reps per side, 20 s hold each`, `5 min`. Every fixed dose
+/// is worded here, so the screens can never disagree on how a dose reads.
+pub fn amount_summary(
+    kind: DoseKind,
+    per_side: bool,
+    sets: u32,
+    reps: u32,
+    hold_s: u32,
+    duration_s: u32,
+) -> String {
+    let one = |n: u32| Some(Range(n, n));
+    Dose {
+        kind,
+        per_side,
+        sets: Range(sets.max(1), sets.max(1)),
+        reps: one(reps),
+        hold_s: one(hold_s),
+        duration_s: one(duration_s),
+        pace_s: None,
+        rest_s: None,
+    }
+    .summary()
 }
 
 impl Dose {
@@ -423,8 +565,28 @@ impl Routine {
             hold_s: item.hold_s.or(base.hold_s),
             duration_s: item.duration_s.or(base.duration_s),
             pace_s: base.pace_s,
-            rest_s: item.rest_s.or(base.rest_s).or(Some(self.rest_s)),
+            rest_s: item.rest_s.or(base.rest_s).or(Some(self.rest())),
         }
+    }
+
+    /// Rest between sets: the routine's own, else [`DEFAULT_REST_S`].
+    pub fn rest(&self) -> Range {
+        self.rest_s.unwrap_or(DEFAULT_REST_S)
+    }
+
+    /// Whether an item's dose is backcoach's own: its exercise's usual dose is
+    /// ours and the routine does not give every number the exercise counts.
+    pub fn item_dose_is_ours(&self, item: &RoutineItem, exercise: &Exercise) -> bool {
+        if !exercise.ours.contains(&ExerciseOwn::Dose) {
+            return false;
+        }
+        let given = match exercise.dose.kind {
+            DoseKind::Reps | DoseKind::Cycles => item.reps.is_some(),
+            DoseKind::Hold => item.hold_s.is_some(),
+            DoseKind::RepsWithHold => item.reps.is_some() && item.hold_s.is_some(),
+            DoseKind::Duration => item.duration_s.is_some(),
+        };
+        !(given && item.sets.is_some())
     }
 
     /// Frequency in words: `4–5 days a week`, plus the gap for intense work.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::ops::Deref;
 
 use super::locate::{Locator, Pos};
+use super::model::Amount;
 use super::model::{Catalog, DoseKind, Exercise, Range, Routine};
 
 /// One broken rule, with where it is and which id it concerns.
@@ -73,6 +74,7 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
             push(loc.nth_pair("id", &ex.id, n), "duplicate id".into());
         }
         check_exercise(catalog, ex, &loc, n, &mut push);
+        check_start_fits_the_dose(ex, &loc, n, &mut push);
     }
 
     let offset = catalog.exercises.len();
@@ -90,7 +92,10 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
             push(loc.nth_pair("id", &routine.id, n), "duplicate id".into());
         }
         check_routine(catalog, routine, &loc, n, &mut push);
+        check_warm_up(catalog, routine, &loc, n, &mut push);
     }
+
+    check_guides(catalog, &loc, &mut problems);
 
     problems.sort_by_key(|p| p.pos.map(|p| (p.line, p.col)).unwrap_or((usize::MAX, 0)));
     problems
@@ -182,7 +187,7 @@ fn check_exercise(
             "pace_s is zero".into(),
         );
     }
-    for (name, amount) in [("start", &ex.start), ("top", &ex.top)] {
+    for (name, amount) in [("start", &ex.start)] {
         if let Some(amount) = amount {
             for (field, value) in [
                 ("sets", amount.sets),
@@ -228,13 +233,15 @@ fn check_routine(
         || loc.field_in_owner(id, n, &["minutes"]),
         push,
     );
-    check_range(
-        routine.rest_s,
-        "rest_s",
-        false,
-        || loc.field_in_owner(id, n, &["rest_s"]),
-        push,
-    );
+    if let Some(rest_s) = routine.rest_s {
+        check_range(
+            rest_s,
+            "rest_s",
+            false,
+            || loc.field_in_owner(id, n, &["rest_s"]),
+            push,
+        );
+    }
     check_range(
         routine.frequency.days_per_week,
         "days_per_week",
@@ -303,5 +310,118 @@ fn check_range(
             at(),
             format!("{field} ({}, {}): {what}", range.min(), range.max()),
         );
+    }
+}
+
+/// A starting dose only means something for the numbers the dose's kind
+/// builds up, and only at or below the dose's low end: anything else would be
+/// silently ignored by the progression, so it is reported instead.
+fn check_start_fits_the_dose(
+    ex: &Exercise,
+    loc: &LazyLocator<'_>,
+    n: usize,
+    push: &mut impl FnMut(Option<Pos>, String),
+) {
+    let Some(start) = &ex.start else { return };
+    let dose = &ex.dose;
+    let id = ex.id.as_str();
+    let at = |field: &str| loc.field_in_owner(id, n, &["start", field]);
+    if matches!(dose.kind, DoseKind::Cycles | DoseKind::Duration) {
+        if *start != Amount::default() {
+            push(
+                loc.field_in_owner(id, n, &["start"]),
+                format!(
+                    "start has no effect: {} do not build up",
+                    match dose.kind {
+                        DoseKind::Cycles => "slow cycles",
+                        _ => "timed durations",
+                    }
+                ),
+            );
+        }
+        return;
+    }
+    let counted = [
+        ("sets", start.sets, Some(dose.sets)),
+        ("reps", start.reps, dose.reps),
+        ("hold_s", start.hold_s, dose.hold_s),
+        ("duration_s", start.duration_s, None),
+    ];
+    for (field, value, range) in counted {
+        let Some(value) = value else { continue };
+        match range {
+            None => push(
+                at(field),
+                format!("start {field}: a {} dose has no {field}", dose.kind.label()),
+            ),
+            Some(range) if value > range.min() => push(
+                at(field),
+                format!(
+                    "start {field} {value} is above the dose's lowest ({}); a start never exceeds it",
+                    range.min()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+/// A warm-up offer names another routine of the catalog, one with no warm-up
+/// of its own (an offer is one routine, never a chain).
+fn check_warm_up(
+    catalog: &Catalog,
+    routine: &Routine,
+    loc: &LazyLocator<'_>,
+    n: usize,
+    push: &mut impl FnMut(Option<Pos>, String),
+) {
+    let Some(warm_up) = &routine.warm_up else {
+        return;
+    };
+    let at = || loc.pair_in_owner(&routine.id, n, "warm_up", warm_up);
+    match catalog.routine(warm_up) {
+        None => push(
+            at(),
+            format!("warm_up \"{warm_up}\" is not a routine in this catalog"),
+        ),
+        Some(w) if w.id == routine.id => {
+            push(at(), "a routine cannot be its own warm-up".into());
+        }
+        Some(w) if w.warm_up.is_some() => push(
+            at(),
+            format!("warm_up \"{warm_up}\" has a warm-up of its own; offer one routine"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Guides are named by their short id: each id once, each with a title.
+fn check_guides(catalog: &Catalog, loc: &LazyLocator<'_>, problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for guide in &catalog.guides {
+        let n = seen.entry(guide.id.as_str()).or_insert(0);
+        let subject = format!("guide \"{}\"", guide.id);
+        if guide.id.trim().is_empty() {
+            problems.push(Problem {
+                pos: loc.nth_pair("id", &guide.id, *n),
+                subject: subject.clone(),
+                message: "the id is empty".into(),
+            });
+        }
+        if *n > 0 {
+            problems.push(Problem {
+                pos: loc.nth_pair("id", &guide.id, *n),
+                subject: subject.clone(),
+                message: "duplicate guide id".into(),
+            });
+        }
+        if guide.title.trim().is_empty() {
+            problems.push(Problem {
+                pos: loc.pair_in_owner(&guide.id, *n, "title", &guide.title),
+                subject,
+                message: "the title is empty".into(),
+            });
+        }
+        *n += 1;
     }
 }

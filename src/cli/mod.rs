@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::catalog::{self, Catalog, CatalogError, Exercise, Routine};
+use crate::catalog::{self, Catalog, CatalogError, Exercise, ExerciseOwn, Routine, RoutineOwn};
+use crate::rules::build_up::BuildUp;
 
 /// backcoach — a calm terminal coach for back-strengthening routines.
 ///
@@ -118,7 +119,7 @@ pub fn list(catalog: &Catalog, what: Option<ListWhat>) -> String {
                     e.id.clone(),
                     e.name.clone(),
                     e.category.label().to_string(),
-                    e.dose.summary(),
+                    list_dose(e),
                 ]
             })
             .collect();
@@ -143,6 +144,15 @@ pub fn list(catalog: &Catalog, what: Option<ListWhat>) -> String {
         table(&mut out, ["ID", "NAME", "CATEGORY", "DOSE"], &rows);
     }
     out
+}
+
+/// An exercise's usual dose for `list`, marked when it is backcoach's own.
+fn list_dose(e: &Exercise) -> String {
+    if e.ours.contains(&ExerciseOwn::Dose) {
+        format!("{} (backcoach's default)", e.dose.summary())
+    } else {
+        e.dose.summary()
+    }
 }
 
 fn table(out: &mut String, header: [&str; 4], rows: &[[String; 4]]) {
@@ -208,14 +218,36 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
         e.dose.summary(),
         e.dose.kind.label()
     );
+    for own in &e.ours {
+        let _ = writeln!(out, "            {}", own.note());
+    }
+    if let Some(pace) = e.dose.pace_s {
+        let _ = writeln!(out, "Pace:       {pace} s a cycle");
+    }
     if let Some(rest) = e.dose.rest_s {
         let _ = writeln!(out, "Rest:       {} s between sets", rest.label());
     }
-    if let Some(start) = &e.start {
-        let _ = writeln!(out, "Start at:   {}", amount_label(start));
+    let build_up = BuildUp::of_exercise(e);
+    for (i, line) in build_up.start_lines().iter().enumerate() {
+        let label = if i == 0 { "Start at:" } else { "" };
+        let _ = writeln!(out, "{label:<12}{line}");
     }
-    if let Some(top) = &e.top {
-        let _ = writeln!(out, "Build to:   {}", amount_label(top));
+    let _ = writeln!(out, "Build to:   {}", build_up.build_to_words());
+    let in_routines: Vec<String> = catalog
+        .routines
+        .iter()
+        .flat_map(|r| r.items.iter().map(move |item| (r, item)))
+        .filter(|(_, item)| item.exercise == e.id)
+        .map(|(r, item)| {
+            let span = BuildUp::of_item(r, item, e).span_words();
+            format!("  {} ({}): {span}", r.name, r.id)
+        })
+        .collect();
+    if !in_routines.is_empty() {
+        out.push_str("In routines, when new or returning (start at → build to):\n");
+        for line in in_routines {
+            let _ = writeln!(out, "{line}");
+        }
     }
     out.push_str("\nSteps:\n");
     for (i, step) in e.steps.iter().enumerate() {
@@ -229,8 +261,13 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
         }
     }
     if !e.loading.is_empty() {
-        let tags: Vec<_> = e.loading.iter().map(|l| l.label()).collect();
-        let _ = writeln!(out, "\nSpine loading: {}", tags.join(", "));
+        out.push_str("\nSpine loading:\n");
+        for l in &e.loading {
+            let _ = writeln!(out, "  - {} ({}). {}", l.words(), l.label(), l.advice());
+        }
+    }
+    if e.alternative.is_some() || e.harder.is_some() {
+        out.push('\n');
     }
     if let Some(alt) = &e.alternative {
         let name = catalog
@@ -246,20 +283,66 @@ fn show_exercise(catalog: &Catalog, e: &Exercise) -> String {
             .unwrap_or(harder);
         let _ = writeln!(out, "Harder variation: {name} ({harder})");
     }
-    let _ = writeln!(out, "\nSource guide: {}", e.sources.join(", "));
+    write_sources(&mut out, catalog, &e.sources);
     out.push_str(DISCLAIMER);
     out
 }
 
+/// The sources by title, never by file name.
+fn write_sources(out: &mut String, catalog: &Catalog, sources: &[String]) {
+    let label = if sources.len() == 1 {
+        "Source guide"
+    } else {
+        "Source guides"
+    };
+    let _ = writeln!(out, "\n{label}:");
+    for s in sources {
+        let _ = writeln!(out, "  - {}", catalog::source_title(catalog, s));
+    }
+}
+
 fn show_routine(catalog: &Catalog, r: &Routine) -> String {
     let mut out = String::new();
+    let ours = |own: RoutineOwn| {
+        if r.ours.contains(&own) {
+            format!(" ({})", own.note())
+        } else {
+            String::new()
+        }
+    };
     let _ = writeln!(out, "{} ({})", r.name, r.id);
     let _ = writeln!(out, "{}", r.summary);
-    let _ = writeln!(out, "Length:     about {} min", r.minutes.label());
-    let _ = writeln!(out, "How often:  {}", r.frequency_label());
-    let _ = writeln!(out, "Rest:       {} s between sets", r.rest_s.label());
+    let _ = writeln!(
+        out,
+        "Length:     about {} min{}",
+        r.minutes.label(),
+        ours(RoutineOwn::Minutes)
+    );
+    let _ = writeln!(
+        out,
+        "How often:  {}{}",
+        r.frequency_label(),
+        ours(RoutineOwn::Days)
+    );
+    let rest_note = if r.rest_s.is_none() {
+        format!(" ({DEFAULT_REST_NOTE})")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "Rest:       {} s between sets{rest_note}",
+        r.rest().label()
+    );
     if r.intense {
         out.push_str("Intense:    yes, keep 48 hours between such sessions\n");
+    }
+    if let Some(w) = crate::rules::warm_up::offered(catalog, r) {
+        let _ = writeln!(
+            out,
+            "Warm-up:    {} ({}) is offered first; the guides advise warming up before strength work",
+            w.name, w.id
+        );
     }
     out.push_str("\nExercises:\n");
     let mut part: Option<&str> = None;
@@ -275,41 +358,38 @@ fn show_routine(catalog: &Catalog, r: &Routine) -> String {
             Some(e) => {
                 let dose = r.item_dose(item, e);
                 let _ = write!(out, "{indent}- {} ({}): {}", e.name, e.id, dose.summary());
+                if let Some(note) = &item.note {
+                    let _ = write!(out, " — {note}");
+                }
+                out.push('\n');
+                let build_up = BuildUp::of_item(r, item, e);
+                if build_up.grows() {
+                    let _ = writeln!(
+                        out,
+                        "{indent}    new or returning: {}",
+                        build_up.span_words()
+                    );
+                }
+                if r.item_dose_is_ours(item, e) {
+                    let _ = writeln!(out, "{indent}    {}", ExerciseOwn::Dose.note());
+                }
             }
             None => {
-                let _ = write!(out, "{indent}- {} (unknown exercise)", item.exercise);
+                let _ = writeln!(out, "{indent}- {} (unknown exercise)", item.exercise);
             }
         }
-        if let Some(note) = &item.note {
-            let _ = write!(out, " — {note}");
-        }
-        out.push('\n');
     }
-    let _ = writeln!(out, "\nSource guide: {}", r.sources.join(", "));
+    write_sources(&mut out, catalog, &r.sources);
     out.push_str(DISCLAIMER);
     out
 }
 
+/// Said after a routine's rest when the routine gives none.
+const DEFAULT_REST_NOTE: &str = "backcoach's default; the guides give none";
+
 /// Printed under every `show`: what backcoach is and is not.
 pub const DISCLAIMER: &str = "\nGeneral guidance, not medical advice. Stop if pain is sharp, spreads or gets \
 worse, and see a healthcare professional.\n";
-
-fn amount_label(a: &catalog::Amount) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = a.sets {
-        parts.push(format!("{s} set{}", if s == 1 { "" } else { "s" }));
-    }
-    if let Some(r) = a.reps {
-        parts.push(format!("{r} reps"));
-    }
-    if let Some(h) = a.hold_s {
-        parts.push(format!("{h} s hold"));
-    }
-    if let Some(d) = a.duration_s {
-        parts.push(format!("{d} s"));
-    }
-    parts.join(", ")
-}
 
 /// `backcoach check [PATH]`: the success line, or the catalog's error.
 pub fn check(path: Option<&std::path::Path>) -> Result<String, UserError> {

@@ -2,8 +2,10 @@
 //! Each takes the facts it needs and the current time, and returns a decision
 //! that carries the reason it was made.
 
+pub mod build_up;
 pub mod plan;
 pub mod progression;
 pub mod recovery;
 pub mod safety;
+pub mod warm_up;
 pub mod week;

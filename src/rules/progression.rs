@@ -983,10 +983,10 @@ mod tests {
                 "daily",
                 "superman",
                 Experience::New,
+                // Guide 000: "Begin with 5 to 8 repetitions".
                 &[
-                    s(1, 2, 2),
-                    s(1, 4, 2),
-                    s(1, 6, 2),
+                    s(1, 5, 2),
+                    s(1, 7, 2),
                     s(1, 8, 2),
                     s(2, 5, 2),
                     s(2, 7, 2),
@@ -1062,8 +1062,27 @@ mod tests {
                     s(1, 12, 0),
                 ],
             ),
-            // Daily's knee to chest is 2 reps of about 5 s: nothing to climb.
-            ("daily", "knee-to-chest", Experience::New, &[s(1, 2, 5)]),
+            // Daily's knee to chest: 2 reps of about 5 s, the holds growing
+            // toward 20 to 30 s (guide 000).
+            (
+                "daily",
+                "knee-to-chest",
+                Experience::New,
+                &[
+                    s(1, 2, 5),
+                    s(1, 2, 10),
+                    s(1, 2, 15),
+                    s(1, 2, 20),
+                    s(1, 2, 25),
+                    s(1, 2, 30),
+                ],
+            ),
+            (
+                "daily",
+                "knee-to-chest",
+                Experience::Regular,
+                &[s(1, 2, 20), s(1, 2, 25), s(1, 2, 30)],
+            ),
             // Slow cycles do not progress, whatever the start amount says.
             ("daily", "cat-cow", Experience::New, &[s(1, 5, 0)]),
         ];

@@ -32,6 +32,7 @@ use crate::catalog::Catalog;
 use crate::coach::{self, Situation};
 use crate::domain::{FileProblem, History, SessionRecord};
 use crate::profile::Profile;
+use crate::rules::warm_up;
 use crate::rules::week::{self, WeekSummary};
 use crate::store::Store;
 use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
@@ -378,7 +379,7 @@ impl App {
                             Timestamp::now(),
                             self.tz(),
                         );
-                        let mut screen = PreviewScreen::new(planned.plan);
+                        let mut screen = self.preview_screen(planned.plan, &read.history, &checkin);
                         screen.note = Some(format!(
                             "Check-in: discomfort {}/10 now. Press Enter to begin.",
                             checkin.baseline
@@ -399,9 +400,58 @@ impl App {
                     journey.stage = Stage::Preview { screen, checkin };
                     Screen::Journey(journey)
                 }
+                PreviewAction::WarmUp(included) => {
+                    self.remember_warm_up(included);
+                    journey.stage = Stage::Preview { screen, checkin };
+                    Screen::Journey(journey)
+                }
                 PreviewAction::Back => self.home(),
                 PreviewAction::Start => self.start_session(screen.plan, &checkin, now),
             },
+        }
+    }
+
+    /// The preview of `plan`, with the routine's warm-up offered (in front
+    /// when the profile says so, planned from the same check-in) and
+    /// backcoach's own numbers marked.
+    fn preview_screen(
+        &self,
+        plan: crate::plan::Plan,
+        history: &History,
+        checkin: &crate::domain::CheckIn,
+    ) -> PreviewScreen {
+        let warm_up = self
+            .catalog
+            .routine(&plan.routine_id)
+            .and_then(|r| warm_up::offered(&self.catalog, r))
+            .map(|w| {
+                coach::plan_after_checkin(
+                    &self.catalog,
+                    w,
+                    &self.profile,
+                    history,
+                    checkin,
+                    Timestamp::now(),
+                    self.tz(),
+                )
+            });
+        let mut screen = PreviewScreen::new(plan);
+        if let Some(warm_up) = warm_up {
+            screen.offer_warm_up(warm_up.plan, self.profile.warm_up);
+        }
+        screen.mark_own_numbers(&self.catalog);
+        screen
+    }
+
+    /// Keeps the warm-up choice made on the preview for next time (never
+    /// over a profile that could not be read).
+    fn remember_warm_up(&mut self, included: bool) {
+        self.profile.warm_up = included;
+        if self.profile_source != ProfileSource::Saved {
+            return;
+        }
+        if let Err(e) = self.store.save_profile(&self.profile) {
+            self.notice = Some(format!("Your warm-up choice was not saved: {e}"));
         }
     }
 

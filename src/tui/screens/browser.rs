@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::catalog::{Catalog, Exercise};
+use crate::catalog::{self, Catalog, Exercise};
+use crate::rules::build_up::BuildUp;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
 
@@ -132,13 +133,25 @@ fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec
             ),
             theme.accent(),
         )),
-        Line::raw(format!("Targets: {}", e.targets.join(", "))),
     ];
+    for own in &e.ours {
+        lines.push(Line::from(Span::styled(own.note(), theme.dim())));
+    }
+    let build_up = BuildUp::of_exercise(e);
+    for (i, start) in build_up.start_lines().into_iter().enumerate() {
+        let label = if i == 0 { "Start at: " } else { "          " };
+        lines.push(Line::raw(format!("{label}{start}")));
+    }
+    lines.push(Line::raw(format!(
+        "Build to: {}",
+        build_up.build_to_words()
+    )));
+    lines.push(Line::raw(format!("Targets: {}", e.targets.join(", "))));
     if !e.equipment.is_empty() {
         let q: Vec<_> = e.equipment.iter().map(|q| q.label()).collect();
         lines.push(Line::raw(format!("Equipment: {}", q.join(", "))));
     }
-    lines.push(Line::raw(format!("Start: {}", e.position)));
+    lines.push(Line::raw(format!("Position: {}", e.position)));
     lines.push(Line::raw(""));
     for (i, step) in e.steps.iter().enumerate() {
         lines.push(Line::raw(format!("{}. {step}", i + 1)));
@@ -151,6 +164,12 @@ fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec
     for c in &e.cautions {
         lines.push(Line::from(Span::styled(format!("! {c}"), theme.warn())));
     }
+    for l in &e.loading {
+        lines.push(Line::from(Span::styled(
+            format!("! Spine loading: {}. {}", l.words(), l.advice()),
+            theme.warn(),
+        )));
+    }
     if let Some(alt) = e.alternative.as_deref().and_then(|a| catalog.exercise(a)) {
         lines.push(Line::raw(format!(
             "Gentler or no-equipment option: {}",
@@ -160,8 +179,13 @@ fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec
     if let Some(h) = e.harder.as_deref().and_then(|a| catalog.exercise(a)) {
         lines.push(Line::raw(format!("Harder variation: {}", h.name)));
     }
+    let titles: Vec<String> = e
+        .sources
+        .iter()
+        .map(|s| catalog::source_title(catalog, s))
+        .collect();
     lines.push(Line::from(Span::styled(
-        format!("Source: {}", e.sources.join(", ")),
+        format!("Source: {}", titles.join("; ")),
         theme.dim(),
     )));
     lines

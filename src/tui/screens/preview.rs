@@ -1,4 +1,8 @@
-//! The plan preview: today's dose of every exercise and why it changed.
+//! The plan preview: today's dose of every exercise and why it changed, which
+//! numbers are backcoach's own rather than a guide's, and the warm-up the
+//! guides advise before strength work, offered with one key.
+
+use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -6,7 +10,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::catalog::{Catalog, ExerciseOwn};
 use crate::plan::Plan;
+use crate::rules::warm_up::with_warm_up;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
 
@@ -19,6 +25,20 @@ pub enum PreviewAction {
     Start,
     /// Back to the home screen without starting.
     Back,
+    /// The warm-up was put in front of the plan (`true`) or taken out: the
+    /// app keeps the choice in the profile.
+    WarmUp(bool),
+}
+
+/// The warm-up offered in front of the plan.
+#[derive(Debug, Clone)]
+struct WarmUpOffer {
+    /// The plan without the warm-up.
+    base: Plan,
+    /// The warm-up routine's plan.
+    warm_up: Plan,
+    /// Whether the plan shown (and started) has it in front.
+    included: bool,
 }
 
 /// The preview's state.
@@ -29,6 +49,9 @@ pub struct PreviewScreen {
     /// A line shown above the plan (e.g. the check-in's baseline).
     pub note: Option<String>,
     scroll: u16,
+    warm_up: Option<Box<WarmUpOffer>>,
+    /// What is backcoach's own about an exercise's numbers, by exercise id.
+    own: HashMap<String, Vec<&'static str>>,
 }
 
 impl PreviewScreen {
@@ -38,6 +61,68 @@ impl PreviewScreen {
             plan,
             note: None,
             scroll: 0,
+            warm_up: None,
+            own: HashMap::new(),
+        }
+    }
+
+    /// Offers `warm_up` in front of the plan, with it in front already when
+    /// `included` (the profile's choice); `w` then puts it in or takes it out.
+    pub fn offer_warm_up(&mut self, warm_up: Plan, included: bool) {
+        let base = self
+            .warm_up
+            .take()
+            .map(|offer| offer.base)
+            .unwrap_or_else(|| self.plan.clone());
+        let offer = WarmUpOffer {
+            base,
+            warm_up,
+            included,
+        };
+        self.plan = offer.plan();
+        self.warm_up = Some(Box::new(offer));
+    }
+
+    /// Whether a warm-up is offered, and whether it is in the plan.
+    pub fn warm_up_included(&self) -> Option<bool> {
+        self.warm_up.as_ref().map(|offer| offer.included)
+    }
+
+    /// Marks the numbers that are backcoach's own rather than a guide's, so
+    /// the preview says so under each such exercise. Call it after
+    /// [`PreviewScreen::offer_warm_up`], so the warm-up's exercises are marked
+    /// too.
+    pub fn mark_own_numbers(&mut self, catalog: &Catalog) {
+        let mut plans = vec![&self.plan];
+        if let Some(offer) = &self.warm_up {
+            plans.extend([&offer.base, &offer.warm_up]);
+        }
+        self.own.clear();
+        for plan in plans {
+            let routine = catalog.routine(&plan.routine_id);
+            for planned in &plan.exercises {
+                let Some(exercise) = catalog.exercise(&planned.exercise_id) else {
+                    continue;
+                };
+                // The routine's own numbers may replace the exercise's.
+                let dose_ours = routine
+                    .and_then(|r| {
+                        r.items
+                            .iter()
+                            .find(|i| i.exercise == exercise.id)
+                            .map(|i| r.item_dose_is_ours(i, exercise))
+                    })
+                    .unwrap_or(exercise.ours.contains(&ExerciseOwn::Dose));
+                let notes: Vec<&'static str> = exercise
+                    .ours
+                    .iter()
+                    .filter(|o| **o != ExerciseOwn::Dose || dose_ours)
+                    .map(|o| o.note())
+                    .collect();
+                if !notes.is_empty() {
+                    self.own.entry(exercise.id.clone()).or_insert(notes);
+                }
+            }
         }
     }
 
@@ -46,6 +131,14 @@ impl PreviewScreen {
         match key.code {
             KeyCode::Enter | KeyCode::Char(' ') => PreviewAction::Start,
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('h') => PreviewAction::Back,
+            KeyCode::Char('w') => match &mut self.warm_up {
+                Some(offer) => {
+                    offer.included = !offer.included;
+                    self.plan = offer.plan();
+                    PreviewAction::WarmUp(offer.included)
+                }
+                None => PreviewAction::None,
+            },
             KeyCode::Down | KeyCode::Char('j') => {
                 self.scroll = self.scroll.saturating_add(1);
                 PreviewAction::None
@@ -67,11 +160,29 @@ impl PreviewScreen {
             lines.push(Line::from(Span::styled(note.clone(), theme.dim())));
             lines.push(Line::raw(""));
         }
+        if let Some(offer) = &self.warm_up {
+            let name = &offer.warm_up.routine_name;
+            lines.push(if offer.included {
+                Line::from(Span::styled(
+                    format!("The {name} comes first, as the guides advise (w leaves it out)."),
+                    theme.dim(),
+                ))
+            } else {
+                Line::from(Span::styled(
+                    format!("Warm up before strength work, the guides advise: w adds the {name}."),
+                    theme.warn(),
+                ))
+            });
+            lines.push(Line::raw(""));
+        }
         let mut part: Option<&str> = None;
         for (i, ex) in self.plan.exercises.iter().enumerate() {
             if ex.part.as_deref() != part {
                 part = ex.part.as_deref();
-                if let Some(p) = part {
+                // After a warm-up's part, the routine's own exercises get its
+                // name as their heading even when they have no part.
+                let heading = part.or((i > 0).then_some(self.plan.routine_name.as_str()));
+                if let Some(p) = heading {
                     lines.push(Line::from(Span::styled(p.to_string(), theme.warn())));
                 }
             }
@@ -83,6 +194,12 @@ impl PreviewScreen {
             for reason in &ex.reasons {
                 lines.push(Line::from(Span::styled(
                     format!("      {reason}"),
+                    theme.dim(),
+                )));
+            }
+            for note in self.own.get(&ex.exercise_id).into_iter().flatten() {
+                lines.push(Line::from(Span::styled(
+                    format!("      {note}"),
                     theme.dim(),
                 )));
             }
@@ -115,12 +232,22 @@ impl PreviewScreen {
                 )))),
             body,
         );
-        frame.render_widget(
-            Paragraph::new(key_hints(
-                theme,
-                &[("Enter", "start"), ("↑↓", "scroll"), ("Esc", "back")],
-            )),
-            foot,
-        );
+        let mut keys = vec![("Enter", "start"), ("↑↓", "scroll")];
+        if self.warm_up.is_some() {
+            keys.push(("w", "warm-up"));
+        }
+        keys.push(("Esc", "back"));
+        frame.render_widget(Paragraph::new(key_hints(theme, &keys)), foot);
+    }
+}
+
+impl WarmUpOffer {
+    /// The plan to show and start: with the warm-up in front, or without.
+    fn plan(&self) -> Plan {
+        if self.included {
+            with_warm_up(&self.base, &self.warm_up)
+        } else {
+            self.base.clone()
+        }
     }
 }
