@@ -10,6 +10,6 @@ pub mod records;
 pub use days::{DayFlags, DayIndex, MonthKey};
 pub use history::{FileProblem, History};
 pub use records::{
-    CheckIn, Compared, DayMark, DayMarkKind, DiscomfortKind, ExerciseRecord, Rating, RatingMoment,
-    SessionRecord, SessionStatus, Side, WarningSign, local_date,
+    CheckIn, Compared, DayMark, DayMarkKind, DiscomfortKind, ExerciseOutcome, ExerciseRecord,
+    Rating, RatingMoment, SessionRecord, SessionStatus, Side, WarningSign, local_date,
 };

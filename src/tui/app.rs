@@ -468,6 +468,7 @@ impl App {
             limit: self.profile.effective_limit(),
             baseline,
             muted: self.cli_muted,
+            mute_locked: self.cli_muted,
             started_wall: started,
             get_ready: session::GET_READY,
         };

@@ -201,7 +201,7 @@ impl WeekScreen {
                     Span::raw(if selected { "▸ " } else { "  " }),
                     Span::raw(format!("{:<11}", week::short_date(day.date))),
                     Span::styled(
-                        format!("{:<8}", day.status.label()),
+                        format!("{:<12}", day.status.label()),
                         status_style(day.status, theme),
                     ),
                 ];
@@ -375,6 +375,7 @@ fn status_style(status: DayStatus, theme: &Theme) -> Style {
     match status {
         DayStatus::Done => theme.ok(),
         DayStatus::Partial => theme.warn(),
+        DayStatus::Skipped | DayStatus::NotStarted => theme.dim(),
         DayStatus::Stopped => theme.danger(),
         DayStatus::Today => theme.accent(),
         DayStatus::Rest | DayStatus::Sick | DayStatus::Future => theme.dim(),
@@ -383,11 +384,5 @@ fn status_style(status: DayStatus, theme: &Theme) -> Style {
 }
 
 fn totals_line(label: String, t: &week::WeekTotals, style: Style) -> Line<'static> {
-    Line::styled(
-        format!(
-            "{label}: {} days · {} min · {} sets · {} reps",
-            t.active_days, t.minutes, t.sets, t.reps
-        ),
-        style,
-    )
+    Line::styled(format!("{label}: {}", week::totals_words(t, " · ")), style)
 }
