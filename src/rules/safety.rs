@@ -131,12 +131,19 @@ impl Rule {
     pub fn describe(self) -> String {
         match self {
             Rule::WithinLimit => "within your limit".into(),
-            Rule::StopKind(kind) => format!("{} pain", kind.label()),
+            Rule::StopKind(kind) => match kind {
+                DiscomfortKind::Sharp => "sharp pain".into(),
+                DiscomfortKind::ShootingDownLeg => "pain shooting down a leg".into(),
+                // Numbness is not pain: say what was felt.
+                DiscomfortKind::NumbnessTingling => "numbness or tingling".into(),
+                DiscomfortKind::DullAche | DiscomfortKind::Stretch => kind.label().into(),
+            },
             Rule::AboveLimit { value, limit } => {
                 format!("discomfort {value}/10, above your limit of {limit}")
             }
             Rule::Increasing { previous, value } => {
-                format!("discomfort rose from {previous} to {value} during the same exercise")
+                // The session adds where ("during Knee to chest, set 1 of 2").
+                format!("discomfort rose from {previous} to {value}")
             }
             Rule::AboveBaseline { baseline, value } => {
                 format!("discomfort {value}/10, up from {baseline} at check-in, and getting worse")

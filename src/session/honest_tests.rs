@@ -181,7 +181,13 @@ fn saved(fx: &[Effect]) -> Vec<&ExerciseRecord> {
 fn skipping_every_exercise_is_a_skipped_session_that_saves_no_exercise() {
     let mut run = Run::new(
         plan(vec![
-            hold("plank", 10),
+            // After a skipped rest the next set's hold starts at once: a
+            // second of it before the next `n` is still a skip.
+            PlannedExercise {
+                sets: 2,
+                rest_s: 30,
+                ..hold("plank", 10)
+            },
             reps("squat", 2, 5, 30),
             held_reps("bird-dog", 3, 5, true),
         ]),
@@ -865,4 +871,37 @@ fn a_safety_stop_or_a_session_with_nothing_done_is_never_resumed() {
     );
     let yesterday = quit_at_step_three();
     assert!(!yesterday.resumable_on(Date::constant(2026, 12, 1), None));
+}
+
+#[test]
+fn stop_reasons_read_as_plain_sentences() {
+    let rate = |run: &mut Run, digit: char, kind: Key| {
+        run.key(Key::Char('r'), s(1));
+        run.key(Key::Char(digit), Duration::ZERO);
+        run.key(Key::Enter, Duration::ZERO);
+        run.key(kind, Duration::ZERO)
+    };
+    let reason = |run: &Run| match run.session.ending() {
+        Some(Ending::Stopped { reason }) => reason.clone(),
+        other => panic!("not stopped: {other:?}"),
+    };
+    let mut run = Run::new(plan(vec![held_reps("knee", 2, 5, true)]), no_get_ready());
+    rate(&mut run, '3', Key::Enter);
+    rate(&mut run, '4', Key::Enter);
+    assert_eq!(
+        reason(&run),
+        "Discomfort rose from 3 to 4 during KNEE, set 1 of 1, left side"
+    );
+    let mut run = Run::new(plan(vec![hold("plank", 30)]), no_get_ready());
+    rate(&mut run, '2', Key::Char('n'));
+    assert_eq!(
+        reason(&run),
+        "Numbness or tingling during PLANK, set 1 of 1"
+    );
+    let mut run = Run::new(plan(vec![hold("plank", 30)]), no_get_ready());
+    rate(&mut run, '2', Key::Char('l'));
+    assert_eq!(
+        reason(&run),
+        "Pain shooting down a leg during PLANK, set 1 of 1"
+    );
 }

@@ -39,6 +39,10 @@ pub const FLASH: Duration = Duration::from_secs(1);
 pub const HALFWAY_FROM_S: u32 = 20;
 /// Ticks before the end of a hold or a rest.
 pub const FINAL_TICKS: u32 = 3;
+/// A timer (hold, movement, cycles, held rep) cut short with `n`, `b` or a
+/// quit counts its seconds only from this many on: pressing `n` through a
+/// routine lands in holds (no get-ready after a rest) and is a skip, not work.
+pub const MIN_COUNTED_S: u32 = 3;
 /// A second `b` within this time goes to the previous exercise (the first
 /// one restarts the rep or set under way), as a music player's "previous".
 pub const BACK_AGAIN: Duration = Duration::from_secs(2);
@@ -809,7 +813,11 @@ impl Session {
     /// held or moved): `None` outside a work step (a rest, between exercises).
     fn progress(&self, at: Instant) -> Option<SlotResult> {
         let work = self.current_work()?;
-        let secs_since = |start: Instant| at.saturating_duration_since(start).as_secs() as u32;
+        // A timer cut short in its first seconds was skipped, not done.
+        let secs_since = |start: Instant| match at.saturating_duration_since(start).as_secs() {
+            s if s < u64::from(MIN_COUNTED_S) => 0,
+            s => s as u32,
+        };
         Some(match (self.phase, work) {
             (Phase::Timed { start, .. }, Work::Cycles { pace, .. }) => SlotResult {
                 reps: secs_since(start) / pace.max(1),

@@ -439,8 +439,9 @@ fn skipping_a_step_cancels_its_pending_cues() {
         t0,
     );
     session.tick(t0 + s(5));
-    session.key(Key::Char('n'), t0 + s(6));
-    // The quick rating is up; no ticks of the skipped hold may play.
+    session.key(Key::Char('n'), t0 + s(8));
+    // Three seconds held: the quick rating is up; no ticks of the hold cut
+    // short may play.
     assert_eq!(session.next_deadline(), None);
     let fx = session.key(Key::Enter, t0 + s(20));
     assert_eq!(sounds(&fx), vec![Cue::GetReady]);

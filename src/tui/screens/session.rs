@@ -235,20 +235,16 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     let text_width = usize::from(steps_area.width.saturating_sub(2)).max(20);
     for (i, step) in ex.steps.iter().enumerate() {
         let number = format!(" {}. ", i + 1);
-        let options = textwrap::Options::new(text_width)
-            .initial_indent(&number)
-            .subsequent_indent("    ");
-        for (k, line) in textwrap::wrap(step, options).into_iter().enumerate() {
-            let (lead, text) = line.split_at(number.len().min(line.len()));
-            lines.push(if k == 0 {
-                Line::from(vec![
-                    Span::styled(lead.to_string(), theme.dim()),
-                    Span::raw(text.to_string()),
-                ])
-            } else {
-                Line::raw(line.into_owned())
-            });
+        let mut wrapped = hanging(step, text_width, &number, "    ");
+        if let Some(first) = wrapped.first_mut() {
+            let text = first.to_string();
+            let (lead, rest) = text.split_at(number.len().min(text.len()));
+            *first = Line::from(vec![
+                Span::styled(lead.to_string(), theme.dim()),
+                Span::raw(rest.to_string()),
+            ]);
         }
+        lines.extend(wrapped);
     }
     let block = if right.is_some() {
         Block::default()
@@ -265,6 +261,18 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
             .block(block),
         steps_area,
     );
+}
+
+/// `text` wrapped to `width` columns, its first line after `first`, every
+/// later line after `rest`: a wrapped line keeps its indent.
+fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(width.max(10))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| Line::raw(l.into_owned()))
+        .collect()
 }
 
 /// The big number and the words under it.
@@ -406,15 +414,14 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
             counts,
             in_progress,
         } => {
+            let width = 68;
             let mut lines = vec![Line::raw(" Quit this session?")];
-            lines.extend(
-                quit_words(counts, in_progress.as_deref())
-                    .into_iter()
-                    .map(|l| Line::raw(format!(" {l}"))),
-            );
+            for sentence in quit_words(counts, in_progress.as_deref()) {
+                lines.extend(hanging(&sentence, usize::from(width) - 3, " ", "   "));
+            }
             lines.push(Line::raw(""));
             lines.push(key_hints(theme, &[("y", "quit"), ("n", "keep going")]));
-            popup(frame, area, "Quit?", lines, theme.warn(), 64);
+            popup(frame, area, "Quit?", lines, theme.warn(), width);
         }
         ModalView::RateNumber { typed } => {
             let shown = if typed.is_empty() {
@@ -505,29 +512,22 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
     }
 }
 
-/// What quitting will keep, in plain words, one line each.
+/// What quitting will keep, in plain words, one sentence a line.
 fn quit_words(counts: &Counts, in_progress: Option<&str>) -> Vec<String> {
     if counts.worked() == 0 {
         return vec![
-            "Nothing is done yet: the session is saved as skipped".into(),
-            "and counts for nothing today.".into(),
+            "Nothing is done yet: it is saved as skipped and counts for nothing today.".into(),
         ];
     }
-    let mut kept = vec![];
-    if counts.done > 0 {
-        kept.push(format!("{} done", counts.done));
-    }
-    if counts.partly > 0 {
-        kept.push(format!("{} partly done", counts.partly));
-    }
-    let mut lines = vec![format!(
-        "Saved as partial, with what you did: {} exercise{} {}.",
-        counts.worked(),
-        if counts.worked() == 1 { "" } else { "s" },
-        kept.join(", ")
-    )];
+    let exercises = |n: usize| if n == 1 { "exercise" } else { "exercises" };
+    let kept = match (counts.done, counts.partly) {
+        (d, 0) => format!("{d} {} done", exercises(d)),
+        (0, p) => format!("{p} {} partly done", exercises(p)),
+        (d, p) => format!("{d} {} done, {p} partly done", exercises(d)),
+    };
+    let mut lines = vec![format!("What you did is saved as partial: {kept}.")];
     if let Some(now) = in_progress {
-        lines.push(format!("The set in progress is kept: {now}."));
+        lines.push(format!("The set in progress is kept too ({now})."));
     }
     lines
 }
@@ -554,7 +554,7 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
         ),
         SessionStatus::Skipped => (
             "NOTHING DONE TODAY",
-            "Every exercise was skipped, so today does not count. Try again when you are ready.",
+            "Every exercise was skipped, so today does not count. Come back when you are ready.",
             theme.warn(),
         ),
         _ => (
@@ -580,9 +580,14 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             counts.summary(view.exercise_count),
             clock(active)
         )),
-        Line::raw(format!("  {words}")),
-        Line::raw(""),
     ];
+    lines.extend(hanging(
+        words,
+        usize::from(inner.width.saturating_sub(2)),
+        "  ",
+        "  ",
+    ));
+    lines.push(Line::raw(""));
     for (name, amount) in exercises {
         lines.push(Line::from(vec![
             Span::raw(format!("   • {name}")),
