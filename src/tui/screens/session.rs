@@ -14,7 +14,7 @@ use crate::domain::{DiscomfortKind, SessionStatus};
 use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
-use crate::tui::widgets::{centered, key_hints, panel};
+use crate::tui::widgets::{centered, hanging, key_hints, panel};
 
 /// Status the edges add to the engine's view: sound and saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -261,18 +261,6 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
             .block(block),
         steps_area,
     );
-}
-
-/// `text` wrapped to `width` columns, its first line after `first`, every
-/// later line after `rest`: a wrapped line keeps its indent.
-fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<Line<'static>> {
-    let options = textwrap::Options::new(width.max(10))
-        .initial_indent(first)
-        .subsequent_indent(rest);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| Line::raw(l.into_owned()))
-        .collect()
 }
 
 /// The big number and the words under it.
