@@ -1437,6 +1437,8 @@ fn capitalise(s: &str) -> String {
 mod honest_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_left_tests;
 
 /// Small builders shared by tests across the crate.
 #[cfg(test)]

@@ -52,6 +52,9 @@ impl Session {
         let start = resume_point(&plan, from).ok_or(CannotResume::NothingToResume)?;
         let indices = plan_indices(&plan, from);
         let mut session = Session::ready(plan, settings, now);
+        // The stop rules compare with the check-in of the session resumed.
+        session.settings.baseline = session.settings.baseline.or(from.baseline);
+        session.last_value = session.settings.baseline;
         for (record, index) in from.exercises.iter().zip(indices) {
             if let Some(i) = index
                 && record.did_work()
@@ -78,11 +81,5 @@ impl Session {
         let mut fx = Vec::new();
         session.enter_step(now, None, &mut fx);
         Ok((session, fx))
-    }
-
-    /// The 1-based exercise number the session is at, as the header's
-    /// "Step N of M" shows it.
-    pub fn exercise_number(&self) -> usize {
-        self.current_step().map_or(0, |s| s.exercise + 1)
     }
 }
