@@ -754,3 +754,77 @@ fn stop_reasons_read_as_plain_sentences() {
         "Pain shooting down a leg during PLANK, set 1 of 1"
     );
 }
+
+// ---- never losing work, whatever the keys ----------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+enum Act {
+    Key(Key),
+    Wait(u64),
+    Answer,
+}
+
+fn act() -> impl proptest::strategy::Strategy<Value = Act> {
+    use proptest::prelude::*;
+    prop_oneof![
+        4 => Just(Act::Key(Key::Space)),
+        2 => Just(Act::Key(Key::Char('n'))),
+        2 => Just(Act::Key(Key::Char('b'))),
+        1 => Just(Act::Key(Key::Left)),
+        1 => Just(Act::Key(Key::Char('p'))),
+        3 => (1u64..15).prop_map(Act::Wait),
+        2 => Just(Act::Answer),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever is pressed, an exercise's record never holds less than it
+    /// did (done work is never replaced with less), never disappears once
+    /// saved, and only exercises with work in them are recorded.
+    #[test]
+    fn no_key_sequence_loses_recorded_work(acts in proptest::collection::vec(act(), 1..120)) {
+        let p = plan(vec![
+            PlannedExercise { sets: 2, rest_s: 10, ..hold("plank", 6) },
+            reps("squat", 2, 3, 5),
+            held_reps("bird-dog", 2, 3, true),
+            cycles("cat-cow", 2, 4),
+        ]);
+        let mut run = Run::new(p, no_get_ready());
+        let mut best: std::collections::BTreeMap<String, (ExerciseOutcome, u32, u32)> =
+            Default::default();
+        for a in acts {
+            if run.session.ending().is_some() {
+                break;
+            }
+            match a {
+                Act::Key(k) => {
+                    run.key(k, s(1));
+                }
+                Act::Wait(n) => {
+                    let at = run.now - run.t0 + s(n);
+                    run.until(at);
+                }
+                Act::Answer => {
+                    if run.view().modal.is_some() {
+                        run.answer();
+                    }
+                }
+            }
+            for e in &run.log.record().exercises {
+                proptest::prop_assert!(e.did_work(), "a record with nothing done: {e:?}");
+                let amount = (
+                    e.outcome(),
+                    e.reps_done.iter().sum::<u32>(),
+                    e.hold_s_done.iter().sum::<u32>(),
+                );
+                if let Some(before) = best.get(&e.exercise_id) {
+                    proptest::prop_assert!(amount >= *before, "{} went from {before:?} to {amount:?}", e.exercise_id);
+                }
+                best.insert(e.exercise_id.clone(), amount);
+            }
+            proptest::prop_assert_eq!(run.log.record().exercises.len(), best.len());
+        }
+    }
+}
