@@ -7,10 +7,27 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, DoseKind, Routine};
+use crate::catalog::{Catalog, DoseKind, Range, Routine};
 
 /// Seconds per slow cycle when the catalog gives no pace: one breath in, one out.
 pub const DEFAULT_PACE_S: u32 = 8;
+
+/// Seconds one counted repetition typically takes, for the time estimate.
+///
+/// The catalog gives no tempo for counted repetitions; the guides ask for
+/// them "slowly" and "controlled" (guide 000: "move slowly"; guide 002:
+/// "controlled reps", "smooth, controlled movements"). The usual reading of a
+/// controlled repetition is about two seconds each way, so four seconds.
+pub const REP_PACE_S: u32 = 4;
+
+/// Seconds between one held repetition and the next, for the time estimate:
+/// lowering out of the hold and setting up again before `Space` starts the
+/// next one (about two seconds down, one to settle).
+pub const HELD_REP_GAP_S: u32 = 3;
+
+/// Seconds between two exercises, for the time estimate: answering the quick
+/// check (a number and `Enter`) and reading what comes next.
+pub const BETWEEN_EXERCISES_S: u32 = 5;
 
 /// One exercise of today's plan with its dose fixed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +99,18 @@ impl Plan {
     ///
     /// This is what a regular exerciser starts from; the coach's rules adjust it.
     pub fn base(catalog: &Catalog, routine: &Routine) -> Plan {
+        Plan::at(catalog, routine, Range::min)
+    }
+
+    /// The routine at the top of each of its doses: what progression builds
+    /// toward, and what the preview's "builds toward the full routine" means.
+    pub fn full(catalog: &Catalog, routine: &Routine) -> Plan {
+        Plan::at(catalog, routine, Range::max)
+    }
+
+    /// The routine with every dose range resolved by `pick` (rests at their
+    /// low end either way).
+    fn at(catalog: &Catalog, routine: &Routine, pick: fn(Range) -> u32) -> Plan {
         let exercises = routine
             .items
             .iter()
@@ -94,10 +123,10 @@ impl Plan {
                     part: item.part.clone(),
                     kind: dose.kind,
                     per_side: dose.per_side,
-                    sets: dose.sets.min().max(1),
-                    reps: dose.reps.map(|r| r.min()).unwrap_or(0),
-                    hold_s: dose.hold_s.map(|r| r.min()).unwrap_or(0),
-                    duration_s: dose.duration_s.map(|r| r.min()).unwrap_or(0),
+                    sets: pick(dose.sets).max(1),
+                    reps: dose.reps.map(pick).unwrap_or(0),
+                    hold_s: dose.hold_s.map(pick).unwrap_or(0),
+                    duration_s: dose.duration_s.map(pick).unwrap_or(0),
                     pace_s: dose.pace_s.unwrap_or(DEFAULT_PACE_S),
                     rest_s: dose.rest_s.map(|r| r.min()).unwrap_or(routine.rest().min()),
                     position: exercise.position.clone(),

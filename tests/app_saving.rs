@@ -140,3 +140,80 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
     let asked = screen(&start);
     assert!(asked.contains("last session"), "{asked}");
 }
+
+/// Saved, then shown: the frame that announces an exercise done is drawn
+/// only after its record is on disk. The loop calls `save_before_showing`
+/// right before every draw; here the record is missing from disk until it is
+/// called, and there once it has been.
+#[test]
+fn an_exercise_done_is_on_disk_before_the_frame_that_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Store::open(dir.path()).expect("store");
+    store
+        .save_profile(&Profile {
+            experience: backcoach::profile::Experience::Regular,
+            ..Profile::default()
+        })
+        .expect("profile");
+    let catalog = catalog::parse(
+        r#"#![enable(implicit_some)]
+(
+    exercises: [(
+        id: "squat", name: "Squat", category: Strength, targets: ["legs"],
+        position: "Standing", dose: (kind: Reps, sets: (1, 1), reps: (2, 2)),
+        steps: ["Sit back and stand."], cue: "Chest up", level: Beginner, sources: ["test"],
+    ), (
+        id: "row", name: "Row", category: Strength, targets: ["back"],
+        position: "Standing", dose: (kind: Reps, sets: (1, 1), reps: (2, 2)),
+        steps: ["Pull."], cue: "Shoulders down", level: Beginner, sources: ["test"],
+    )],
+    routines: [(
+        id: "daily", name: "Two moves", summary: "For tests.", minutes: (1, 1),
+        frequency: (days_per_week: (1, 7)), items: [(exercise: "squat"), (exercise: "row")],
+        sources: ["test"],
+    )],
+)
+"#,
+        "test",
+    )
+    .expect("catalog");
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut app = App::new(
+        catalog,
+        store,
+        StartAt::Session("daily".into()),
+        SoundForRun::Muted,
+        Theme { color: false },
+        tx,
+    );
+    app.after_first_frame();
+    let t0 = Instant::now();
+    for code in [
+        KeyCode::Char('1'),
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Enter,
+    ] {
+        key(&mut app, code, t0);
+    }
+    app.flush_saves(t0);
+    let on_disk = || {
+        Store::open(dir.path())
+            .expect("store")
+            .load_all()
+            .sessions
+            .first()
+            .map(|s| s.exercises.len())
+            .unwrap_or(0)
+    };
+    assert_eq!(on_disk(), 0);
+    key(&mut app, KeyCode::Char(' '), t0);
+    key(&mut app, KeyCode::Char(' '), t0);
+    assert!(
+        screen(&app).contains("Squat done"),
+        "the quick check is next"
+    );
+    assert_eq!(on_disk(), 0, "not written by the key itself");
+    app.save_before_showing(t0);
+    assert_eq!(on_disk(), 1, "on disk before the frame is drawn");
+}

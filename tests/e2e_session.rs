@@ -147,8 +147,8 @@ fn sigterm_mid_session_restores_the_terminal() {
     assert_eq!(saved.len(), 1);
     assert_eq!(
         saved[0].status,
-        SessionStatus::Partial,
-        "a session ended by a signal is partial"
+        SessionStatus::Skipped,
+        "a session ended by a signal before any work counts for nothing"
     );
 }
 
@@ -218,5 +218,220 @@ fn the_screen_redraws_on_resize_and_asks_for_more_room_when_too_small() {
     assert!(screen.contains("How to do it"), "{screen}");
     tui.send("q");
     tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+}
+
+/// Today's line of `backcoach week --print`.
+fn week_print_today(dir: &std::path::Path) -> String {
+    let out = std::process::Command::new(common::binary())
+        .args(["--data-dir", &dir.display().to_string(), "week", "--print"])
+        .output()
+        .expect("run week --print");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let today = jiff::Zoned::now().date().to_string();
+    text.lines()
+        .find(|l| l.contains(&today))
+        .unwrap_or_else(|| panic!("no line for {today} in\n{text}"))
+        .to_string()
+}
+
+#[test]
+fn skipping_everything_is_not_a_done_day() {
+    let (dir, catalog) = prepared_dir();
+    let mut tui = start_tiny(dir.path(), &catalog);
+    check_in(&mut tui, "1");
+    tui.wait_for("Tiny hold", T);
+    // Through every step of the three exercises with `n`.
+    for _ in 0..12 {
+        if tui.screen().contains("NOTHING DONE TODAY") {
+            break;
+        }
+        tui.send("n");
+    }
+    let screen = tui.wait_for("NOTHING DONE TODAY", T);
+    assert!(screen.contains("0 of 3 done, 3 skipped"), "{screen}");
+    assert!(!screen.contains("ROUTINE COMPLETE"), "{screen}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let saved = sessions(dir.path());
+    assert_eq!(saved[0].status, SessionStatus::Skipped);
+    let line = week_print_today(dir.path());
+    assert!(line.contains("skipped") && !line.contains("done"), "{line}");
+}
+
+/// One exercise of held repetitions, two seconds each, one side at a time.
+const HELD_REPS_CATALOG: &str = r#"#![enable(implicit_some)]
+(
+    exercises: [
+        (
+            id: "tiny-knee",
+            name: "Tiny knee to chest",
+            category: Stretch,
+            targets: ["lower back"],
+            position: "On your back",
+            dose: (kind: RepsWithHold, per_side: true, sets: (1, 1), reps: (2, 2), hold_s: (2, 2)),
+            steps: ["Hug one knee in and hold."],
+            cue: "Relax your shoulders",
+            level: Beginner,
+            sources: ["test"],
+        ),
+    ],
+    routines: [
+        (
+            id: "daily",
+            name: "Held reps",
+            summary: "For tests.",
+            minutes: (1, 1),
+            frequency: (days_per_week: (4, 5)),
+            items: [(exercise: "tiny-knee")],
+            sources: ["test"],
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn one_held_rep_then_quit_is_in_the_export() {
+    let (dir, _) = prepared_dir();
+    let catalog = dir.path().join("held.ron");
+    std::fs::write(&catalog, HELD_REPS_CATALOG).expect("catalog");
+    let mut tui = start_tiny(dir.path(), &catalog);
+    check_in(&mut tui, "1");
+    tui.wait_for("Tiny knee to chest", T);
+    tui.wait_for("Rep 0 of 2", T);
+    tui.send(" ");
+    tui.wait_for("Space to start rep 2", T);
+    tui.send("q");
+    let screen = tui.wait_for("Quit this session?", T);
+    assert!(screen.contains("saved as partial"), "{screen}");
+    assert!(screen.contains("The set in progress is kept"), "{screen}");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let out = std::process::Command::new(common::binary())
+        .args([
+            "--data-dir",
+            &dir.path().display().to_string(),
+            "export",
+            "--csv",
+        ])
+        .output()
+        .expect("run export");
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8_lossy(&out.stdout).to_string();
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    let column = |name: &str| header.iter().position(|c| *c == name).expect(name);
+    let row: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("exercise,") && l.contains("tiny-knee"))
+        .unwrap_or_else(|| panic!("no exercise row in\n{csv}"))
+        .split(',')
+        .collect();
+    assert_eq!(row[column("reps_done")], "1", "{csv}");
+    assert_eq!(row[column("hold_s_done")], "2", "{csv}");
+    assert_eq!(row[column("completed")], "false", "{csv}");
+    let session_row = csv
+        .lines()
+        .find(|l| l.starts_with("session,"))
+        .expect("a session row");
+    assert!(session_row.contains(",partial,"), "{session_row}");
+}
+
+#[test]
+fn a_session_quit_at_step_three_is_offered_for_resume_and_resumes_at_step_three() {
+    let (dir, catalog) = prepared_dir();
+    let mut tui = start_tiny(dir.path(), &catalog);
+    check_in(&mut tui, "1");
+    // Step 1: the 2 s hold, then the quick check.
+    tui.wait_for("Get ready", T);
+    tui.send(" ");
+    tui.wait_for("Tiny hold done", T);
+    tui.send("\r");
+    // Step 2: two sets of two reps.
+    tui.wait_for("Rep 0 of 2", T);
+    tui.send(" ");
+    tui.send(" ");
+    tui.wait_for("Set 2 of 2", T);
+    tui.send(" ");
+    tui.send(" ");
+    tui.wait_for("Tiny reps done", T);
+    tui.send("\r");
+    // Step 3: quit.
+    tui.wait_for("Step 3 of 3", T);
+    tui.send("q");
+    tui.wait_for("Quit this session?", T);
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let before = sessions(dir.path());
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].status, SessionStatus::Partial);
+
+    // The next start offers it after the check-in, at step 3.
+    let mut tui = start_tiny(dir.path(), &catalog);
+    tui.wait_for("How much discomfort", T);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("how does your back feel now?", T);
+    tui.send("s");
+    let screen = tui.wait_for("Resume your session?", T);
+    assert!(screen.contains("exercise 3 of 3: Tiny sides"), "{screen}");
+    tui.send("y");
+    let screen = tui.wait_for("Tiny sides", T);
+    assert!(screen.contains("Step 3 of 3"), "{screen}");
+    // Finish it: left then right, one held rep each.
+    for _ in 0..2 {
+        tui.wait_for("Space", T);
+        tui.send(" ");
+        std::thread::sleep(Duration::from_millis(1300));
+    }
+    tui.wait_for("ROUTINE COMPLETE", T);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let after = sessions(dir.path());
+    assert_eq!(after.len(), 1, "the same session went on: {after:?}");
+    assert_eq!(after[0].id, before[0].id);
+    assert_eq!(after[0].status, SessionStatus::Completed);
+    let done: Vec<&str> = after[0]
+        .exercises
+        .iter()
+        .map(|e| e.exercise_id.as_str())
+        .collect();
+    assert_eq!(done, vec!["tiny-hold", "tiny-reps", "tiny-sides"]);
+}
+
+#[test]
+fn declining_the_resume_starts_fresh_and_a_safety_stop_is_never_offered() {
+    let (dir, catalog) = prepared_dir();
+    let mut tui = start_tiny(dir.path(), &catalog);
+    check_in(&mut tui, "1");
+    tui.wait_for("Get ready", T);
+    tui.send(" ");
+    tui.wait_for("Tiny hold done", T);
+    tui.send("\r");
+    tui.wait_for("Rep 0 of 2", T);
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let mut tui = start_tiny(dir.path(), &catalog);
+    tui.wait_for("How much discomfort", T);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("how does your back feel now?", T);
+    tui.send("s");
+    tui.wait_for("Resume your session?", T);
+    tui.send("n");
+    tui.wait_for("Today's plan", T);
+    tui.send("\r");
+    let screen = tui.wait_for("Tiny hold", T);
+    assert!(screen.contains("Step 1 of 3"), "{screen}");
+    // A stop now: tomorrow this session is not resumed, and today is closed.
+    tui.send("s");
+    tui.wait_for("STOPPED FOR SAFETY", T);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let mut tui = start_tiny(dir.path(), &catalog);
+    let screen = tui.wait_for("NO EXERCISE TODAY", T);
+    assert!(!screen.contains("Resume"), "{screen}");
+    tui.send("q");
     assert_eq!(tui.wait_exit(T), Some(0));
 }

@@ -203,6 +203,11 @@ fn worse_at_check_in_removes_the_increase_from_the_preview() {
         screen
     };
     let same = preview("s", true);
+    // Today's length from the real plan, against the routine's full dose.
+    assert!(
+        same.contains("builds toward the full 15-minute routine"),
+        "{same}"
+    );
     assert!(same.contains("Bridge  7 reps"), "{same}");
     assert!(same.contains("without worsening"), "{same}");
     // ...but "worse than last time" at today's check-in takes it away, and
@@ -218,8 +223,8 @@ fn the_quick_check_takes_one_then_zero_as_ten_and_stops() {
     let (dir, catalog) = prepared_dir();
     let mut tui = spawn(dir.path(), &catalog, &["start"]);
     common::check_in(&mut tui, "2");
-    tui.wait_for("Tiny hold", T);
-    tui.send("n"); // on to the quick check
+    tui.wait_for("Get ready", T);
+    tui.send(" "); // the 2 s hold starts now
     tui.wait_for("How does your back feel now?", T);
     tui.send("1");
     tui.send("0");

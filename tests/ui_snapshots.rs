@@ -219,6 +219,67 @@ fn the_end_screen() {
     snap_session("end", &session, t0 + s(96));
 }
 
+#[test]
+fn the_quit_prompt_says_what_it_keeps() {
+    let (mut session, t0) = plank_session();
+    session.key(Key::Char('q'), t0 + s(12));
+    snap_session("quit_mid_hold", &session, t0 + s(12));
+    let (mut fresh, t0) = plank_session();
+    fresh.key(Key::Char('q'), t0 + s(6));
+    snap_session("quit_nothing_done", &fresh, t0 + s(6));
+}
+
+/// `n` (which also goes on from a quick check) once a second until the end.
+fn skip_to_the_end(session: &mut Session, from: Instant) {
+    for i in 0..30 {
+        if session.ending().is_some() {
+            return;
+        }
+        session.key(Key::Char('n'), from + s(i));
+    }
+    panic!("the session did not end");
+}
+
+#[test]
+fn the_end_screen_when_little_or_nothing_was_done() {
+    let t0 = Instant::now();
+    let exercises = vec![
+        PlannedExercise {
+            sets: 1,
+            reps: 4,
+            ..planned("band-pull-apart")
+        },
+        planned("front-plank"),
+        planned("childs-pose"),
+    ];
+    // Two reps of the first, the rest skipped: partial.
+    let (mut session, _) = Session::new(plan(exercises.clone()), Settings::default(), t0);
+    session.key(Key::Space, t0 + s(4));
+    session.key(Key::Space, t0 + s(8));
+    session.key(Key::Char('n'), t0 + s(9));
+    session.key(Key::Char('1'), t0 + s(10));
+    session.key(Key::Enter, t0 + s(10));
+    skip_to_the_end(&mut session, t0 + s(11));
+    snap_session("end_partial", &session, t0 + s(40));
+    // Everything skipped.
+    let (mut session, _) = Session::new(plan(exercises), Settings::default(), t0);
+    skip_to_the_end(&mut session, t0 + s(1));
+    snap_session("end_skipped", &session, t0 + s(40));
+}
+
+#[test]
+fn a_timed_movement() {
+    let t0 = Instant::now();
+    let rolls = PlannedExercise {
+        kind: backcoach::catalog::DoseKind::Duration,
+        duration_s: 30,
+        ..planned("neck-rolls")
+    };
+    let (mut session, _) = Session::new(plan(vec![rolls]), Settings::default(), t0);
+    session.tick(t0 + s(6));
+    snap_session("move", &session, t0 + s(6));
+}
+
 fn draw_app(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal.draw(|f| app.render(f)).expect("draw");
@@ -283,6 +344,7 @@ fn the_check_in() {
         warning_signs_due: true,
         limit: 5,
         notices: Vec::new(),
+        resumable: None,
     };
     let mut flow = CheckInFlow::new(&today, Timestamp::UNIX_EPOCH);
     let render = |flow: &CheckInFlow, w, h| {

@@ -88,9 +88,9 @@ fn week_print_writes_the_week_as_plain_text() {
         "{stdout}"
     );
     let expected_days = [
-        "Mon 2026-03-16  done      15 min  Daily routine",
-        "Tue 2026-03-17  partial    5 min  Mini workout",
-        "Wed 2026-03-18  stopped    4 min  Daily routine",
+        "Mon 2026-03-16  done         15 min  Daily routine",
+        "Tue 2026-03-17  partial       5 min  Mini workout",
+        "Wed 2026-03-18  stopped       4 min  Daily routine",
         "Thu 2026-03-19  missed",
         "Fri 2026-03-20  rest",
         "Sat 2026-03-21  missed",

@@ -113,7 +113,7 @@ fn every_day_gets_its_status_in_words() {
 }
 
 #[test]
-fn the_running_session_is_in_progress_and_a_quit_before_any_exercise_is_not_active() {
+fn the_running_session_is_in_progress_and_a_quit_before_any_exercise_is_skipped() {
     let mon = monday();
     let mut quit = session(mon, SessionStatus::Partial, 1);
     quit.exercises.clear();
@@ -122,7 +122,9 @@ fn the_running_session_is_in_progress_and_a_quit_before_any_exercise_is_not_acti
     let mut h = history(vec![quit, running.clone()], vec![], vec![]);
     h.running = Some(running.id.clone());
     let s = week::summarize(&h, &Profile::default(), mon, week::add_days(mon, 1));
-    assert_eq!(statuses(&s)[..2], ["partial", "partial"]);
+    // Quit before any work: skipped, whatever the file says. The running
+    // session (nothing done yet) shows as under way.
+    assert_eq!(statuses(&s)[..2], ["skipped", "partial"]);
     assert_eq!(s.this_week.active_days, 0);
     assert_eq!(h.interrupted().count(), 0);
 }
@@ -334,8 +336,15 @@ fn a_clock_change_inside_the_week_keeps_days_and_counts_real_hours() {
     assert_eq!(dst_week.days[6].date, date(2026, 3, 29));
     assert_eq!(
         statuses(&dst_week),
+        // Before the first session there was nothing to miss.
         [
-            "missed", "missed", "missed", "missed", "missed", "done", "done"
+            "not started",
+            "not started",
+            "not started",
+            "not started",
+            "not started",
+            "done",
+            "done"
         ]
     );
 

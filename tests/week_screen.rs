@@ -87,6 +87,15 @@ fn with_safety_stop() -> History {
     h
 }
 
+/// A user's first day: a check-in and one session today, nothing before.
+fn first_day() -> History {
+    History {
+        sessions: vec![done(today())],
+        checkins: vec![checkin(today(), 2)],
+        ..History::default()
+    }
+}
+
 macro_rules! snapshots {
     ($name:ident, $history:expr) => {
         #[test]
@@ -110,6 +119,29 @@ macro_rules! snapshots {
 snapshots!(empty_history, History::default());
 snapshots!(typical_week, typical());
 snapshots!(week_with_a_safety_stop, with_safety_stop());
+snapshots!(first_day_week, first_day());
+
+#[test]
+fn on_the_first_day_earlier_days_are_not_started_not_missed() {
+    let s = summarize(&first_day());
+    let words: Vec<_> = s.days.iter().map(|d| d.status.label()).collect();
+    assert_eq!(
+        words,
+        [
+            "not started",
+            "not started",
+            "not started",
+            "done",
+            "future",
+            "future",
+            "future"
+        ]
+    );
+    assert!(!text_of(&draw(s, 80, 24)).contains("missed"));
+    // With nothing recorded at all, today is the first day.
+    let empty = summarize(&History::default());
+    assert_eq!(empty.days[0].status.label(), "not started");
+}
 
 #[test]
 fn every_status_word_is_on_screen() {

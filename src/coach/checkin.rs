@@ -294,6 +294,7 @@ mod tests {
             warning_signs_due: signs_due,
             limit: 5,
             notices: Vec::new(),
+            resumable: None,
         }
     }
 

@@ -216,6 +216,10 @@ pub struct Today {
     pub limit: u8,
     /// What to tell the user, most important first.
     pub notices: Vec<Notice>,
+    /// A session cut off earlier today with work done in it (quit, a closed
+    /// window, a power cut): offered for resume when its routine is started
+    /// again. Never one stopped for safety (that closes the day).
+    pub resumable: Option<SessionRecord>,
 }
 
 impl Today {
@@ -274,6 +278,13 @@ pub fn today(situation: Situation<'_>) -> Today {
             .iter()
             .map(|p| Notice::UnreadableFile(p.to_string())),
     );
+    let resumable = history
+        .sessions
+        .iter()
+        .filter(|s| s.started <= now && s.resumable_on(today, history.running.as_deref()))
+        .filter(|s| s.exercises.iter().any(|e| e.did_work()))
+        .max_by_key(|s| s.started)
+        .cloned();
     Today {
         date: today,
         closed,
@@ -282,6 +293,7 @@ pub fn today(situation: Situation<'_>) -> Today {
         warning_signs_due,
         limit: profile.effective_limit(),
         notices,
+        resumable,
     }
 }
 

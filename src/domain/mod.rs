@@ -11,7 +11,7 @@ pub mod typed_rating;
 pub use days::{DayFlags, DayIndex, MonthKey};
 pub use history::{FileProblem, History};
 pub use records::{
-    CheckIn, Compared, DayMark, DayMarkKind, DiscomfortKind, ExerciseRecord, Rating, RatingMoment,
-    SessionRecord, SessionStatus, Side, WarningSign, local_date,
+    CheckIn, Compared, DayMark, DayMarkKind, DiscomfortKind, ExerciseOutcome, ExerciseRecord,
+    Rating, RatingMoment, SessionRecord, SessionStatus, Side, WarningSign, local_date,
 };
 pub use typed_rating::TypedRating;

@@ -146,15 +146,94 @@ pub struct ExerciseRecord {
     pub completed: bool,
 }
 
+/// What came of one planned exercise, as the person would put it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ExerciseOutcome {
+    /// Nothing done: not one repetition or second.
+    Skipped,
+    /// Some repetitions or seconds, short of the planned work.
+    PartlyDone,
+    /// Every set (and side) at the full target.
+    Done,
+}
+
+impl ExerciseOutcome {
+    /// Words for screens and exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExerciseOutcome::Done => "done",
+            ExerciseOutcome::PartlyDone => "partly done",
+            ExerciseOutcome::Skipped => "skipped",
+        }
+    }
+}
+
+impl ExerciseRecord {
+    /// Done, partly done or skipped, read from the numbers themselves (one
+    /// truth, so files written before outcomes existed read the same way):
+    /// done when `completed`, partly done when any repetition or second was
+    /// recorded, skipped otherwise.
+    pub fn outcome(&self) -> ExerciseOutcome {
+        if self.completed {
+            ExerciseOutcome::Done
+        } else if self
+            .reps_done
+            .iter()
+            .chain(&self.hold_s_done)
+            .any(|&n| n > 0)
+        {
+            ExerciseOutcome::PartlyDone
+        } else {
+            ExerciseOutcome::Skipped
+        }
+    }
+
+    /// Whether any of the exercise was done.
+    pub fn did_work(&self) -> bool {
+        self.outcome() != ExerciseOutcome::Skipped
+    }
+
+    /// How much was done, to compare two attempts at the same exercise:
+    /// the outcome first, then repetitions, then seconds.
+    fn amount(&self) -> (ExerciseOutcome, u32, u32) {
+        (
+            self.outcome(),
+            self.reps_done.iter().sum(),
+            self.hold_s_done.iter().sum(),
+        )
+    }
+
+    /// The better of two records of the same exercise (redone after going
+    /// back, or resumed): done work is never replaced with less. On a tie
+    /// the later one (`newer`) wins, so its time stamp is kept.
+    pub fn better_of(older: ExerciseRecord, newer: ExerciseRecord) -> ExerciseRecord {
+        if newer.amount() >= older.amount() {
+            newer
+        } else {
+            older
+        }
+    }
+}
+
 /// How a session ended.
+///
+/// The rule a user would agree with (see the README, "What counts"): a
+/// session that reached the end of its plan is `Completed` when at least half
+/// of its exercises were done or partly done; with nothing done at all it is
+/// `Skipped`, whatever ended it (a safety stop excepted); otherwise `Partial`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SessionStatus {
-    /// Still running, or cut off (`kill -9`, power cut): read back as partial.
+    /// Still running, or cut off (`kill -9`, power cut): read back as partial
+    /// (or skipped when nothing was done).
     InProgress,
-    /// Went through to the end of the plan.
+    /// Reached the end of the plan with at least half its exercises done or partly done.
     Completed,
-    /// Quit early, or interrupted.
+    /// Quit early or interrupted with some work done, or reached the end with
+    /// less than half of it.
     Partial,
+    /// Nothing done: every exercise skipped, or quit before any work. Counts
+    /// for nothing: no active day, no target, streak, 48-hour rule or progression.
+    Skipped,
     /// Ended by the stop rules; the reason is in plain words.
     StoppedForSafety {
         /// Which rule fired and where ("Sharp pain during Bridge, set 1 of 2").
@@ -355,11 +434,12 @@ pub fn local_date(at: Timestamp, tz: &jiff::tz::TimeZone) -> Date {
 }
 
 impl SessionRecord {
-    /// Whether any exercise was actually done: only such sessions count as
-    /// an active day, so opening a routine and quitting at once does not
-    /// meet a target.
+    /// Whether any exercise was actually done (a repetition or a second):
+    /// only such sessions count as an active day, towards the target, the
+    /// streak and the 48-hour rule, so skipping through a routine or quitting
+    /// at once counts for nothing.
     pub fn did_work(&self) -> bool {
-        self.status == SessionStatus::Completed || !self.exercises.is_empty()
+        self.exercises.iter().any(ExerciseRecord::did_work)
     }
 
     /// Whether the stop rules ended this session.
@@ -370,13 +450,27 @@ impl SessionRecord {
     /// The status to show: a session still marked `InProgress` on disk was cut
     /// off (kill, power cut) and reads as `Partial`, unless it is the caller's
     /// own running session (`running` is its id).
+    ///
+    /// A session with nothing done reads as `Skipped` whatever its file says
+    /// (files written before `Skipped` existed called an all-skipped routine
+    /// `Completed`); a safety stop always stays one.
     pub fn effective_status(&self, running: Option<&str>) -> SessionStatus {
         match &self.status {
-            SessionStatus::InProgress if running != Some(self.id.as_str()) => {
-                SessionStatus::Partial
+            SessionStatus::InProgress if running == Some(self.id.as_str()) => {
+                SessionStatus::InProgress
             }
+            SessionStatus::StoppedForSafety { .. } => self.status.clone(),
+            _ if !self.did_work() => SessionStatus::Skipped,
+            SessionStatus::InProgress => SessionStatus::Partial,
             other => other.clone(),
         }
+    }
+
+    /// Whether this session may be resumed on `today`: it was started that
+    /// day, some work was done, and it ended partial (quit, cut off, or run
+    /// through with less than half done). A safety stop is never resumed.
+    pub fn resumable_on(&self, today: Date, running: Option<&str>) -> bool {
+        self.date == today && self.effective_status(running) == SessionStatus::Partial
     }
 
     /// Whether this session was cut off (still `InProgress` on disk and not
@@ -385,9 +479,14 @@ impl SessionRecord {
         self.status == SessionStatus::InProgress && running != Some(self.id.as_str())
     }
 
-    /// Sets done over all exercises, for the week's totals.
+    /// Sets done over all exercises, for the week's totals: only sets with
+    /// work in them (older files counted a skipped exercise's set).
     pub fn sets_done(&self) -> u32 {
-        self.exercises.iter().map(|e| e.sets_done).sum()
+        self.exercises
+            .iter()
+            .filter(|e| e.did_work())
+            .map(|e| e.sets_done)
+            .sum()
     }
 
     /// Repetitions (or cycles) done over all exercises, for the week's totals.
@@ -413,6 +512,7 @@ impl SessionStatus {
             SessionStatus::InProgress => "in progress",
             SessionStatus::Completed => "completed",
             SessionStatus::Partial => "partial",
+            SessionStatus::Skipped => "skipped",
             SessionStatus::StoppedForSafety { .. } => "stopped for safety",
         }
     }

@@ -139,6 +139,7 @@ impl Rule {
                 format!("discomfort {value}/10, above your limit of {limit}")
             }
             Rule::Increasing { previous, value } => {
+                // The session adds where ("during Knee to chest, set 1 of 2").
                 format!("discomfort rose from {previous} to {value}")
             }
             Rule::AboveBaseline { baseline, value } => {

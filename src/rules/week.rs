@@ -77,16 +77,20 @@ pub fn needed_range(week_of: Date) -> (Date, Date) {
 pub enum DayStatus {
     /// A session was completed.
     Done,
-    /// Only partial sessions (quit early, or cut off).
+    /// Only partial sessions (quit early, cut off, or less than half done).
     Partial,
+    /// Only sessions with nothing done: they count for nothing.
+    Skipped,
     /// A session ended by the stop rules.
     Stopped,
     /// Marked as planned rest.
     Rest,
     /// Marked as sick.
     Sick,
-    /// A past day with nothing recorded.
+    /// A past day with nothing recorded, after the first use.
     Missed,
+    /// A day before the first use of backcoach: nothing was missed.
+    NotStarted,
     /// Today, nothing recorded yet.
     Today,
     /// Still to come.
@@ -99,10 +103,12 @@ impl DayStatus {
         match self {
             DayStatus::Done => "done",
             DayStatus::Partial => "partial",
+            DayStatus::Skipped => "skipped",
             DayStatus::Stopped => "stopped",
             DayStatus::Rest => "rest",
             DayStatus::Sick => "sick",
             DayStatus::Missed => "missed",
+            DayStatus::NotStarted => "not started",
             DayStatus::Today => "today",
             DayStatus::Future => "future",
         }
@@ -297,6 +303,9 @@ pub struct WeekSummary {
     pub week_start: Date,
     /// The day the summary was computed for: decides today, future and missed.
     pub today: Date,
+    /// The first day anything was recorded (a session, a mark or a
+    /// check-in), or today when nothing was: days before it are "not started".
+    pub first_use: Date,
     /// ISO week-numbering year (differs from the calendar year around New Year).
     pub iso_year: i16,
     /// ISO week number, 1–53.
@@ -418,8 +427,17 @@ pub fn summarize(history: &History, profile: &Profile, week_of: Date, today: Dat
     let target_days = profile.effective_target();
     let iso = week_start.iso_week_date();
 
+    let first_use = [
+        facts.earliest,
+        history.checkins.iter().map(|c| c.date).min(),
+        Some(today),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(today);
     let days: Vec<DaySummary> = (0..7)
-        .map(|i| day_summary(history, &facts, add_days(week_start, i), today))
+        .map(|i| day_summary(history, &facts, add_days(week_start, i), today, first_use))
         .collect();
 
     let tally = facts.tally(week_start);
@@ -475,6 +493,7 @@ pub fn summarize(history: &History, profile: &Profile, week_of: Date, today: Dat
     WeekSummary {
         week_start,
         today,
+        first_use,
         iso_year: iso.year(),
         iso_week: iso.week(),
         days,
@@ -553,7 +572,13 @@ fn sessions_on(history: &History, date: Date) -> impl Iterator<Item = &SessionRe
     history.sessions.iter().filter(move |s| s.date == date)
 }
 
-fn day_summary(history: &History, facts: &Facts<'_>, date: Date, today: Date) -> DaySummary {
+fn day_summary(
+    history: &History,
+    facts: &Facts<'_>,
+    date: Date,
+    today: Date,
+    first_use: Date,
+) -> DaySummary {
     let mark = history
         .marks
         .iter()
@@ -576,15 +601,25 @@ fn day_summary(history: &History, facts: &Facts<'_>, date: Date, today: Date) ->
             SessionStatus::StoppedForSafety { .. } => DayStatus::Stopped,
             SessionStatus::Completed => DayStatus::Done,
             SessionStatus::Partial | SessionStatus::InProgress => DayStatus::Partial,
+            SessionStatus::Skipped => DayStatus::Skipped,
         };
-        status = Some(match (status, this) {
-            (Some(DayStatus::Stopped), _) | (_, DayStatus::Stopped) => DayStatus::Stopped,
-            (Some(DayStatus::Done), _) | (_, DayStatus::Done) => DayStatus::Done,
-            _ => DayStatus::Partial,
+        // The day shows the most telling of its sessions.
+        let rank = |d: DayStatus| match d {
+            DayStatus::Stopped => 3,
+            DayStatus::Done => 2,
+            DayStatus::Partial => 1,
+            _ => 0,
+        };
+        status = Some(match status {
+            Some(before) if rank(before) >= rank(this) => before,
+            _ => this,
         });
-        seconds = seconds.saturating_add(s.active_s);
-        sets += s.sets_done();
-        reps += s.reps_done();
+        // A skipped session (nothing done) adds nothing to the day's figures.
+        if this != DayStatus::Skipped {
+            seconds = seconds.saturating_add(s.active_s);
+            sets += s.sets_done();
+            reps += s.reps_done();
+        }
         if !routines.contains(&s.routine_name) {
             routines.push(s.routine_name.clone());
         }
@@ -594,6 +629,7 @@ fn day_summary(history: &History, facts: &Facts<'_>, date: Date, today: Date) ->
         Some(DayMarkKind::Sick) => DayStatus::Sick,
         None if date > today => DayStatus::Future,
         None if date == today => DayStatus::Today,
+        None if date < first_use => DayStatus::NotStarted,
         None => DayStatus::Missed,
     });
     DaySummary {
@@ -619,11 +655,9 @@ fn totals(history: &History, facts: &Facts<'_>, monday: Date) -> WeekTotals {
         active_days: u32::from(facts.tally(monday).active),
         ..WeekTotals::default()
     };
-    for s in history
-        .sessions
-        .iter()
-        .filter(|s| monday <= s.date && s.date <= sunday)
-    {
+    for s in history.sessions.iter().filter(|s| {
+        monday <= s.date && s.date <= sunday && history.status_of(s) != SessionStatus::Skipped
+    }) {
         seconds = seconds.saturating_add(s.active_s);
         out.sets += s.sets_done();
         out.reps += s.reps_done();
@@ -804,17 +838,19 @@ pub fn long_date(date: Date) -> String {
     format!("{} {}", short_date(date), date.year())
 }
 
+/// A week's totals in words, `sep` between them: "1 day, 12 min, 2 sets, 16 reps".
+pub fn totals_words(t: &WeekTotals, sep: &str) -> String {
+    [
+        format!("{} day{}", t.active_days, plural(t.active_days)),
+        format!("{} min", t.minutes),
+        format!("{} set{}", t.sets, plural(t.sets)),
+        format!("{} rep{}", t.reps, plural(t.reps)),
+    ]
+    .join(sep)
+}
+
 fn totals_line(label: &str, t: &WeekTotals) -> String {
-    format!(
-        "{label}: {} day{}, {} min, {} set{}, {} rep{}",
-        t.active_days,
-        plural(t.active_days),
-        t.minutes,
-        t.sets,
-        plural(t.sets),
-        t.reps,
-        plural(t.reps)
-    )
+    format!("{label}: {}", totals_words(t, ", "))
 }
 
 /// The week as plain text, for `backcoach week --print`: the same facts as
@@ -825,7 +861,7 @@ pub fn render_text(summary: &WeekSummary) -> String {
     out.push('\n');
     for day in &summary.days {
         let mut line = format!(
-            "{} {}  {:<8}",
+            "{} {}  {:<11}",
             weekday_name(day.date),
             day.date,
             day.status.label()

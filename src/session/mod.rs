@@ -7,7 +7,11 @@
 //! with no drift however late the caller wakes. While paused, in a prompt or
 //! waiting for a key, [`Session::next_wake`] is `None`: nothing to wake for.
 
+pub mod estimate;
 pub mod record;
+mod results;
+mod resume;
+mod show;
 pub mod steps;
 pub mod view;
 
@@ -16,13 +20,16 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tokio::time::Instant;
 
-use crate::catalog::DoseKind;
 use crate::cue::Cue;
-use crate::domain::{DiscomfortKind, ExerciseRecord, Rating, RatingMoment, Side, TypedRating};
+use crate::domain::{
+    DiscomfortKind, ExerciseOutcome, ExerciseRecord, Rating, RatingMoment, Side, TypedRating,
+};
 use crate::plan::Plan;
 use crate::rules::safety::{self, Action, RatingFacts, Rule};
+use results::{Results, SlotResult};
+pub use resume::CannotResume;
 pub use steps::{Step, StepKind, Work};
-pub use view::{Banner, EndView, Main, ModalView, View};
+pub use view::{Banner, Counts, EndView, Main, ModalView, View};
 
 /// The get-ready countdown before a timed exercise.
 pub const GET_READY: Duration = Duration::from_secs(5);
@@ -34,6 +41,13 @@ pub const FLASH: Duration = Duration::from_secs(1);
 pub const HALFWAY_FROM_S: u32 = 20;
 /// Ticks before the end of a hold or a rest.
 pub const FINAL_TICKS: u32 = 3;
+/// A timer (hold, movement, cycles, held rep) cut short with `n`, `b` or a
+/// quit counts its seconds only from this many on: pressing `n` through a
+/// routine lands in holds (no get-ready after a rest) and is a skip, not work.
+pub const MIN_COUNTED_S: u32 = 3;
+/// A second `b` within this time goes to the previous exercise (the first
+/// one restarts the rep or set under way), as a music player's "previous".
+pub const BACK_AGAIN: Duration = Duration::from_secs(2);
 
 /// A key, as the engine understands it (the TUI maps terminal keys to these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,8 +75,11 @@ pub enum Effect {
     Sound(Cue),
     /// A phase change to flash on screen (and ring the bell if the profile asks).
     Flash(Banner),
-    /// An exercise is finished (or cut short): save it before the next one starts.
-    /// `index` is its place in the plan; a later record for the same index replaces it.
+    /// An exercise is left with some of it done (finished, cut short, gone
+    /// back from, or quit or stopped during): save it before the frame that
+    /// says so. `index` is its place in the plan; a later record for the same
+    /// index holds at least as much (the better of every attempt). An
+    /// exercise skipped with nothing done has no record.
     ExerciseDone {
         /// Place of the exercise in the plan.
         index: usize,
@@ -75,12 +92,25 @@ pub enum Effect {
     Ended(Ending),
 }
 
+impl Effect {
+    /// Whether the frame drawn after this effect announces what it records
+    /// (an exercise done, the session's end): the record must then be on
+    /// disk before that frame is drawn ("saved, then shown"). An fsync takes
+    /// about 2 ms, which nobody sees; a kill in between then never loses what
+    /// the screen called done.
+    pub fn must_save_before_showing(&self) -> bool {
+        matches!(self, Effect::ExerciseDone { .. } | Effect::Ended(_))
+    }
+}
+
 /// How a session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ending {
-    /// Ran through to the end of the plan (steps cut short with `n` included).
+    /// Ran through to the end of the plan (steps cut short with `n`
+    /// included); the record's status then depends on how much was done
+    /// ([`record::status_for`]).
     Completed,
-    /// Quit early: saved as partial.
+    /// Quit early: saved as partial (skipped when nothing was done).
     Quit,
     /// Stopped by the safety rules; the reason in plain words.
     Stopped {
@@ -98,6 +128,8 @@ pub struct Settings {
     pub baseline: Option<u8>,
     /// Whether cues start muted; `m` toggles muting during the session.
     pub muted: bool,
+    /// Sound is off for the whole run (`--mute`): `m` says so instead of unmuting.
+    pub mute_locked: bool,
     /// Wall-clock time of the start, to stamp records.
     pub started_wall: Timestamp,
     /// Length of the get-ready countdown.
@@ -110,6 +142,7 @@ impl Default for Settings {
             limit: safety::ACCEPTABLE_LIMIT,
             baseline: None,
             muted: false,
+            mute_locked: false,
             started_wall: Timestamp::UNIX_EPOCH,
             get_ready: GET_READY,
         }
@@ -167,29 +200,6 @@ enum Modal {
     },
 }
 
-/// What one side of one set achieved.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct SlotResult {
-    reps: u32,
-    held_s: u32,
-    full: bool,
-}
-
-/// One exercise's slots added up set by set: the saved record and the end
-/// screen's summary both come from it.
-struct Tally {
-    /// Sets with every side done.
-    sets_done: u32,
-    /// Reps of each set begun, its sides together.
-    reps_done: Vec<u32>,
-    /// Seconds held in each set begun, its sides together.
-    hold_s_done: Vec<u32>,
-    /// Every side of every set done in full.
-    completed: bool,
-    /// Every set begun has all its sides done.
-    whole_sets: bool,
-}
-
 /// Where a rating belongs, for the rules and the record.
 #[derive(Debug, Clone, Copy)]
 struct RatingPlace {
@@ -219,8 +229,12 @@ pub struct Session {
     frozen_total: Duration,
     flash: Option<(Banner, Instant)>,
     muted: bool,
-    /// Per exercise, per set and side.
-    results: Vec<Vec<Option<SlotResult>>>,
+    /// Per exercise, per set and side: the best of every attempt.
+    results: Results,
+    /// When `b` was last pressed: a second press soon after goes further back.
+    last_back: Option<Instant>,
+    /// The exercise just left, while the quick check between exercises is up.
+    between: Option<usize>,
     /// Ratings given in this session, with the exercise index they belong to.
     ratings: Vec<(Option<usize>, u8)>,
     last_value: Option<u8>,
@@ -240,19 +254,22 @@ pub struct Session {
 impl Session {
     /// Starts a session at `now`; the first step begins at once.
     pub fn new(plan: Plan, settings: Settings, now: Instant) -> (Session, Vec<Effect>) {
-        let steps = steps::build(&plan);
-        let mut est_after = vec![Duration::ZERO; steps.len()];
-        let mut acc = Duration::ZERO;
-        for i in (0..steps.len()).rev() {
-            est_after[i] = acc;
-            acc += steps[i].estimate(settings.get_ready);
+        let mut session = Session::ready(plan, settings, now);
+        let mut fx = Vec::new();
+        if session.steps.is_empty() {
+            session.finish(now, &mut fx);
+        } else {
+            session.enter_step(now, None, &mut fx);
         }
-        let results = plan
-            .exercises
-            .iter()
-            .map(|e| vec![None; (e.sets.max(1) * if e.per_side { 2 } else { 1 }) as usize])
-            .collect();
-        let muted = settings.muted;
+        (session, fx)
+    }
+
+    /// A session at its first step, not yet entered.
+    fn ready(plan: Plan, settings: Settings, now: Instant) -> Session {
+        let steps = steps::build(&plan);
+        let est_after = estimate::after_each(&steps, settings.get_ready);
+        let results = Results::new(&plan);
+        let muted = settings.muted || settings.mute_locked;
         let mut session = Session {
             plan,
             steps,
@@ -270,6 +287,8 @@ impl Session {
             flash: None,
             muted,
             results,
+            last_back: None,
+            between: None,
             ratings: Vec::new(),
             last_value: None,
             ending: None,
@@ -281,13 +300,7 @@ impl Session {
             return_to: None,
         };
         session.last_value = session.settings.baseline;
-        let mut fx = Vec::new();
-        if session.steps.is_empty() {
-            session.finish(now, &mut fx);
-        } else {
-            session.enter_step(now, None, &mut fx);
-        }
-        (session, fx)
+        session
     }
 
     /// The plan being run.
@@ -443,7 +456,7 @@ impl Session {
         }
         match key {
             Key::Char('p') => self.toggle_pause(now),
-            Key::Char('m') => self.muted = !self.muted,
+            Key::Char('m') => self.toggle_mute(now, &mut fx),
             Key::Char('?') => self.open_modal(Modal::Help, now),
             Key::Char('q') | Key::Esc => self.open_modal(Modal::ConfirmQuit, now),
             Key::Char('r') => self.open_modal(
@@ -501,6 +514,16 @@ impl Session {
         }
         if let Some((_, until)) = &mut self.flash {
             *until += d;
+        }
+    }
+
+    /// `m`: mute or unmute; in a run started with `--mute` sound stays off
+    /// and a banner says so.
+    fn toggle_mute(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        if self.settings.mute_locked {
+            self.banner(Banner::SoundOffForRun, now, fx);
+        } else {
+            self.muted = !self.muted;
         }
     }
 
@@ -582,6 +605,7 @@ impl Session {
             return;
         };
         self.set_schedule(Vec::new());
+        self.between = None;
         match step.kind {
             StepKind::Rest { secs } => {
                 let deadline = at + Duration::from_secs(u64::from(secs));
@@ -600,14 +624,13 @@ impl Session {
                         && prev.side != step.side
                         && matches!(prev.kind, StepKind::Work(_))
                 });
-                let after_rest = came_from.is_some_and(|prev| {
-                    prev.exercise == step.exercise && matches!(prev.kind, StepKind::Rest { .. })
-                });
                 if switching && let Some(side) = step.side {
                     self.sound(Cue::SwitchSides, fx);
                     self.banner(Banner::SwitchSides(side), at, fx);
                 }
-                if work.is_timed() && !after_rest && !self.settings.get_ready.is_zero() {
+                if step.starts_with_get_ready(came_from.as_ref())
+                    && !self.settings.get_ready.is_zero()
+                {
                     let deadline = at + self.settings.get_ready;
                     self.phase = Phase::GetReady { deadline };
                     if !switching {
@@ -704,12 +727,13 @@ impl Session {
             (Phase::GetReady { .. }, StepKind::Work(work)) => self.start_work(work, t, fx),
             (Phase::Timed { start, .. }, StepKind::Work(work)) => {
                 let held = t.saturating_duration_since(start).as_secs() as u32;
-                let reps = match work {
-                    Work::Cycles { target, .. } => target,
-                    _ => 0,
+                let (reps, banner) = match work {
+                    Work::Cycles { target, .. } => (target, Banner::CyclesDone),
+                    Work::Duration { .. } => (0, Banner::MoveEnd),
+                    _ => (0, Banner::HoldEnd),
                 };
                 self.sound(Cue::HoldEnd, fx);
-                self.banner(Banner::HoldEnd, t, fx);
+                self.banner(banner, t, fx);
                 self.complete_step(
                     SlotResult {
                         reps,
@@ -774,18 +798,79 @@ impl Session {
 
     /// Stores what the current work step achieved, then moves on.
     fn complete_step(&mut self, result: SlotResult, at: Instant, fx: &mut Vec<Effect>) {
+        self.keep_result(result);
+        self.advance(at, fx);
+    }
+
+    /// Keeps `result` for the current work step (unless an earlier attempt
+    /// at the same set and side did more).
+    fn keep_result(&mut self, result: SlotResult) {
         if let Some(step) = self.current_step().copied()
             && matches!(step.kind, StepKind::Work(_))
         {
             let slot = self.slot_index(&step);
-            if let Some(s) = self.results[step.exercise].get_mut(slot) {
-                *s = Some(result);
-            }
+            self.results.keep(step.exercise, slot, result);
         }
-        self.advance(at, fx);
     }
 
-    /// Moves the cursor forward; saves the exercise when leaving it.
+    /// What the step under way has achieved by `at` (reps counted, seconds
+    /// held or moved): `None` outside a work step (a rest, between exercises).
+    fn progress(&self, at: Instant) -> Option<SlotResult> {
+        let work = self.current_work()?;
+        // A timer cut short in its first seconds was skipped, not done.
+        let secs_since = |start: Instant| match at.saturating_duration_since(start).as_secs() {
+            s if s < u64::from(MIN_COUNTED_S) => 0,
+            s => s as u32,
+        };
+        Some(match (self.phase, work) {
+            (Phase::Timed { start, .. }, Work::Cycles { pace, .. }) => SlotResult {
+                reps: secs_since(start) / pace.max(1),
+                held_s: secs_since(start),
+                full: false,
+            },
+            (Phase::Timed { start, .. }, _) => SlotResult {
+                reps: 0,
+                held_s: secs_since(start),
+                full: false,
+            },
+            (Phase::Counting { done }, _) => SlotResult {
+                reps: done,
+                held_s: 0,
+                full: false,
+            },
+            (Phase::RepReady { done }, _) => SlotResult {
+                reps: done,
+                held_s: self.partial_hold,
+                full: false,
+            },
+            (Phase::RepHold { done, start, .. }, _) => SlotResult {
+                reps: done,
+                held_s: self.partial_hold + secs_since(start),
+                full: false,
+            },
+            (Phase::GetReady { .. }, _) => SlotResult::default(),
+            _ => return None,
+        })
+    }
+
+    /// Keeps what the step under way has achieved so far (measured at the
+    /// moment time stopped, if a prompt froze it): `n`, `b`, quitting and a
+    /// safety stop never lose the set in progress.
+    fn capture(&mut self, now: Instant) {
+        let at = self.frozen_since.unwrap_or(now);
+        if let Some(result) = self.progress(at) {
+            self.keep_result(result);
+        }
+    }
+
+    /// Whether any of exercise `index` was done, over every attempt.
+    fn worked(&self, index: usize) -> bool {
+        self.results.outcome(&self.plan, index) != ExerciseOutcome::Skipped
+    }
+
+    /// Moves the cursor forward. Leaving an exercise with work in it saves it
+    /// and asks the quick check; one skipped with nothing done leads straight
+    /// to the next.
     fn advance(&mut self, at: Instant, fx: &mut Vec<Effect>) {
         let Some(prev) = self.current_step().copied() else {
             return;
@@ -793,14 +878,20 @@ impl Session {
         self.partial_hold = 0;
         self.cursor += 1;
         self.set_schedule(Vec::new());
-        match self.current_step().copied() {
-            None => {
-                fx.push(self.exercise_done(prev.exercise, at));
-                self.finish(at, fx);
-            }
-            Some(next) if next.exercise != prev.exercise => {
-                fx.push(self.exercise_done(prev.exercise, at));
+        let next = self.current_step().copied();
+        let leaving = next.is_none_or(|n| n.exercise != prev.exercise);
+        let worked = leaving && self.worked(prev.exercise);
+        if worked {
+            fx.push(self.exercise_done(prev.exercise, at));
+        }
+        match next {
+            None => self.finish(at, fx),
+            Some(_) if worked => {
                 self.phase = Phase::Waiting;
+                self.between = Some(prev.exercise);
+                // The banner of the step just ended would stand frozen over
+                // "Exercise done" for as long as the quick check is up.
+                self.flash = None;
                 self.open_modal(
                     Modal::AfterExercise {
                         exercise: prev.exercise,
@@ -809,6 +900,7 @@ impl Session {
                     at,
                 );
             }
+            Some(_) if leaving => self.enter_step(at, None, fx),
             Some(_) => self.enter_step(at, Some(prev), fx),
         }
     }
@@ -833,62 +925,14 @@ impl Session {
 
     /// The record of one exercise from what its slots hold.
     fn exercise_done(&self, index: usize, at: Instant) -> Effect {
-        let ex = &self.plan.exercises[index];
-        let Tally {
-            sets_done,
-            reps_done,
-            hold_s_done,
-            completed,
-            ..
-        } = self.tally(index);
-        let target_hold_s = match ex.kind {
-            DoseKind::Duration => ex.duration_s,
-            _ => ex.hold_s,
-        };
         Effect::ExerciseDone {
             index,
-            record: ExerciseRecord {
-                exercise_id: ex.exercise_id.clone(),
-                name: ex.name.clone(),
-                finished_at: self.wall(at),
-                sets_planned: ex.sets,
-                sets_done,
-                target_reps: ex.reps,
-                target_hold_s,
-                reps_done,
-                hold_s_done,
-                completed,
-            },
+            record: self.exercise_record(index, at),
         }
     }
 
-    /// What one exercise's slots add up to, set by set (a set's slots are
-    /// its sides, left then right).
-    fn tally(&self, index: usize) -> Tally {
-        let ex = &self.plan.exercises[index];
-        let per_set = if ex.per_side { 2 } else { 1 };
-        let mut tally = Tally {
-            sets_done: 0,
-            reps_done: Vec::new(),
-            hold_s_done: Vec::new(),
-            completed: true,
-            whole_sets: true,
-        };
-        for set in self.results[index].chunks(per_set) {
-            let all = set.iter().all(Option::is_some);
-            tally.sets_done += u32::from(all);
-            tally.completed &= set.iter().all(|s| s.is_some_and(|s| s.full));
-            if set.iter().any(Option::is_some) {
-                tally.whole_sets &= all;
-                tally
-                    .reps_done
-                    .push(set.iter().flatten().map(|s| s.reps).sum());
-                tally
-                    .hold_s_done
-                    .push(set.iter().flatten().map(|s| s.held_s).sum());
-            }
-        }
-        tally
+    fn exercise_record(&self, index: usize, at: Instant) -> ExerciseRecord {
+        self.results.record(&self.plan, index, self.wall(at))
     }
 
     // ---- keys -------------------------------------------------------------
@@ -926,56 +970,87 @@ impl Session {
         }
     }
 
-    /// `n`: finish the current step early and move on; pending cues are dropped.
+    /// `n`: finish the current step early, keeping what was done of it,
+    /// and move on; pending cues are dropped.
     fn skip(&mut self, now: Instant, fx: &mut Vec<Effect>) {
-        let Some(step) = self.current_step().copied() else {
+        if self.current_step().is_none() {
             return;
-        };
-        match (self.phase, step.kind) {
-            (Phase::Resting { .. }, _) => self.advance(now, fx),
-            (_, StepKind::Work(work)) => {
-                let result = match (self.phase, work) {
-                    (Phase::Timed { start, .. }, Work::Cycles { pace, .. }) => {
-                        let held = now.saturating_duration_since(start).as_secs() as u32;
-                        SlotResult {
-                            reps: held / pace.max(1),
-                            held_s: held,
-                            full: false,
-                        }
-                    }
-                    (Phase::Timed { start, .. }, _) => SlotResult {
-                        reps: 0,
-                        held_s: now.saturating_duration_since(start).as_secs() as u32,
-                        full: false,
-                    },
-                    (Phase::Counting { done }, _) => SlotResult {
-                        reps: done,
-                        held_s: 0,
-                        full: false,
-                    },
-                    (Phase::RepReady { done }, _) => SlotResult {
-                        reps: done,
-                        held_s: self.partial_hold,
-                        full: false,
-                    },
-                    (Phase::RepHold { done, start, .. }, _) => SlotResult {
-                        reps: done,
-                        held_s: self.partial_hold
-                            + now.saturating_duration_since(start).as_secs() as u32,
-                        full: false,
-                    },
-                    _ => SlotResult::default(),
-                };
-                self.complete_step(result, now, fx);
-            }
-            _ => {}
         }
+        self.capture(now);
+        self.advance(now, fx);
     }
 
-    /// `b`: back to the previous step (or the start of this one).
+    /// `b`, like a music player's "previous": the first press restarts what
+    /// is under way (the held repetition being held, else the set on this
+    /// side; during a rest, the set before it); with nothing under way, it
+    /// goes back to the previous set or side of this exercise. A press with
+    /// nowhere closer to go, or a second press within [`BACK_AGAIN`], goes
+    /// to the start of the previous exercise. What was done is kept either
+    /// way: a redone set keeps the better of its attempts.
     fn back(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let again = self
+            .last_back
+            .is_some_and(|t| now.saturating_duration_since(t) <= BACK_AGAIN);
+        self.last_back = Some(now);
+        self.capture(now);
+        if !again && self.restart_here(now, fx) {
+            return;
+        }
+        self.back_to_previous_exercise(now, fx);
+    }
+
+    /// The first `b`: restarts the rep or set under way, or steps back one
+    /// set or side within the exercise. False when there is nowhere closer
+    /// to go than the previous exercise.
+    fn restart_here(&mut self, now: Instant, fx: &mut Vec<Effect>) -> bool {
+        let under_way = match self.phase {
+            Phase::RepHold { done, .. } => {
+                // Only this repetition starts over; the ones before it stand.
+                self.phase = Phase::RepReady { done };
+                self.set_schedule(Vec::new());
+                return true;
+            }
+            Phase::Counting { done } | Phase::RepReady { done } => done > 0,
+            Phase::Timed { .. } => true,
+            _ => false,
+        };
+        if !under_way {
+            // Nothing to restart here: back to the set or side before this
+            // step (over a rest), within the same exercise.
+            let Some(exercise) = self.current_step().map(|s| s.exercise) else {
+                return false;
+            };
+            let Some(earlier) = (0..self.cursor)
+                .rev()
+                .take_while(|&i| self.steps[i].exercise == exercise)
+                .find(|&i| matches!(self.steps[i].kind, StepKind::Work(_)))
+            else {
+                return false;
+            };
+            self.cursor = earlier;
+        }
         self.partial_hold = 0;
-        self.cursor = self.cursor.saturating_sub(1);
+        self.set_schedule(Vec::new());
+        self.enter_step(now, None, fx);
+        true
+    }
+
+    /// Back to the first step of the previous exercise (the first exercise
+    /// starts over); the exercise left is saved if any of it was done.
+    fn back_to_previous_exercise(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        let Some(current) = self.current_step().map(|s| s.exercise) else {
+            return;
+        };
+        if self.worked(current) {
+            fx.push(self.exercise_done(current, now));
+        }
+        let target = current.saturating_sub(1);
+        self.cursor = self
+            .steps
+            .iter()
+            .position(|s| s.exercise == target)
+            .unwrap_or(0);
+        self.partial_hold = 0;
         self.set_schedule(Vec::new());
         self.enter_step(now, None, fx);
     }
@@ -1124,12 +1199,7 @@ impl Session {
             }
         }
         let reason = capitalise(&reason);
-        if let Some(current) = self.current_step().map(|s| s.exercise)
-            && self.results[current].iter().any(Option::is_some)
-            && self.phase != Phase::Waiting
-        {
-            fx.push(self.exercise_done(current, now));
-        }
+        self.save_exercise_under_way(now, fx);
         self.stop_kind = match rule {
             Rule::StopKind(kind) => Some(kind),
             _ => None,
@@ -1147,13 +1217,22 @@ impl Session {
         fx.push(Effect::Ended(Ending::Stopped { reason }));
     }
 
-    fn quit(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+    /// Keeps the set in progress and saves the exercise under way if any of
+    /// it was done (between exercises the last one is already saved).
+    fn save_exercise_under_way(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        if self.phase == Phase::Waiting || self.phase == Phase::Over {
+            return;
+        }
+        self.capture(now);
         if let Some(current) = self.current_step().map(|s| s.exercise)
-            && self.results[current].iter().any(Option::is_some)
-            && self.phase != Phase::Waiting
+            && self.worked(current)
         {
             fx.push(self.exercise_done(current, now));
         }
+    }
+
+    fn quit(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        self.save_exercise_under_way(now, fx);
         self.modal = None;
         self.phase = Phase::Over;
         self.set_schedule(Vec::new());
@@ -1399,195 +1478,16 @@ impl Session {
         }
     }
 
-    // ---- the view ---------------------------------------------------------
-
-    /// What the screen shows at `now`.
-    pub fn view(&self, now: Instant) -> View<'_> {
-        let now = self.clamp(now);
-        // While frozen, time stands still at the moment it froze.
-        let at = self.frozen_since.unwrap_or(now);
-        let secs_left = |deadline: Instant| {
-            deadline
-                .saturating_duration_since(at)
-                .as_nanos()
-                .div_ceil(1_000_000_000) as u64
-        };
-        let step = self.current_step().copied();
-        let work = self.current_work();
-        let (main, gauge) = match (self.phase, work) {
-            (Phase::GetReady { deadline }, _) => {
-                let left = secs_left(deadline);
-                let total = self.settings.get_ready.as_secs().max(1);
-                (
-                    Main::GetReady { remaining_s: left },
-                    1.0 - left as f64 / total as f64,
-                )
-            }
-            (Phase::Timed { start, deadline }, Some(Work::Cycles { target, pace })) => {
-                let since = at.saturating_duration_since(start);
-                let pace_d = Duration::from_secs(u64::from(pace.max(1)));
-                let cycle = (since.as_nanos() / pace_d.as_nanos()) as u32;
-                let within = since.as_nanos() % pace_d.as_nanos();
-                let total = deadline.saturating_duration_since(start);
-                (
-                    Main::Cycles {
-                        rep: (cycle + 1).min(target),
-                        target,
-                        breath_in: within < pace_d.as_nanos() / 2,
-                        remaining_s: secs_left(deadline),
-                        total_s: total.as_secs(),
-                    },
-                    ratio(since, total),
-                )
-            }
-            (Phase::Timed { start, deadline }, _) => {
-                let total = deadline.saturating_duration_since(start);
-                (
-                    Main::Hold {
-                        remaining_s: secs_left(deadline),
-                        total_s: total.as_secs(),
-                    },
-                    ratio(at.saturating_duration_since(start), total),
-                )
-            }
-            (Phase::Counting { done }, Some(Work::Reps { target })) => (
-                Main::Reps { done, target },
-                done as f64 / target.max(1) as f64,
-            ),
-            (Phase::RepReady { done }, Some(Work::RepsWithHold { target, .. })) => (
-                Main::RepReady { done, target },
-                done as f64 / target.max(1) as f64,
-            ),
-            (
-                Phase::RepHold {
-                    done,
-                    start,
-                    deadline,
-                },
-                Some(Work::RepsWithHold { target, .. }),
-            ) => {
-                let total = deadline.saturating_duration_since(start);
-                (
-                    Main::RepHold {
-                        rep: done + 1,
-                        target,
-                        remaining_s: secs_left(deadline),
-                        total_s: total.as_secs(),
-                    },
-                    ratio(at.saturating_duration_since(start), total),
-                )
-            }
-            (Phase::Resting { start, deadline }, _) => {
-                let total = deadline.saturating_duration_since(start);
-                (
-                    Main::Rest {
-                        remaining_s: secs_left(deadline),
-                        total_s: total.as_secs(),
-                    },
-                    ratio(at.saturating_duration_since(start), total),
-                )
-            }
-            (Phase::Waiting, _) => (Main::Between, 0.0),
-            _ => (Main::Finished, 1.0),
-        };
-        // During the quick rating the cursor already points at the next exercise;
-        // the screen still shows the one just done.
-        let shown_exercise = match &self.modal {
-            Some(Modal::AfterExercise { exercise, .. }) => Some(*exercise),
-            _ if self.phase == Phase::Over => {
-                step.map(|s| s.exercise)
-                    .or(self.plan.exercises.len().checked_sub(1))
-            }
-            _ => step.map(|s| s.exercise),
-        };
-        let exercise = shown_exercise.and_then(|i| self.plan.exercises.get(i));
-        let left = match self.phase_deadline() {
-            Some(d) => d.saturating_duration_since(at),
-            None => Duration::ZERO,
-        } + self.est_after.get(self.cursor).copied().unwrap_or_default();
-        let end = self.ending.as_ref().map(|e| match e {
-            Ending::Completed => EndView::Completed {
-                done: (0..self.plan.exercises.len())
-                    .filter_map(|i| {
-                        self.amount_done(i)
-                            .map(|a| (self.plan.exercises[i].name.clone(), a))
-                    })
-                    .collect(),
-                active: self.active(now),
-                closing_typed: self.closing_typed.text().to_string(),
-                closing: self.closing,
-            },
-            Ending::Quit => EndView::Quit,
-            Ending::Stopped { reason } => EndView::Stopped {
-                reason: reason.clone(),
-                kind: self.stop_kind,
-            },
-        });
-        View {
-            routine_name: &self.plan.routine_name,
-            exercise_number: shown_exercise.map(|i| i + 1).unwrap_or(0),
-            exercise_count: self.plan.exercises.len(),
-            elapsed: self.active(now),
-            left: if self.ending.is_some() {
-                Duration::ZERO
-            } else {
-                left
-            },
-            muted: self.muted,
-            exercise,
-            set: match &self.modal {
-                Some(Modal::AfterExercise { exercise, .. }) => self.plan.exercises[*exercise].sets,
-                _ => step.map(|s| s.set).unwrap_or(0),
-            },
-            sets: exercise.map(|e| e.sets.max(1)).unwrap_or(0),
-            side: step
-                .and_then(|s| s.side)
-                .filter(|_| self.phase != Phase::Waiting),
-            main,
-            gauge: gauge.clamp(0.0, 1.0),
-            paused: self.user_paused,
-            modal: self.modal.as_ref().map(|m| self.modal_view(m)),
-            flash: self.flash.map(|(b, _)| b),
-            next: self.next_label(),
-            end,
-        }
-    }
-
-    /// What was done of one exercise, in a few words (`2 sets · 16 reps`).
-    fn amount_done(&self, index: usize) -> Option<String> {
-        let ex = &self.plan.exercises[index];
-        let tally = self.tally(index);
-        if tally.reps_done.is_empty() {
-            return None;
-        }
-        let sets = tally.reps_done.len() as u32;
-        let reps: u32 = tally.reps_done.iter().sum();
-        let held: u32 = tally.hold_s_done.iter().sum();
-        let plural =
-            |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = vec![plural(sets, "set", "sets")];
-        parts.push(match ex.kind {
-            DoseKind::Reps | DoseKind::RepsWithHold => plural(reps, "rep", "reps"),
-            DoseKind::Cycles => plural(reps, "cycle", "cycles"),
-            DoseKind::Hold | DoseKind::Duration => format!("{held} s"),
-        });
-        if ex.per_side {
-            parts.push(
-                if tally.whole_sets {
-                    "both sides"
-                } else {
-                    "one side cut short"
-                }
-                .into(),
-            );
-        }
-        Some(parts.join(" · "))
-    }
-
     fn modal_view(&self, modal: &Modal) -> ModalView {
         match modal {
             Modal::Help => ModalView::Help,
-            Modal::ConfirmQuit => ModalView::ConfirmQuit,
+            Modal::ConfirmQuit => {
+                let (counts, in_progress) = self.quit_summary();
+                ModalView::ConfirmQuit {
+                    counts,
+                    in_progress,
+                }
+            }
             Modal::RateNumber { typed } => ModalView::RateNumber {
                 typed: typed.text().to_string(),
             },
@@ -1605,43 +1505,6 @@ impl Session {
             },
         }
     }
-
-    /// What comes after the current step, in a few words.
-    fn next_label(&self) -> Option<String> {
-        let from = if self.phase == Phase::Waiting {
-            self.cursor
-        } else {
-            self.cursor + 1
-        };
-        let next = self.steps.get(from)?;
-        let ex = &self.plan.exercises[next.exercise];
-        Some(match next.kind {
-            StepKind::Rest { secs } => format!("rest {secs} s"),
-            StepKind::Work(_) => {
-                let mut s = ex.name.clone();
-                if next.sets > 1 {
-                    s.push_str(&format!(", set {} of {}", next.set, next.sets));
-                }
-                if let Some(side) = next.side {
-                    s.push_str(&format!(", {} side", side.label()));
-                }
-                if Some(next.exercise) != self.current_step().map(|c| c.exercise)
-                    || self.phase == Phase::Waiting
-                {
-                    s.push_str(&format!(" — {}", ex.dose_label()));
-                }
-                s
-            }
-        })
-    }
-}
-
-fn ratio(part: Duration, whole: Duration) -> f64 {
-    if whole.is_zero() {
-        1.0
-    } else {
-        (part.as_secs_f64() / whole.as_secs_f64()).clamp(0.0, 1.0)
-    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -1653,9 +1516,13 @@ fn capitalise(s: &str) -> String {
 }
 
 #[cfg(test)]
+mod honest_tests;
+#[cfg(test)]
 mod prompt_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_left_tests;
 
 /// Small builders shared by tests across the crate.
 #[cfg(test)]

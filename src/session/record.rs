@@ -2,6 +2,16 @@
 //!
 //! Kept apart from the edges so what gets saved is tested without a disk:
 //! the app applies every effect here and saves the record whenever it changed.
+//!
+//! Saved, then shown: an effect for which [`Effect::must_save_before_showing`]
+//! holds (an exercise done, the session's end) changes what the next frame
+//! announces, so the app saves the record *before* drawing that frame; any
+//! other change may be saved after the frame is out.
+//!
+//! A session interrupted today can be resumed: [`SessionLog::resume`] keeps
+//! its record (same id, what was done, its ratings) and [`resume_point`]
+//! says at which exercise the engine picks it up
+//! ([`super::Session::resume`]).
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -10,12 +20,66 @@ use super::{Effect, Ending};
 use crate::domain::{ExerciseRecord, SessionRecord, SessionStatus};
 use crate::plan::Plan;
 
+/// The status a session's end earns (the README's "What counts"): a safety
+/// stop stays one; with no exercise done at all it is skipped; having reached
+/// the end with at least half of the `planned` exercises done or partly done
+/// (`worked`) it is completed; otherwise partial.
+pub fn status_for(ending: &Ending, worked: usize, planned: usize) -> SessionStatus {
+    match ending {
+        Ending::Stopped { reason } => SessionStatus::StoppedForSafety {
+            reason: reason.clone(),
+        },
+        _ if worked == 0 => SessionStatus::Skipped,
+        Ending::Completed if worked * 2 >= planned => SessionStatus::Completed,
+        _ => SessionStatus::Partial,
+    }
+}
+
+/// Where a resumed session picks up: the exercise it stopped in when that
+/// one was not finished, else the one after the last exercise done (the
+/// latest record). `None` when nothing was done or nothing is left.
+pub fn resume_point(plan: &Plan, record: &SessionRecord) -> Option<usize> {
+    let indices = plan_indices(plan, record);
+    let (last, index) = record
+        .exercises
+        .iter()
+        .zip(&indices)
+        .filter(|(e, _)| e.did_work())
+        .filter_map(|(e, i)| i.map(|i| (e, i)))
+        .max_by_key(|(e, i)| (e.finished_at, *i))?;
+    let at = if last.completed { index + 1 } else { index };
+    (at < plan.exercises.len()).then_some(at)
+}
+
+/// The plan index of each of the record's exercises, matched by id in plan
+/// order (an exercise that appears twice takes its places in turn).
+pub(super) fn plan_indices(plan: &Plan, record: &SessionRecord) -> Vec<Option<usize>> {
+    let mut taken = vec![false; plan.exercises.len()];
+    record
+        .exercises
+        .iter()
+        .map(|e| {
+            let i = plan
+                .exercises
+                .iter()
+                .enumerate()
+                .position(|(i, p)| !taken[i] && p.exercise_id == e.exercise_id)?;
+            taken[i] = true;
+            Some(i)
+        })
+        .collect()
+}
+
 /// The record of the running session, kept up to date from effects.
 #[derive(Debug, Clone)]
 pub struct SessionLog {
     record: SessionRecord,
-    /// One slot per planned exercise, so a redone exercise replaces its record.
+    /// One slot per planned exercise, so a redone exercise keeps its better record.
     slots: Vec<Option<ExerciseRecord>>,
+    /// Records of a resumed session that today's plan has no place for.
+    unplaced: Vec<ExerciseRecord>,
+    /// Active seconds before this run, for a resumed session.
+    active_before: u32,
 }
 
 impl SessionLog {
@@ -37,7 +101,52 @@ impl SessionLog {
                 ratings: Vec::new(),
             },
             slots: vec![None; plan.exercises.len()],
+            unplaced: Vec::new(),
+            active_before: 0,
         }
+    }
+
+    /// Picks up an interrupted session's record to go on with it: same id,
+    /// date and start, its exercises and ratings kept, running again. Records
+    /// of exercises no longer in `plan` are kept as they are.
+    pub fn resume(plan: &Plan, mut record: SessionRecord) -> SessionLog {
+        let mut slots = vec![None; plan.exercises.len()];
+        let mut unplaced = Vec::new();
+        let indices = plan_indices(plan, &record);
+        for (e, i) in std::mem::take(&mut record.exercises)
+            .into_iter()
+            .zip(indices)
+        {
+            match i.and_then(|i| slots.get_mut(i)) {
+                Some(slot) => *slot = Some(e),
+                None => unplaced.push(e),
+            }
+        }
+        let active_before = record.active_s;
+        record.status = SessionStatus::InProgress;
+        record.ended = None;
+        let mut log = SessionLog {
+            record,
+            slots,
+            unplaced,
+            active_before,
+        };
+        log.refresh();
+        log
+    }
+
+    fn refresh(&mut self) {
+        self.record.exercises = self
+            .slots
+            .iter()
+            .flatten()
+            .chain(&self.unplaced)
+            .cloned()
+            .collect();
+    }
+
+    fn worked(&self) -> usize {
+        self.slots.iter().flatten().filter(|e| e.did_work()).count()
     }
 
     /// The record as it stands.
@@ -46,13 +155,19 @@ impl SessionLog {
     }
 
     /// Applies one effect; returns whether the record changed (and must be saved).
+    /// `active_s` is this run's active time (a resumed session adds what it
+    /// had before).
     pub fn apply(&mut self, effect: &Effect, now_wall: Timestamp, active_s: u32) -> bool {
+        let active_s = self.active_before.saturating_add(active_s);
         match effect {
             Effect::ExerciseDone { index, record } => {
                 if let Some(slot) = self.slots.get_mut(*index) {
-                    *slot = Some(record.clone());
+                    *slot = Some(match slot.take() {
+                        Some(old) => ExerciseRecord::better_of(old, record.clone()),
+                        None => record.clone(),
+                    });
                 }
-                self.record.exercises = self.slots.iter().flatten().cloned().collect();
+                self.refresh();
                 self.record.active_s = active_s;
                 true
             }
@@ -61,13 +176,7 @@ impl SessionLog {
                 true
             }
             Effect::Ended(ending) => {
-                self.record.status = match ending {
-                    Ending::Completed => SessionStatus::Completed,
-                    Ending::Quit => SessionStatus::Partial,
-                    Ending::Stopped { reason } => SessionStatus::StoppedForSafety {
-                        reason: reason.clone(),
-                    },
-                };
+                self.record.status = status_for(ending, self.worked(), self.slots.len());
                 self.record.ended = Some(now_wall);
                 self.record.active_s = active_s;
                 true
@@ -76,12 +185,13 @@ impl SessionLog {
         }
     }
 
-    /// Marks a session cut short by a signal or a closed terminal as partial.
+    /// Marks a session cut short by a signal or a closed terminal as
+    /// partial (skipped when nothing was done).
     pub fn interrupt(&mut self, now_wall: Timestamp, active_s: u32) {
         if self.record.status == SessionStatus::InProgress {
-            self.record.status = SessionStatus::Partial;
+            self.record.status = status_for(&Ending::Quit, self.worked(), self.slots.len());
             self.record.ended = Some(now_wall);
-            self.record.active_s = active_s;
+            self.record.active_s = self.active_before.saturating_add(active_s);
         }
     }
 }

@@ -1,15 +1,8 @@
 //! A plan flattened into steps: every set, every side, every rest.
 
-use std::time::Duration;
-
 use crate::catalog::DoseKind;
 use crate::domain::Side;
 use crate::plan::{Plan, PlannedExercise};
-
-/// Seconds a counted repetition takes, for the time-left estimate only.
-const EST_REP_S: u64 = 3;
-/// Seconds between one held repetition and the next, for the estimate only.
-const EST_REP_GAP_S: u64 = 2;
 
 /// The work of one step, with its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,22 +85,23 @@ pub struct Step {
 }
 
 impl Step {
-    /// Rough seconds this step takes, for the "time left" estimate.
-    pub fn estimate(&self, get_ready: Duration) -> Duration {
-        let ready = get_ready.as_secs();
-        let secs = match self.kind {
-            StepKind::Rest { secs } => u64::from(secs),
-            StepKind::Work(w) => match w {
-                Work::Hold { .. } | Work::Duration { .. } | Work::Cycles { .. } => {
-                    ready + u64::from(w.timed_secs())
-                }
-                Work::Reps { target } => u64::from(target) * EST_REP_S,
-                Work::RepsWithHold { target, hold } => {
-                    u64::from(target) * (u64::from(hold) + EST_REP_GAP_S)
-                }
-            },
-        };
-        Duration::from_secs(secs)
+    /// Whether the step opens with the get-ready countdown when entered from
+    /// `prev` (the step just left within the same run, `None` when it starts
+    /// an exercise or is re-entered): timed work does, except straight after
+    /// a rest of its own exercise, which was the time to get ready.
+    pub fn starts_with_get_ready(&self, prev: Option<&Step>) -> bool {
+        let after_rest = prev.is_some_and(|p| {
+            p.exercise == self.exercise && matches!(p.kind, StepKind::Rest { .. })
+        });
+        matches!(self.kind, StepKind::Work(w) if w.is_timed()) && !after_rest
+    }
+
+    /// The step before `index` that the session passes through on its way
+    /// to it: the previous step of the same exercise, `None` at the start of
+    /// an exercise (the quick check comes between exercises).
+    pub fn came_from(steps: &[Step], index: usize) -> Option<&Step> {
+        let prev = steps.get(index.checked_sub(1)?)?;
+        (prev.exercise == steps.get(index)?.exercise).then_some(prev)
     }
 }
 

@@ -6,6 +6,7 @@ use tokio::time::Instant;
 
 use super::*;
 use crate::catalog::DoseKind;
+use crate::domain::SessionStatus;
 use crate::plan::{Plan, PlannedExercise};
 
 fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
@@ -419,7 +420,7 @@ fn a_timed_duration_counts_down_minutes() {
     session.tick(t0 + s(5));
     assert_eq!(
         session.view(t0 + s(65)).main,
-        Main::Hold {
+        Main::Move {
             remaining_s: 240,
             total_s: 300
         }
@@ -438,8 +439,9 @@ fn skipping_a_step_cancels_its_pending_cues() {
         t0,
     );
     session.tick(t0 + s(5));
-    session.key(Key::Char('n'), t0 + s(6));
-    // The quick rating is up; no ticks of the skipped hold may play.
+    session.key(Key::Char('n'), t0 + s(8));
+    // Three seconds held: the quick rating is up; no ticks of the hold cut
+    // short may play.
     assert_eq!(session.next_deadline(), None);
     let fx = session.key(Key::Enter, t0 + s(20));
     assert_eq!(sounds(&fx), vec![Cue::GetReady]);
@@ -495,7 +497,17 @@ fn quit_asks_first_and_saves_what_was_done_as_partial() {
     let (mut session, _) = Session::new(plan(vec![reps("a", 2, 3, 30)]), Settings::default(), t0);
     session.key(Key::Space, t0);
     session.key(Key::Char('q'), t0 + s(1));
-    assert_eq!(session.view(t0 + s(1)).modal, Some(ModalView::ConfirmQuit));
+    assert_eq!(
+        session.view(t0 + s(1)).modal,
+        Some(ModalView::ConfirmQuit {
+            counts: Counts {
+                done: 0,
+                partly: 1,
+                skipped: 0
+            },
+            in_progress: Some("A: 1 set · 1 rep".into()),
+        })
+    );
     session.key(Key::Char('n'), t0 + s(2));
     assert_eq!(session.view(t0 + s(2)).modal, None);
     assert_eq!(session.ending(), None);
@@ -780,9 +792,10 @@ fn the_end_screen_takes_a_closing_rating() {
         session.view(t0 + s(5)).end,
         Some(EndView::Completed {
             closing: Some(3),
-            ref done,
+            ref exercises,
+            status: SessionStatus::Completed,
             ..
-        }) if done.len() == 1
+        }) if exercises.len() == 1
     ));
 }
 
@@ -816,11 +829,11 @@ fn the_end_screen_adds_up_each_exercise_from_what_was_recorded() {
             _ => None,
         }));
     }
-    let Some(EndView::Completed { done, .. }) = session.view(now).end else {
+    let Some(EndView::Completed { exercises, .. }) = session.view(now).end else {
         panic!("the routine did not complete");
     };
     assert_eq!(
-        done,
+        exercises,
         vec![
             (
                 "SIDE-PLANK".to_string(),
@@ -989,7 +1002,7 @@ mod property {
                 session.tick(now);
                 let key = match session.view(now).modal {
                     Some(ModalView::Help) => Key::Esc,
-                    Some(ModalView::ConfirmQuit) => Key::Char('n'),
+                    Some(ModalView::ConfirmQuit { .. }) => Key::Char('n'),
                     Some(ModalView::RateNumber { .. }) => Key::Esc,
                     Some(ModalView::RateKind { .. }) => Key::Esc,
                     Some(ModalView::AfterExercise { .. }) => Key::Enter,
@@ -1019,7 +1032,7 @@ mod property {
                 // Close any prompt first, then report sharp pain.
                 while session.view(now).modal.is_some() && session.ending().is_none() {
                     session.key(Key::Esc, now);
-                    if let Some(ModalView::ConfirmQuit) = session.view(now).modal { session.key(Key::Char('n'), now); }
+                    if let Some(ModalView::ConfirmQuit { .. }) = session.view(now).modal { session.key(Key::Char('n'), now); }
                     if let Some(ModalView::Worse { .. }) = session.view(now).modal { session.key(Key::Char('n'), now); }
                     if let Some(ModalView::AfterExercise { .. }) = session.view(now).modal { session.key(Key::Enter, now); }
                 }

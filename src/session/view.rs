@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::domain::{DiscomfortKind, Side};
+use crate::domain::{DiscomfortKind, ExerciseOutcome, SessionStatus, Side};
 use crate::plan::PlannedExercise;
 
 /// A short banner that flashes on every phase change, so a muted or silent
@@ -16,8 +16,12 @@ pub enum Banner {
     GetReady,
     /// A timed hold, movement or run of cycles starts now.
     Go,
-    /// A timed hold, movement or run of cycles has ended: relax.
+    /// A timed hold has ended: relax.
     HoldEnd,
+    /// A timed movement (neck rolls, a walk) has ended.
+    MoveEnd,
+    /// A run of slow cycles has ended.
+    CyclesDone,
     /// Time to change sides; carries the side now starting.
     SwitchSides(Side),
     /// The rest is over: the next set starts.
@@ -26,8 +30,10 @@ pub enum Banner {
     Rest,
     /// The last repetition of a set is done.
     SetDone,
-    /// The whole routine is complete.
+    /// The end of the routine is reached.
     Done,
+    /// `m` pressed in a run started with `--mute`: sound stays off.
+    SoundOffForRun,
 }
 
 impl Banner {
@@ -37,13 +43,16 @@ impl Banner {
             Banner::GetReady => "GET READY".into(),
             Banner::Go => "GO".into(),
             Banner::HoldEnd => "HOLD DONE — RELAX".into(),
+            Banner::MoveEnd => "TIME — EASE OFF".into(),
+            Banner::CyclesDone => "CYCLES DONE".into(),
             Banner::SwitchSides(side) => {
                 format!("SWITCH SIDES — NOW {}", side.label().to_uppercase())
             }
             Banner::RestOver => "REST OVER — GO".into(),
             Banner::Rest => "REST".into(),
             Banner::SetDone => "SET DONE".into(),
-            Banner::Done => "ROUTINE COMPLETE".into(),
+            Banner::Done => "END OF ROUTINE".into(),
+            Banner::SoundOffForRun => "SOUND IS OFF FOR THIS RUN (--mute)".into(),
         }
     }
 }
@@ -56,11 +65,18 @@ pub enum Main {
         /// Seconds left in the countdown, rounded up, as the big digits show them.
         remaining_s: u64,
     },
-    /// A timed hold or a timed movement.
+    /// A timed hold.
     Hold {
         /// Seconds left, rounded up, as the big digits show them.
         remaining_s: u64,
-        /// Full length of the hold or movement, in seconds.
+        /// Full length of the hold, in seconds.
+        total_s: u64,
+    },
+    /// A timed movement: keep moving (neck rolls, a walk).
+    Move {
+        /// Seconds left, rounded up, as the big digits show them.
+        remaining_s: u64,
+        /// Full length of the movement, in seconds.
         total_s: u64,
     },
     /// Counting repetitions with `Space`.
@@ -109,7 +125,10 @@ pub enum Main {
         total_s: u64,
     },
     /// Between exercises, while the quick rating is asked.
-    Between,
+    Between {
+        /// What came of the exercise just left: done or partly done.
+        outcome: ExerciseOutcome,
+    },
     /// The routine is over.
     Finished,
 }
@@ -119,8 +138,14 @@ pub enum Main {
 pub enum ModalView {
     /// The list of keys; any key closes it.
     Help,
-    /// "Quit this session?"; what was done is saved as partial.
-    ConfirmQuit,
+    /// "Quit this session?", with what quitting will save.
+    ConfirmQuit {
+        /// The exercises so far, the one in progress counted as it stands.
+        counts: Counts,
+        /// The exercise in progress and what was done of it in this attempt
+        /// ("Bridge: 1 set · 3 reps"), when anything was.
+        in_progress: Option<String>,
+    },
     /// Typing the 0–10 number.
     RateNumber {
         /// The digits typed so far: empty, or a number from 0 to 10.
@@ -150,14 +175,47 @@ pub enum ModalView {
     },
 }
 
+/// How many exercises were done, partly done and skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Done in full.
+    pub done: usize,
+    /// Some repetitions or seconds, short of the plan.
+    pub partly: usize,
+    /// Nothing done.
+    pub skipped: usize,
+}
+
+impl Counts {
+    /// Exercises with any work in them.
+    pub fn worked(&self) -> usize {
+        self.done + self.partly
+    }
+
+    /// "3 of 5 done, 1 partly done, 1 skipped" (parts with nothing in them left out).
+    pub fn summary(&self, planned: usize) -> String {
+        let mut parts = vec![format!("{} of {planned} done", self.done)];
+        if self.partly > 0 {
+            parts.push(format!("{} partly done", self.partly));
+        }
+        if self.skipped > 0 {
+            parts.push(format!("{} skipped", self.skipped));
+        }
+        parts.join(", ")
+    }
+}
+
 /// How the session ended, for the end and safety screens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EndView {
-    /// The plan ran through to its end.
+    /// The plan ran through to its end (with `n` or not).
     Completed {
-        /// What was done, one line per exercise with at least one set or side
-        /// recorded (so its length is the "n of m exercises done"): name and amount.
-        done: Vec<(String, String)>,
+        /// What the record says: completed, partial (less than half done) or skipped.
+        status: SessionStatus,
+        /// Done, partly done and skipped, over the whole plan.
+        counts: Counts,
+        /// Every exercise: its name and what was done of it ("skipped" when nothing).
+        exercises: Vec<(String, String)>,
         /// Active time of the session, pauses and prompts left out.
         active: Duration,
         /// The closing rating being typed, or the one given.
@@ -191,6 +249,8 @@ pub struct View<'a> {
     pub left: Duration,
     /// Whether cues are muted (toggled with `m`), for the sound status and key hints.
     pub muted: bool,
+    /// Started with `--mute`: sound stays off for the run and `m` cannot turn it on.
+    pub mute_locked: bool,
     /// The exercise on screen: the current one, or the one just done during its quick rating.
     pub exercise: Option<&'a PlannedExercise>,
     /// Current set number, 1-based (the last set during the quick rating); 0 if no step is current.

@@ -101,6 +101,9 @@ async fn event_loop(
     let mut first_frame = true;
     loop {
         if dirty {
+            // Saved, then shown: a frame that announces work done waits for
+            // its record to be on disk.
+            app.save_before_showing(Instant::now());
             terminal.draw(|frame| app.render(frame))?;
             dirty = false;
             if app.take_bell() {

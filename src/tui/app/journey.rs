@@ -8,7 +8,8 @@ use jiff::Timestamp;
 
 use crate::coach::checkin::CheckInFlow;
 use crate::coach::{Refusal, Today};
-use crate::domain::{CheckIn, History};
+use crate::domain::{CheckIn, History, SessionRecord};
+use crate::plan::Plan;
 use crate::tui::screens::preview::PreviewScreen;
 
 /// What the coach read for the check-in, kept to build the plan from its answers.
@@ -29,6 +30,20 @@ pub enum Stage {
         flow: Box<CheckInFlow>,
         /// What the coach read.
         read: Box<Read>,
+    },
+    /// A session cut off earlier today: resume it, or start fresh.
+    ResumeOffer {
+        /// The interrupted session as saved.
+        record: Box<SessionRecord>,
+        /// Today's plan without that session in the history, so its doses
+        /// are the ones it started with.
+        plan: Box<Plan>,
+        /// Where it picks up: the plan's exercise index.
+        at: usize,
+        /// The preview of a fresh start, if the offer is declined.
+        fresh: Box<PreviewScreen>,
+        /// The check-in just answered.
+        checkin: CheckIn,
     },
     /// Today's plan, built from the check-in's answers.
     Preview {

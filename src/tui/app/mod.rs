@@ -39,6 +39,7 @@ use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
 use crate::tui::screens::checkin::{self as checkin_screen, CheckInAction};
 use crate::tui::screens::home::{HomeAction, HomeNotice, HomeScreen};
 use crate::tui::screens::preview::{PreviewAction, PreviewScreen};
+use crate::tui::screens::resume::{self as resume_screen, ResumeAction};
 use crate::tui::screens::session::{self as session_screen, Status};
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
 use crate::tui::screens::week::{WeekAction, WeekScreen};
@@ -384,14 +385,56 @@ impl App {
                             "Check-in: discomfort {}/10 now. Press Enter to begin.",
                             checkin.baseline
                         ));
-                        journey.stage = Stage::Preview {
-                            screen: Box::new(screen),
-                            checkin,
+                        journey.stage = match self.resume_offer(routine, &read, &checkin) {
+                            Some((record, plan, at)) => Stage::ResumeOffer {
+                                record: Box::new(record),
+                                plan: Box::new(plan),
+                                at,
+                                fresh: Box::new(screen),
+                                checkin,
+                            },
+                            None => Stage::Preview {
+                                screen: Box::new(screen),
+                                checkin,
+                            },
                         };
                         Screen::Journey(journey)
                     }
                 }
             }
+            Stage::ResumeOffer {
+                record,
+                plan,
+                at,
+                fresh,
+                checkin,
+            } => match resume_screen::on_key(key) {
+                ResumeAction::None => {
+                    journey.stage = Stage::ResumeOffer {
+                        record,
+                        plan,
+                        at,
+                        fresh,
+                        checkin,
+                    };
+                    Screen::Journey(journey)
+                }
+                ResumeAction::Home => self.home(),
+                ResumeAction::Fresh => {
+                    journey.stage = Stage::Preview {
+                        screen: fresh,
+                        checkin,
+                    };
+                    Screen::Journey(journey)
+                }
+                ResumeAction::Resume => {
+                    let start = self.session_start(*plan, &checkin);
+                    match SessionRun::resume(start, &record, &self.background, now) {
+                        Some(run) => Screen::Session(Box::new(run)),
+                        None => self.start_session(fresh.plan, &checkin, now),
+                    }
+                }
+            },
             Stage::Preview {
                 mut screen,
                 checkin,
@@ -435,9 +478,13 @@ impl App {
                     self.tz(),
                 )
             });
+        let routine = self.catalog.routine(&plan.routine_id).cloned();
         let mut screen = PreviewScreen::new(plan);
         if let Some(warm_up) = warm_up {
             screen.offer_warm_up(warm_up.plan, self.profile.warm_up);
+        }
+        if let Some(routine) = routine {
+            screen.compare_with_full(crate::plan::Plan::full(&self.catalog, &routine), routine);
         }
         screen.mark_own_numbers(&self.catalog);
         screen
@@ -455,27 +502,56 @@ impl App {
         }
     }
 
+    /// A session of `routine` cut off earlier today that can be picked up:
+    /// the record, today's plan as it started (that session left out of the
+    /// history) and the exercise it resumes at.
+    fn resume_offer(
+        &self,
+        routine: &crate::catalog::Routine,
+        read: &Read,
+        checkin: &crate::domain::CheckIn,
+    ) -> Option<(SessionRecord, crate::plan::Plan, usize)> {
+        let record = read
+            .today
+            .resumable
+            .as_ref()
+            .filter(|r| r.routine_id == routine.id)?;
+        let mut without = read.history.clone();
+        without.sessions.retain(|s| s.id != record.id);
+        let planned = coach::plan_after_checkin(
+            &self.catalog,
+            routine,
+            &self.profile,
+            &without,
+            checkin,
+            Timestamp::now(),
+            self.tz(),
+        );
+        let at = crate::session::record::resume_point(&planned.plan, record)?;
+        Some((record.clone(), planned.plan, at))
+    }
+
+    fn session_start(&self, plan: crate::plan::Plan, checkin: &crate::domain::CheckIn) -> Start {
+        let started = Timestamp::now();
+        Start {
+            plan,
+            baseline: Some(checkin.baseline),
+            limit: self.profile.effective_limit(),
+            volume: self.profile.volume,
+            sound: self.sound,
+            started,
+            date: started.to_zoned(self.tz().clone()).date(),
+        }
+    }
+
     fn start_session(
         &mut self,
         plan: crate::plan::Plan,
         checkin: &crate::domain::CheckIn,
         now: Instant,
     ) -> Screen {
-        let started = Timestamp::now();
-        let run = SessionRun::start(
-            Start {
-                plan,
-                baseline: Some(checkin.baseline),
-                limit: self.profile.effective_limit(),
-                volume: self.profile.volume,
-                sound: self.sound,
-                started,
-                date: started.to_zoned(self.tz().clone()).date(),
-            },
-            &self.background,
-            now,
-        );
-        Screen::Session(Box::new(run))
+        let start = self.session_start(plan, checkin);
+        Screen::Session(Box::new(SessionRun::start(start, &self.background, now)))
     }
 
     // ---- the home and week screens ---------------------------------------------
@@ -552,6 +628,18 @@ impl App {
     }
 
     // ---- saving ------------------------------------------------------------
+
+    /// Saves the running session first when the frame about to be drawn
+    /// announces work done (an exercise done, the session over): what the
+    /// screen calls done is on disk (an fsync, ~2 ms). The loop calls it
+    /// before drawing; every other save waits until the frame is out.
+    pub fn save_before_showing(&mut self, now: Instant) {
+        if let Screen::Session(run) = &mut self.screen
+            && std::mem::take(&mut run.save_before_showing)
+        {
+            self.flush_saves(now);
+        }
+    }
 
     /// Saves the running session if it changed; the loop calls it once the
     /// frame showing the change is out, so an fsync never delays a frame.
@@ -789,6 +877,15 @@ impl App {
                         checkin_screen::render(frame, area, flow, name, &notices, theme)
                     }
                     Stage::Preview { screen, .. } => screen.render(frame, area, theme),
+                    Stage::ResumeOffer { plan, at, .. } => resume_screen::render(
+                        frame,
+                        area,
+                        name,
+                        at + 1,
+                        plan.exercises.len(),
+                        plan.exercises.get(*at).map_or("", |e| e.name.as_str()),
+                        theme,
+                    ),
                 }
             }
             Screen::Session(run) => {

@@ -22,6 +22,7 @@ use crate::session::{self, Effect, Ending, Key, Session, Settings};
 pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
 
 /// What a running session needs from the app to start.
+#[derive(Debug, Clone)]
 pub struct Start {
     /// Today's plan, as previewed.
     pub plan: Plan,
@@ -37,6 +38,19 @@ pub struct Start {
     pub started: Timestamp,
     /// The local date it is filed under.
     pub date: Date,
+}
+
+impl Start {
+    fn settings(&self, started_wall: Timestamp) -> Settings {
+        Settings {
+            limit: self.limit,
+            baseline: self.baseline,
+            muted: self.sound == SoundForRun::Muted,
+            mute_locked: self.sound == SoundForRun::Muted,
+            started_wall,
+            get_ready: session::GET_READY,
+        }
+    }
 }
 
 /// What a key did to the session, for the app's routing.
@@ -68,6 +82,9 @@ pub struct SessionRun {
     audio_close_at: Option<Instant>,
     /// The record changed and is to be saved once the frame is out.
     pub save_due: bool,
+    /// The change must be on disk before the frame that shows it (an
+    /// exercise done, the session over): saved, then shown.
+    pub save_before_showing: bool,
     /// A terminal bell is due (the profile asks for one on phase changes).
     pub bell_due: bool,
 }
@@ -79,15 +96,35 @@ impl SessionRun {
         background: &UnboundedSender<Background>,
         now: Instant,
     ) -> SessionRun {
-        let settings = Settings {
-            limit: start.limit,
-            baseline: start.baseline,
-            muted: start.sound == SoundForRun::Muted,
-            started_wall: start.started,
-            get_ready: session::GET_READY,
-        };
+        let settings = start.settings(start.started);
         let log = SessionLog::new(&start.plan, start.started, start.date, start.baseline);
-        let (engine, fx) = Session::new(start.plan, settings, now);
+        let (engine, fx) = Session::new(start.plan.clone(), settings, now);
+        SessionRun::with(engine, fx, log, &start, background, now)
+    }
+
+    /// Picks up `from`, cut off earlier today, at the exercise where it
+    /// stopped; the same record goes on (what was done is kept).
+    pub fn resume(
+        start: Start,
+        from: &SessionRecord,
+        background: &UnboundedSender<Background>,
+        now: Instant,
+    ) -> Option<SessionRun> {
+        // Records keep their times from the first start.
+        let settings = start.settings(from.started);
+        let (engine, fx) = Session::resume(start.plan.clone(), settings, now, from).ok()?;
+        let log = SessionLog::resume(&start.plan, from.clone());
+        Some(SessionRun::with(engine, fx, log, &start, background, now))
+    }
+
+    fn with(
+        engine: Session,
+        fx: Vec<Effect>,
+        log: SessionLog,
+        start: &Start,
+        background: &UnboundedSender<Background>,
+        now: Instant,
+    ) -> SessionRun {
         let audio = match start.sound {
             SoundForRun::Muted => None,
             SoundForRun::On => {
@@ -112,6 +149,7 @@ impl SessionRun {
             // On disk from the first moment (right after its first frame): a
             // cut-off session shows up as partial.
             save_due: true,
+            save_before_showing: false,
             bell_due: false,
         };
         run.apply(fx, now, false);
@@ -126,6 +164,7 @@ impl SessionRun {
     /// Turns engine effects into the world: sounds, the bell, the record.
     fn apply(&mut self, fx: Vec<Effect>, now: Instant, bell: bool) {
         let active = self.engine.active(now).as_secs() as u32;
+        self.save_before_showing |= fx.iter().any(Effect::must_save_before_showing);
         for effect in &fx {
             match effect {
                 Effect::Sound(cue) => {

@@ -3,6 +3,7 @@ pub mod browser;
 pub mod checkin;
 pub mod home;
 pub mod preview;
+pub mod resume;
 pub mod session;
 pub mod setup;
 pub mod week;

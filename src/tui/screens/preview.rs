@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::catalog::{Catalog, ExerciseOwn};
+use crate::catalog::{Catalog, ExerciseOwn, Routine};
 use crate::plan::Plan;
 use crate::rules::warm_up::with_warm_up;
 use crate::tui::theme::Theme;
@@ -52,6 +52,8 @@ pub struct PreviewScreen {
     warm_up: Option<Box<WarmUpOffer>>,
     /// What is backcoach's own about an exercise's numbers, by exercise id.
     own: HashMap<String, Vec<&'static str>>,
+    /// The routine at its full dose, to say how today's length compares.
+    full: Option<Box<(Plan, Routine)>>,
 }
 
 impl PreviewScreen {
@@ -63,7 +65,23 @@ impl PreviewScreen {
             scroll: 0,
             warm_up: None,
             own: HashMap::new(),
+            full: None,
         }
+    }
+
+    /// The routine's full dose, so the preview can say "about 6 min today;
+    /// builds toward the full 15-minute routine".
+    pub fn compare_with_full(&mut self, full: Plan, routine: Routine) {
+        self.full = Some(Box::new((full, routine)));
+    }
+
+    /// Today's estimated length, in words.
+    fn length_line(&self) -> String {
+        crate::session::estimate::length_line(
+            &self.plan,
+            self.full.as_deref().map(|(p, r)| (p, r)),
+            crate::session::GET_READY,
+        )
     }
 
     /// Offers `warm_up` in front of the plan, with it in front already when
@@ -158,8 +176,9 @@ impl PreviewScreen {
         let mut lines: Vec<Line> = Vec::new();
         if let Some(note) = &self.note {
             lines.push(Line::from(Span::styled(note.clone(), theme.dim())));
-            lines.push(Line::raw(""));
         }
+        lines.push(Line::from(Span::styled(self.length_line(), theme.text())));
+        lines.push(Line::raw(""));
         if let Some(offer) = &self.warm_up {
             let name = &offer.warm_up.routine_name;
             lines.push(if offer.included {

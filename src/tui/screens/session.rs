@@ -10,11 +10,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, LineGauge, Paragraph, Wrap};
 
-use crate::domain::DiscomfortKind;
-use crate::session::{EndView, Main, ModalView, View};
+use crate::domain::{DiscomfortKind, SessionStatus};
+use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
-use crate::tui::widgets::{centered, key_hints, panel};
+use crate::tui::widgets::{centered, hanging, key_hints, panel};
 
 /// Status the edges add to the engine's view: sound and saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,7 +99,8 @@ fn header_line<'a>(view: &View<'_>, theme: &Theme) -> Line<'a> {
         Span::styled("  ·  ", theme.dim()),
         Span::raw(format!("{} elapsed", minutes(view.elapsed))),
         Span::styled("  ·  ", theme.dim()),
-        Span::raw(format!("about {} left", minutes(view.left))),
+        // Never "0 min left" while anything is left.
+        Span::raw(format!("about {} min left", estimate::minutes(view.left))),
     ])
 }
 
@@ -199,7 +200,7 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         ))),
         label,
     );
-    if !matches!(view.main, Main::Between | Main::Finished) {
+    if !matches!(view.main, Main::Between { .. } | Main::Finished) {
         let gauge_area = Rect {
             x: gauge.x + 1,
             width: gauge.width.saturating_sub(2),
@@ -230,11 +231,20 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         lines.push(Line::from(Span::styled("How to do it", theme.title())));
         lines.push(Line::from(Span::styled(ex.position.as_str(), theme.dim())));
     }
+    // Wrapped by hand so a step's second line keeps the indent of its first.
+    let text_width = usize::from(steps_area.width.saturating_sub(2)).max(20);
     for (i, step) in ex.steps.iter().enumerate() {
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {}. ", i + 1), theme.dim()),
-            Span::raw(step.as_str()),
-        ]));
+        let number = format!(" {}. ", i + 1);
+        let mut wrapped = hanging(step, text_width, &number, "    ");
+        if let Some(first) = wrapped.first_mut() {
+            let text = first.to_string();
+            let (lead, rest) = text.split_at(number.len().min(text.len()));
+            *first = Line::from(vec![
+                Span::styled(lead.to_string(), theme.dim()),
+                Span::raw(rest.to_string()),
+            ]);
+        }
+        lines.extend(wrapped);
     }
     let block = if right.is_some() {
         Block::default()
@@ -246,7 +256,9 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
             .border_style(theme.dim())
     };
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         steps_area,
     );
 }
@@ -261,6 +273,10 @@ fn main_text(main: &Main) -> (Option<String>, String) {
         Main::Hold { remaining_s, .. } => (
             Some(bigdigits::seconds_text(remaining_s)),
             format!("Hold · {remaining_s} s left"),
+        ),
+        Main::Move { remaining_s, .. } => (
+            Some(bigdigits::seconds_text(remaining_s)),
+            format!("Move · {remaining_s} s left"),
         ),
         Main::Reps { done, target } => (
             Some(done.to_string()),
@@ -299,7 +315,7 @@ fn main_text(main: &Main) -> (Option<String>, String) {
             Some(bigdigits::seconds_text(remaining_s)),
             format!("Rest · {remaining_s} s left · + adds 15 s · n skips"),
         ),
-        Main::Between => (None, "Exercise done".into()),
+        Main::Between { outcome } => (None, format!("Exercise {}", outcome.label())),
         Main::Finished => (None, "Routine complete".into()),
     }
 }
@@ -322,13 +338,12 @@ fn footer_hints<'a>(view: &View<'_>, theme: &Theme, wide: bool) -> Line<'a> {
     if wide {
         hints.push(("b", "back"));
     }
-    hints.extend([
-        ("r", "rate"),
-        ("s", "sharp pain"),
-        ("m", if view.muted { "unmute" } else { "mute" }),
-        ("?", "help"),
-        ("q", "quit"),
-    ]);
+    hints.extend([("r", "rate"), ("s", "sharp pain")]);
+    // With --mute, sound stays off for the run: no key offers to turn it on.
+    if !view.mute_locked {
+        hints.push(("m", if view.muted { "unmute" } else { "mute" }));
+    }
+    hints.extend([("?", "help"), ("q", "quit")]);
     key_hints(theme, &hints)
 }
 
@@ -362,13 +377,13 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
                 ("Space", "count one rep; start a hold or a rep; continue"),
                 ("p", "pause / resume (every timer stops)"),
                 ("n  →", "next: finish this step early"),
-                ("b  ←", "back to the previous step"),
+                ("b  ←", "restart this rep or set; twice: previous exercise"),
                 ("+", "add 15 s to a rest"),
                 ("r", "rate your discomfort now (timers pause)"),
                 ("s", "sharp pain: stop at once"),
                 ("m", "mute / unmute"),
                 ("?", "this help (timers wait while it is open)"),
-                ("q  Esc", "quit (asks first; saved as partial)"),
+                ("q  Esc", "quit (asks first; what you did is kept)"),
                 ("", ""),
                 ("", "Any key closes this help."),
             ];
@@ -381,15 +396,20 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
                     ])
                 })
                 .collect();
-            popup(frame, area, "Keys", lines, theme.title(), 62);
+            popup(frame, area, "Keys", lines, theme.title(), 66);
         }
-        ModalView::ConfirmQuit => {
-            let lines = vec![
-                Line::raw(" Quit this session? What you did is saved as partial."),
-                Line::raw(""),
-                key_hints(theme, &[("y", "quit"), ("n", "keep going")]),
-            ];
-            popup(frame, area, "Quit?", lines, theme.warn(), 60);
+        ModalView::ConfirmQuit {
+            counts,
+            in_progress,
+        } => {
+            let width = 68;
+            let mut lines = vec![Line::raw(" Quit this session?")];
+            for sentence in quit_words(counts, in_progress.as_deref()) {
+                lines.extend(hanging(&sentence, usize::from(width) - 3, " ", "   "));
+            }
+            lines.push(Line::raw(""));
+            lines.push(key_hints(theme, &[("y", "quit"), ("n", "keep going")]));
+            popup(frame, area, "Quit?", lines, theme.warn(), width);
         }
         ModalView::RateNumber { typed } => {
             let shown = if typed.is_empty() {
@@ -495,10 +515,32 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
     }
 }
 
+/// What quitting will keep, in plain words, one sentence a line.
+fn quit_words(counts: &Counts, in_progress: Option<&str>) -> Vec<String> {
+    if counts.worked() == 0 {
+        return vec![
+            "Nothing is done yet: it is saved as skipped and counts for nothing today.".into(),
+        ];
+    }
+    let exercises = |n: usize| if n == 1 { "exercise" } else { "exercises" };
+    let kept = match (counts.done, counts.partly) {
+        (d, 0) => format!("{d} {} done", exercises(d)),
+        (0, p) => format!("{p} {} partly done", exercises(p)),
+        (d, p) => format!("{d} {} done, {p} partly done", exercises(d)),
+    };
+    let mut lines = vec![format!("What you did is saved as partial: {kept}.")];
+    if let Some(now) = in_progress {
+        lines.push(format!("The set in progress is kept too ({now})."));
+    }
+    lines
+}
+
 /// The end screen: what was done, the time, and the closing rating.
 fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, theme: &Theme) {
     let Some(EndView::Completed {
-        done,
+        status: outcome,
+        counts,
+        exercises,
         active,
         closing_typed,
         closing,
@@ -507,8 +549,25 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
         return;
     };
     let (active, closing) = (*active, *closing);
+    let (title, words, style) = match outcome {
+        SessionStatus::Completed => (
+            "ROUTINE COMPLETE",
+            "Well done. A little movement, done regularly, helps your back most.",
+            theme.ok(),
+        ),
+        SessionStatus::Skipped => (
+            "NOTHING DONE TODAY",
+            "Every exercise was skipped, so today does not count. Come back when you are ready.",
+            theme.warn(),
+        ),
+        _ => (
+            "END OF ROUTINE · PARTLY DONE",
+            "Less than half was done, so today counts as partial. What you did is saved.",
+            theme.warn(),
+        ),
+    };
     let block = panel(theme)
-        .border_style(theme.ok())
+        .border_style(style)
         .title_top(Line::from(Span::styled(
             format!(" {} ", view.routine_name),
             theme.title(),
@@ -517,24 +576,28 @@ fn render_end(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
     frame.render_widget(block, area);
     let mut lines = vec![
         Line::raw(""),
-        Line::from(Span::styled("  ROUTINE COMPLETE", theme.ok())),
+        Line::from(Span::styled(format!("  {title}"), style)),
         Line::raw(""),
         Line::raw(format!(
-            "  {} of {} exercises done in {}.",
-            done.len(),
-            view.exercise_count,
+            "  {} in {}.",
+            counts.summary(view.exercise_count),
             clock(active)
         )),
-        Line::raw("  Well done. A little movement, done regularly, helps your back most."),
-        Line::raw(""),
     ];
-    for (name, amount) in done {
+    lines.extend(hanging(
+        words,
+        usize::from(inner.width.saturating_sub(2)),
+        "  ",
+        "  ",
+    ));
+    lines.push(Line::raw(""));
+    for (name, amount) in exercises {
         lines.push(Line::from(vec![
             Span::raw(format!("   • {name}")),
             Span::styled(format!("  {amount}"), theme.dim()),
         ]));
     }
-    if !done.is_empty() {
+    if !exercises.is_empty() {
         lines.push(Line::raw(""));
     }
     match closing {

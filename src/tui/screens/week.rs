@@ -20,6 +20,7 @@ use ratatui::widgets::{
 use crate::domain::DayMarkKind;
 use crate::rules::week::{self, DayStatus, DaySummary, WeekSummary};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::hanging;
 
 /// What the app should do after a key on the week screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,26 +113,33 @@ impl WeekScreen {
     /// taller charts, more notice lines and per-day sets and reps.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let s = &self.summary;
+        // Each notice wrapped by hand, its later lines indented under its text.
+        let width = usize::from(area.width.max(1));
         let notices: Vec<Line> = s
             .notices
             .iter()
-            .map(|n| {
+            .flat_map(|n| {
                 let style = if n.is_safety() {
                     theme.danger()
                 } else {
                     theme.warn()
                 };
-                Line::from(vec![
-                    Span::styled("! ", style),
-                    Span::styled(n.text(), theme.text()),
-                ])
+                hanging(&n.text(), width, "! ", "  ")
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, line)| {
+                        let text = line.to_string();
+                        match text.strip_prefix("! ") {
+                            Some(rest) if i == 0 => Line::from(vec![
+                                Span::styled("! ", style),
+                                Span::styled(rest.to_string(), theme.text()),
+                            ]),
+                            _ => Line::styled(text, theme.text()),
+                        }
+                    })
             })
             .collect();
-        let width = usize::from(area.width.max(1));
-        let notice_lines: usize = notices
-            .iter()
-            .map(|l| l.width().div_ceil(width).max(1))
-            .sum();
+        let notice_lines = notices.len();
         // Fixed rows: title 1, days 7, target 1, totals 2, streak 1, footer 1;
         // the charts keep at least 7 rows.
         let room = usize::from(area.height.saturating_sub(13 + 7));
@@ -201,7 +209,7 @@ impl WeekScreen {
                     Span::raw(if selected { "▸ " } else { "  " }),
                     Span::raw(format!("{:<11}", week::short_date(day.date))),
                     Span::styled(
-                        format!("{:<8}", day.status.label()),
+                        format!("{:<12}", day.status.label()),
                         status_style(day.status, theme),
                     ),
                 ];
@@ -375,6 +383,7 @@ fn status_style(status: DayStatus, theme: &Theme) -> Style {
     match status {
         DayStatus::Done => theme.ok(),
         DayStatus::Partial => theme.warn(),
+        DayStatus::Skipped | DayStatus::NotStarted => theme.dim(),
         DayStatus::Stopped => theme.danger(),
         DayStatus::Today => theme.accent(),
         DayStatus::Rest | DayStatus::Sick | DayStatus::Future => theme.dim(),
@@ -383,11 +392,5 @@ fn status_style(status: DayStatus, theme: &Theme) -> Style {
 }
 
 fn totals_line(label: String, t: &week::WeekTotals, style: Style) -> Line<'static> {
-    Line::styled(
-        format!(
-            "{label}: {} days · {} min · {} sets · {} reps",
-            t.active_days, t.minutes, t.sets, t.reps
-        ),
-        style,
-    )
+    Line::styled(format!("{label}: {}", week::totals_words(t, " · ")), style)
 }

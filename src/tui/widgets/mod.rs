@@ -41,6 +41,19 @@ pub fn key_hints<'a>(theme: &Theme, hints: &[(&'a str, &'a str)]) -> Line<'a> {
     Line::from(spans)
 }
 
+/// `text` wrapped to `width` columns, its first line after `first`, every
+/// later line after `rest`: a wrapped line keeps its indent (ratatui's own
+/// wrapping starts continuation lines at the left edge).
+pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(width.max(10))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| Line::raw(l.into_owned()))
+        .collect()
+}
+
 /// The smallest terminal every screen is laid out for.
 pub const MIN_WIDTH: u16 = 80;
 /// See [`MIN_WIDTH`].
