@@ -588,10 +588,15 @@ impl App {
             });
         }
         let lookback = week::add_days(today, -INTERRUPTED_LOOKBACK_DAYS);
-        if let Some(cut) = read
+        if let Some(resumable) = &read.today.resumable {
+            notices.push(HomeNotice::plain(format!(
+                "Your {} was cut off earlier today: choose it to resume where you stopped (what you did is kept).",
+                resumable.routine_name
+            )));
+        } else if let Some(cut) = read
             .history
             .interrupted()
-            .filter(|s| s.date >= lookback)
+            .filter(|s| s.date >= lookback && s.did_work())
             .last()
         {
             notices.push(HomeNotice::plain(format!(
