@@ -540,6 +540,12 @@ impl Store {
     /// and nothing is lost when the history cannot be written. Returns how
     /// many changes it holds; they stay queued until [`Store::discard_pending`].
     pub fn save_pending_copy(&self, path: &Path, now: Timestamp) -> Result<usize, StoreError> {
+        let text = self.pending_as_ron(path, now)?;
+        fsio::write_new(path, text.as_bytes())?;
+        Ok(self.pending.len())
+    }
+
+    fn pending_as_ron(&self, path: &Path, now: Timestamp) -> Result<String, StoreError> {
         let mut copy = MonthFile::default();
         for p in &self.pending {
             match p {
@@ -553,9 +559,39 @@ impl Store {
              // The same shape as a month file in history/YYYY-MM.ron: records can be moved there by hand.\n",
             self.dir.display()
         );
-        let text = fsio::to_ron(&copy, path, &header)?;
-        fsio::write_new(path, text.as_bytes())?;
-        Ok(self.pending.len())
+        fsio::to_ron(&copy, path, &header)
+    }
+
+    /// On the way out with changes still unsaved and no one to ask (a
+    /// signal, the terminal closing, Ctrl-C): one more try, then a copy in
+    /// the home folder, and failing that the records themselves as text.
+    /// Returns what to tell the user once the screen is back to normal.
+    pub fn rescue_pending(&mut self, now: Timestamp) -> Option<String> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let why = match self.flush() {
+            Ok(()) => return None,
+            Err(StoreError::Unsaved { cause, .. }) => *cause,
+            Err(other) => other,
+        };
+        let path = default_copy_path(now);
+        match self.save_pending_copy(&path, now) {
+            Ok(n) => {
+                self.discard_pending();
+                Some(format!(
+                    "{n} change(s) could not be saved to the history ({why}); a copy is in {}",
+                    path.display()
+                ))
+            }
+            Err(e) => {
+                let text = self.pending_as_ron(&path, now).unwrap_or_default();
+                Some(format!(
+                    "{} change(s) could not be saved to the history ({why}) nor copied ({e}); here they are:\n{text}",
+                    self.pending.len()
+                ))
+            }
+        }
     }
 
     /// Forgets the unsaved changes (after the user typed "discard", or once

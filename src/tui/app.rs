@@ -6,7 +6,6 @@ use std::cell::OnceCell;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
@@ -18,6 +17,7 @@ use tokio::time::Instant;
 
 use crate::audio::{Audio, AudioStatus, SoundState};
 use crate::catalog::Catalog;
+use crate::clock::{Clock, ClockError};
 use crate::coach::checkin::{CheckInContext, CheckInFlow, State as CheckInState};
 use crate::domain::History;
 use crate::domain::{CheckIn, SessionRecord};
@@ -34,6 +34,7 @@ use crate::tui::screens::home::{HomeAction, HomeScreen};
 use crate::tui::screens::preview::{PreviewAction, PreviewScreen};
 use crate::tui::screens::session::{self as session_screen, Status};
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
+use crate::tui::screens::unsaved::{UnsavedAction, UnsavedPrompt};
 use crate::tui::screens::week::{WeekAction, WeekScreen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, centered, key_hints};
@@ -145,6 +146,14 @@ pub struct App {
     save_due: bool,
     /// History the first screen still has to read (after its first frame).
     deferred: bool,
+    /// The wall clock (fallible; tests hand in their own).
+    clock: Clock,
+    /// Quitting waits here while changes could not be saved.
+    unsaved: Option<UnsavedPrompt>,
+    /// How the run ends (Ctrl-C: as SIGINT).
+    exit: super::Exit,
+    /// What to tell the user once the terminal is back (a copy's path).
+    exit_note: Option<String>,
 }
 
 impl App {
@@ -184,6 +193,10 @@ impl App {
             retry_at: None,
             save_due: false,
             deferred: false,
+            clock: Clock::system(),
+            unsaved: None,
+            exit: super::Exit::Normal,
+            exit_note: None,
         };
         match start {
             StartAt::Week(date) => {
@@ -246,13 +259,94 @@ impl App {
         self.quit
     }
 
+    /// Uses this clock (tests: a far-future one).
+    pub fn with_clock(mut self, clock: Clock) -> App {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock left the range of recordable dates: the loop saves and ends.
+    pub fn clock_failure(&self) -> Option<ClockError> {
+        self.clock.failure()
+    }
+
+    /// How the run ended, for the exit code.
+    pub fn exit_status(&self) -> super::Exit {
+        self.exit
+    }
+
+    /// What to print once the terminal is restored, if anything.
+    pub fn take_exit_note(&mut self) -> Option<String> {
+        self.exit_note.take()
+    }
+
+    /// Quitting with changes the store could not write opens the prompt
+    /// instead (unless a signal or Ctrl-C ends the run: nobody to ask).
+    fn hold_quit_for_unsaved(&mut self) -> bool {
+        if !self.quit || self.unsaved.is_some() || self.exit != super::Exit::Normal {
+            return false;
+        }
+        let Err(problem) = self.store.retry_pending() else {
+            return false;
+        };
+        self.quit = false;
+        let copy_to = crate::store::default_copy_path(self.clock.now_or_last());
+        let prompt = UnsavedPrompt::new(self.store.pending(), problem.to_string(), copy_to);
+        self.unsaved = Some(prompt);
+        true
+    }
+
+    fn on_unsaved_key(&mut self, key: KeyEvent) {
+        let Some(mut prompt) = self.unsaved.take() else {
+            return;
+        };
+        let result = match prompt.on_key(key) {
+            UnsavedAction::None => Err(None),
+            UnsavedAction::Back => return,
+            UnsavedAction::Retry => self.store.retry_pending().map(|()| None).map_err(Some),
+            UnsavedAction::SaveCopy(path) => {
+                match self
+                    .store
+                    .save_pending_copy(&path, self.clock.now_or_last())
+                {
+                    Ok(n) => {
+                        self.store.discard_pending();
+                        Ok(Some(format!(
+                            "{n} unsaved change(s) copied to {}",
+                            path.display()
+                        )))
+                    }
+                    Err(e) => Err(Some(e)),
+                }
+            }
+            UnsavedAction::Discard => {
+                let n = self.store.discard_pending();
+                Ok(Some(format!(
+                    "{n} unsaved change(s) discarded, as you asked"
+                )))
+            }
+        };
+        match result {
+            Ok(note) => {
+                self.exit_note = note;
+                self.quit = true;
+            }
+            Err(problem) => {
+                if let Some(e) = problem {
+                    prompt.failed(self.store.pending(), format!("Still not saved: {e}"));
+                }
+                self.unsaved = Some(prompt);
+            }
+        }
+    }
+
     /// Whether a terminal bell is due (the profile asks for one on phase changes).
     pub fn take_bell(&mut self) -> bool {
         std::mem::take(&mut self.bell)
     }
 
     fn today(&self) -> Date {
-        Timestamp::now().to_zoned(self.tz().clone()).date()
+        self.clock.now_or_last().to_zoned(self.tz().clone()).date()
     }
 
     fn go(&mut self, to: AfterSetup) {
@@ -267,7 +361,7 @@ impl App {
         let recent = self
             .store
             .load(week::add_days(today, -INTERRUPTED_LOOKBACK_DAYS), today);
-        let now = Timestamp::now();
+        let now = self.clock.now_or_last();
         let mut home = HomeScreen::new(&self.catalog, |id| {
             let routine = self.catalog.routine(id)?;
             let at = plan_rules::next_allowed(routine, &recent.sessions).filter(|at| *at > now)?;
@@ -328,7 +422,7 @@ impl App {
             routine,
             &self.profile,
             &recent,
-            Timestamp::now(),
+            self.clock.now_or_last(),
             self.tz(),
         );
         let suggestions = std::mem::take(&mut planned.suggestions);
@@ -357,7 +451,10 @@ impl App {
                 lines: vec![format!("No routine has the id \"{routine_id}\".")],
             }));
         };
-        if let Some(at) = planned.not_before.filter(|at| *at > Timestamp::now()) {
+        if let Some(at) = planned
+            .not_before
+            .filter(|at| *at > self.clock.now_or_last())
+        {
             return Err(Box::new(Screen::Message {
                 title: format!("{}: not today yet", planned.plan.routine_name),
                 lines: vec![
@@ -382,7 +479,7 @@ impl App {
         };
         // The date is set when the history is read (no time-zone look-up
         // before the first frame); until then, the UTC date stands in.
-        let now = Timestamp::now();
+        let now = self.clock.now_or_last();
         let ctx = CheckInContext {
             today: now.to_zoned(TimeZone::UTC).date(),
             now,
@@ -461,7 +558,7 @@ impl App {
     }
 
     fn start_session(&mut self, plan: Plan, checkin: Option<CheckIn>, now: Instant) {
-        let started = Timestamp::now();
+        let started = self.clock.now_or_last();
         let date = started.to_zoned(self.tz().clone()).date();
         let baseline = checkin.as_ref().map(|c| c.baseline);
         let settings = Settings {
@@ -530,9 +627,9 @@ impl App {
                 Effect::Ended(_) => {
                     // No cue can follow: close the device once the last one has played.
                     run.audio_close_at = Some(now + AUDIO_LINGER);
-                    changed |= run.log.apply(effect, Timestamp::now(), active);
+                    changed |= run.log.apply(effect, self.clock.now_or_last(), active);
                 }
-                _ => changed |= run.log.apply(effect, Timestamp::now(), active),
+                _ => changed |= run.log.apply(effect, self.clock.now_or_last(), active),
             }
         }
         if changed {
@@ -545,7 +642,7 @@ impl App {
     /// Returns whether what the screen says about saving changed.
     pub fn flush_saves(&mut self, now: Instant) -> bool {
         if !std::mem::take(&mut self.save_due) {
-            return false;
+            return self.hold_quit_for_unsaved();
         }
         let mut screen = std::mem::replace(&mut self.screen, Screen::placeholder());
         let changed = match &mut screen {
@@ -557,7 +654,7 @@ impl App {
             _ => false,
         };
         self.screen = screen;
-        changed
+        changed | self.hold_quit_for_unsaved()
     }
 
     /// The next moment the app must wake; `None` when only a key can change anything.
@@ -622,7 +719,7 @@ impl App {
             && run.engine.ending().is_none()
         {
             let active = run.engine.active(now).as_secs() as u32;
-            run.log.interrupt(Timestamp::now(), active);
+            run.log.interrupt(self.clock.now_or_last(), active);
         }
         if let Screen::Session(run) = &mut screen {
             self.save(run, now);
@@ -630,6 +727,7 @@ impl App {
         self.save_due = false;
         self.screen = screen;
         self.quit = true;
+        self.exit_note = self.store.rescue_pending(self.clock.now_or_last());
     }
 
     /// The record of the running session, if any.
@@ -644,7 +742,11 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent, now: Instant) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             self.interrupt(now);
+            self.exit = super::Exit::Signal(2);
             return;
+        }
+        if self.unsaved.is_some() {
+            return self.on_unsaved_key(key);
         }
         let screen = std::mem::replace(&mut self.screen, Screen::placeholder());
         self.screen = self.screen_key(screen, key, now);
@@ -900,6 +1002,9 @@ impl App {
                     centered(area, 72, 12),
                 );
             }
+        }
+        if let Some(prompt) = &self.unsaved {
+            prompt.render(frame, area, theme);
         }
     }
 }
