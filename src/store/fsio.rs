@@ -149,7 +149,7 @@ fn create_temp(dir: &Path, name: &str) -> Result<(File, PathBuf), StoreError> {
         {
             Ok(file) => return Ok((file, tmp)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
-            Err(e) => return Err(StoreError::io("create", &tmp, e)),
+            Err(e) => return Err(StoreError::io("create a temporary file in", dir, e)),
         }
     }
     Err(StoreError::io("create a temporary file in", dir, last))
@@ -178,7 +178,8 @@ fn write_then_rename(
     dir: &Path,
     bytes: &[u8],
 ) -> Result<FileStamp, Failed> {
-    let before = |op, e| Failed::BeforeRename(StoreError::io(op, tmp, e));
+    // Named by the file being replaced: the temporary name means nothing to a user.
+    let before = |op, e| Failed::BeforeRename(StoreError::io(op, path, e));
     write_all(&mut file, tmp, bytes).map_err(|e| before("write", e))?;
     file.sync_all().map_err(|e| before("sync", e))?;
     let stamp = file

@@ -56,8 +56,9 @@ pub const INDEX_STEM: &str = "index";
 /// A failure to find, create or write the store's files; always names the path.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file system refused: the operation, the path and the OS error.
-    #[error("cannot {op} {}: {source}", path.display())]
+    /// The file system refused: the OS error first (a one-line banner may
+    /// cut what follows), then the operation and the path.
+    #[error("{} (cannot {op} {})", plain(source), path.display())]
     Io {
         /// What was being done ("create", "write", "replace"…).
         op: &'static str,
@@ -90,7 +91,7 @@ pub enum StoreError {
     #[error("another backcoach window holds the history ({} is locked)", .0.display())]
     Busy(PathBuf),
     /// The lock file cannot be opened or locked: nothing is written unlocked.
-    #[error("cannot lock {}: {source}", path.display())]
+    #[error("cannot lock {}: {}", path.display(), plain(source))]
     Lock {
         /// The lock file.
         path: PathBuf,
@@ -110,6 +111,15 @@ pub enum StoreError {
         #[source]
         cause: Box<StoreError>,
     },
+}
+
+/// An OS error in words, without the "(os error 28)" a user cannot act on.
+fn plain(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    }
 }
 
 impl StoreError {

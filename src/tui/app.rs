@@ -302,7 +302,6 @@ impl App {
         };
         let result = match prompt.on_key(key) {
             UnsavedAction::None => Err(None),
-            UnsavedAction::Back => return,
             UnsavedAction::Retry => self.store.retry_pending().map(|()| None).map_err(Some),
             UnsavedAction::SaveCopy(path) => {
                 match self

@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
     );
 
     if let Some(modal) = &view.modal {
-        render_modal(frame, area, modal, theme);
+        render_modal(frame, area, modal, status, theme);
     }
 }
 
@@ -355,7 +355,7 @@ fn popup(
     );
 }
 
-fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme) {
+fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, status: &Status, theme: &Theme) {
     match modal {
         ModalView::Help => {
             let keys: [(&str, &str); 12] = [
@@ -384,11 +384,21 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
             popup(frame, area, "Keys", lines, theme.title(), 62);
         }
         ModalView::ConfirmQuit => {
-            let lines = vec![
-                Line::raw(" Quit this session? What you did is saved as partial."),
+            // Never "saved" while it is not: the quit then asks what to do.
+            let mut lines = if status.save_problem.is_some() {
+                vec![
+                    Line::raw(" Quit this session? What you did is NOT saved yet;"),
+                    Line::raw(" you will choose: try again, save a copy or discard."),
+                ]
+            } else {
+                vec![Line::raw(
+                    " Quit this session? What you did is saved as partial.",
+                )]
+            };
+            lines.extend([
                 Line::raw(""),
                 key_hints(theme, &[("y", "quit"), ("n", "keep going")]),
-            ];
+            ]);
             popup(frame, area, "Quit?", lines, theme.warn(), 60);
         }
         ModalView::RateNumber { typed } => {

@@ -2,7 +2,9 @@
 //! read-only folder, another window holding the lock): the app does not
 //! quit silently, and never says "saved" when nothing was. It asks:
 //! try again, save a copy to a file (the home folder by default), or
-//! discard them, which takes typing the word "discard".
+//! discard them, which takes typing the word "discard". No other key gets
+//! past it (Ctrl-C still ends the run: the changes are then copied to the
+//! home folder without asking).
 
 use std::path::PathBuf;
 
@@ -29,8 +31,6 @@ pub enum UnsavedAction {
     SaveCopy(PathBuf),
     /// Throw the changes away (the word was typed).
     Discard,
-    /// Do not quit after all.
-    Back,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl UnsavedPrompt {
                     };
                     UnsavedAction::None
                 }
-                KeyCode::Esc => UnsavedAction::Back,
+                // No way past but the three choices: nothing is lost by a stray key.
                 _ => UnsavedAction::None,
             },
             Mode::CopyTo { path } | Mode::Discard { typed: path } => match key.code {
@@ -157,7 +157,6 @@ impl UnsavedPrompt {
                     theme,
                     &[("d", "discard them (you will type \"discard\")")],
                 ));
-                lines.push(key_hints(theme, &[("Esc", "go back without quitting")]));
             }
             Mode::CopyTo { path } => {
                 lines.push(Line::raw(" Save a copy to this new file:"));
@@ -256,13 +255,15 @@ mod tests {
     }
 
     #[test]
-    fn retry_and_back() {
+    fn retry_and_nothing_else_gets_past() {
         let mut p = prompt();
         assert_eq!(press(&mut p, KeyCode::Char('r')), UnsavedAction::Retry);
         press(&mut p, KeyCode::Char('d'));
         assert_eq!(press(&mut p, KeyCode::Esc), UnsavedAction::None);
-        assert_eq!(press(&mut p, KeyCode::Esc), UnsavedAction::Back);
-        // Other keys do nothing: q does not quit past unsaved changes.
-        assert_eq!(press(&mut p, KeyCode::Char('q')), UnsavedAction::None);
+        assert_eq!(p.mode, Mode::Choose, "Esc leaves the typing");
+        // Other keys do nothing: neither q nor Esc quits past unsaved changes.
+        for code in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Char('y')] {
+            assert_eq!(press(&mut p, code), UnsavedAction::None);
+        }
     }
 }
