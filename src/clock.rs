@@ -153,6 +153,7 @@ impl Default for Clock {
 
 /// `UNIX_EPOCH` plus (or minus) `seconds`, saturating at what `SystemTime`
 /// can hold.
+#[cfg(any(debug_assertions, test))]
 fn epoch_plus(seconds: i64) -> SystemTime {
     let magnitude = Duration::from_secs(seconds.unsigned_abs());
     let moved = if seconds >= 0 {

@@ -259,6 +259,31 @@ fn quitting_with_an_unwritable_history_asks_and_never_claims_saved() {
     assert_eq!(copy.sessions[0].status, SessionStatus::Partial);
 }
 
+/// Ctrl-C (or a signal) with changes the history cannot take: nobody is
+/// asked, the changes are copied to the home folder and the shell is told
+/// where; the exit code is 130.
+#[test]
+fn ctrl_c_with_unsaved_changes_copies_them_home() {
+    let (dir, catalog) = prepared_dir();
+    fs::write(dir.path().join("history"), "a file where the folder goes").unwrap();
+    let mut tui = common::start_tiny(dir.path(), &catalog);
+    check_in(&mut tui, "1");
+    tui.wait_for("Not saved yet", T);
+    tui.send("\x03");
+    assert_eq!(tui.wait_exit(T), Some(130));
+    let raw = String::from_utf8_lossy(&tui.raw()).to_string();
+    assert!(raw.contains("a copy is in"), "{raw}");
+    let copies: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.display().to_string().contains("backcoach-unsaved-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let copy: MonthFile = ron::from_str(&fs::read_to_string(&copies[0]).unwrap()).unwrap();
+    assert_eq!(copy.sessions.len(), 1);
+    assert_eq!(copy.sessions[0].status, SessionStatus::Partial);
+}
+
 /// A link planted at the temporary name older versions used: the file it
 /// points at is neither overwritten nor made private.
 #[test]
