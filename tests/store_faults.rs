@@ -354,3 +354,46 @@ fn unsaved_changes_can_be_copied_to_a_new_file() {
     assert_eq!(store.discard_pending(), 2);
     assert_eq!(store.pending(), 0);
 }
+
+/// The quit prompt's three choices, as the store carries them out: a retry
+/// that still fails keeps everything; a copy then lets go; a discard lets go.
+#[test]
+fn the_quit_prompts_choices_keep_or_let_go_as_asked() {
+    use backcoach::store::UnsavedChoice;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let mut store = open(&dir);
+    fs::write(dir.join("history"), "a file where the folder should be").unwrap();
+    assert!(store.save_session(&done(monday())).is_err());
+    let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+
+    assert!(store.resolve_pending(UnsavedChoice::Retry, now).is_err());
+    assert_eq!(store.pending(), 1);
+    let copy = tmp.path().join("copy.ron");
+    let note = store
+        .resolve_pending(UnsavedChoice::CopyTo(copy.clone()), now)
+        .unwrap()
+        .unwrap();
+    assert!(note.contains("copy.ron"), "{note}");
+    assert_eq!(store.pending(), 0);
+    // A copy that cannot be written keeps the changes.
+    assert!(store.save_checkin(&checkin(monday(), 2)).is_err());
+    assert!(
+        store
+            .resolve_pending(UnsavedChoice::CopyTo(copy.clone()), now)
+            .is_err()
+    );
+    assert_eq!(store.pending(), 1);
+    let note = store
+        .resolve_pending(UnsavedChoice::Discard, now)
+        .unwrap()
+        .unwrap();
+    assert!(note.contains("1 unsaved change(s) discarded"), "{note}");
+    assert_eq!(store.pending(), 0);
+    // Once the disk works, a retry with nothing held is simply done.
+    fs::remove_file(dir.join("history")).unwrap();
+    assert_eq!(
+        store.resolve_pending(UnsavedChoice::Retry, now).unwrap(),
+        None
+    );
+}

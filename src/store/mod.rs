@@ -572,6 +572,32 @@ impl Store {
         fsio::to_ron(&copy, path, &header)
     }
 
+    /// Carries out what the user chose for changes that cannot be saved.
+    /// `Ok` when nothing is left unsaved, with what to tell the user once
+    /// the screen is gone; the error says why the choice failed (the
+    /// changes are still held).
+    pub fn resolve_pending(
+        &mut self,
+        choice: UnsavedChoice,
+        now: Timestamp,
+    ) -> Result<Option<String>, StoreError> {
+        match choice {
+            UnsavedChoice::Retry => self.flush().map(|()| None),
+            UnsavedChoice::CopyTo(path) => {
+                let n = self.save_pending_copy(&path, now)?;
+                self.discard_pending();
+                Ok(Some(format!(
+                    "{n} unsaved change(s) copied to {}",
+                    path.display()
+                )))
+            }
+            UnsavedChoice::Discard => Ok(Some(format!(
+                "{} unsaved change(s) discarded, as you asked",
+                self.discard_pending()
+            ))),
+        }
+    }
+
     /// On the way out with changes still unsaved and no one to ask (a
     /// signal, the terminal closing, Ctrl-C): one more try, then a copy in
     /// the home folder, and failing that the records themselves as text.
@@ -639,6 +665,17 @@ fn overlay(history: &mut History, pending: &[Pending]) {
 /// Every month that has a file (or a sibling) in `history`, oldest first.
 fn month_keys_in(history: &Path) -> Vec<MonthKey> {
     index::list_months(history).into_keys().collect()
+}
+
+/// What to do with changes that cannot be saved (the quit prompt's choices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Try writing the history again.
+    Retry,
+    /// Write a copy to this new file, then let the changes go.
+    CopyTo(PathBuf),
+    /// Let the changes go.
+    Discard,
 }
 
 /// Where the quit prompt offers to copy unsaved changes: the home folder

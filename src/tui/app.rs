@@ -297,44 +297,17 @@ impl App {
     }
 
     fn on_unsaved_key(&mut self, key: KeyEvent) {
-        let Some(mut prompt) = self.unsaved.take() else {
+        let Some(UnsavedAction::Choose(choice)) = self.unsaved.as_mut().map(|p| p.on_key(key))
+        else {
             return;
         };
-        let result = match prompt.on_key(key) {
-            UnsavedAction::None => Err(None),
-            UnsavedAction::Retry => self.store.retry_pending().map(|()| None).map_err(Some),
-            UnsavedAction::SaveCopy(path) => {
-                match self
-                    .store
-                    .save_pending_copy(&path, self.clock.now_or_last())
-                {
-                    Ok(n) => {
-                        self.store.discard_pending();
-                        Ok(Some(format!(
-                            "{n} unsaved change(s) copied to {}",
-                            path.display()
-                        )))
-                    }
-                    Err(e) => Err(Some(e)),
+        match self.store.resolve_pending(choice, self.clock.now_or_last()) {
+            Ok(note) => (self.exit_note, self.unsaved, self.quit) = (note, None, true),
+            Err(e) => {
+                let pending = self.store.pending();
+                if let Some(prompt) = self.unsaved.as_mut() {
+                    prompt.failed(pending, format!("Still not saved: {e}"));
                 }
-            }
-            UnsavedAction::Discard => {
-                let n = self.store.discard_pending();
-                Ok(Some(format!(
-                    "{n} unsaved change(s) discarded, as you asked"
-                )))
-            }
-        };
-        match result {
-            Ok(note) => {
-                self.exit_note = note;
-                self.quit = true;
-            }
-            Err(problem) => {
-                if let Some(e) = problem {
-                    prompt.failed(self.store.pending(), format!("Still not saved: {e}"));
-                }
-                self.unsaved = Some(prompt);
             }
         }
     }

@@ -12,8 +12,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Wrap};
 
+use crate::store::UnsavedChoice;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered, key_hints};
 
@@ -25,12 +26,8 @@ pub const DISCARD_WORD: &str = "discard";
 pub enum UnsavedAction {
     /// Nothing yet.
     None,
-    /// Try writing the history again.
-    Retry,
-    /// Write a copy of the changes to this new file.
-    SaveCopy(PathBuf),
-    /// Throw the changes away (the word was typed).
-    Discard,
+    /// The user chose (a discard only once the word was typed).
+    Choose(UnsavedChoice),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +74,7 @@ impl UnsavedPrompt {
             Mode::Choose => match key.code {
                 KeyCode::Char('r') => {
                     self.note = None;
-                    UnsavedAction::Retry
+                    UnsavedAction::Choose(UnsavedChoice::Retry)
                 }
                 KeyCode::Char('c') => {
                     self.note = None;
@@ -122,13 +119,15 @@ impl UnsavedPrompt {
     fn enter(&mut self) -> UnsavedAction {
         match &self.mode {
             Mode::CopyTo { path } if !path.trim().is_empty() => {
-                UnsavedAction::SaveCopy(expand_home(path.trim()))
+                UnsavedAction::Choose(UnsavedChoice::CopyTo(expand_home(path.trim())))
             }
             Mode::CopyTo { .. } => {
                 self.note = Some("Type where to save the copy.".into());
                 UnsavedAction::None
             }
-            Mode::Discard { typed } if typed.trim() == DISCARD_WORD => UnsavedAction::Discard,
+            Mode::Discard { typed } if typed.trim() == DISCARD_WORD => {
+                UnsavedAction::Choose(UnsavedChoice::Discard)
+            }
             Mode::Discard { .. } => {
                 self.note = Some(format!(
                     "Type the word {DISCARD_WORD} to throw the changes away, or Esc to go back."
@@ -143,10 +142,10 @@ impl UnsavedPrompt {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let mut lines = vec![
             Line::raw(format!(
-                " {} change(s) of this run are not saved to the history:",
+                "{} change(s) of this run are not saved to the history:",
                 self.pending
             )),
-            Line::from(Span::styled(format!(" {}", self.problem), theme.warn())),
+            Line::from(Span::styled(self.problem.clone(), theme.warn())),
             Line::raw(""),
         ];
         match &self.mode {
@@ -159,28 +158,25 @@ impl UnsavedPrompt {
                 ));
             }
             Mode::CopyTo { path } => {
-                lines.push(Line::raw(" Save a copy to this new file:"));
-                lines.push(Line::from(Span::styled(format!(" > {path}_"), theme.key())));
+                lines.push(Line::raw("Save a copy to this new file:"));
+                lines.push(Line::from(Span::styled(format!("> {path}_"), theme.key())));
                 lines.push(key_hints(theme, &[("Enter", "save"), ("Esc", "back")]));
             }
             Mode::Discard { typed } => {
                 lines.push(Line::raw(format!(
-                    " Type {DISCARD_WORD} and press Enter to throw them away:"
+                    "Type {DISCARD_WORD} and press Enter to throw them away:"
                 )));
-                lines.push(Line::from(Span::styled(
-                    format!(" > {typed}_"),
-                    theme.key(),
-                )));
+                lines.push(Line::from(Span::styled(format!("> {typed}_"), theme.key())));
                 lines.push(key_hints(theme, &[("Enter", "discard"), ("Esc", "back")]));
             }
         }
         if let Some(note) = &self.note {
             lines.push(Line::raw(""));
-            lines.push(Line::from(Span::styled(format!(" {note}"), theme.warn())));
+            lines.push(Line::from(Span::styled(note.clone(), theme.warn())));
         }
         let width = area.width.min(76);
         // Wrapped lines need room: count them at the popup's inner width.
-        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let inner = usize::from(width.saturating_sub(4)).max(1);
         let height = lines
             .iter()
             .map(|l| l.width().max(1).div_ceil(inner))
@@ -194,6 +190,7 @@ impl UnsavedPrompt {
                     .borders(Borders::ALL)
                     .border_type(BorderType::Double)
                     .border_style(theme.warn())
+                    .padding(Padding::horizontal(1))
                     .title_top(Line::from(Span::styled(" Not saved ", theme.warn()))),
             ),
             rect,
@@ -227,6 +224,33 @@ mod tests {
         UnsavedPrompt::new(2, "disk full".into(), PathBuf::from("/home/u/copy.ron"))
     }
 
+    fn drawn(prompt: &UnsavedPrompt) -> String {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|f| prompt.render(f, f.area(), &Theme { color: false }))
+            .expect("draw");
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn the_prompt_as_drawn() {
+        let mut p = UnsavedPrompt::new(
+            3,
+            "No space left on device (cannot write /home/u/.local/share/backcoach/history/2026-11.ron)"
+                .into(),
+            PathBuf::from("/home/u/backcoach-unsaved-2026-11-30-120000.ron"),
+        );
+        insta::assert_snapshot!("unsaved_choose_80x24", drawn(&p));
+        press(&mut p, KeyCode::Char('d'));
+        type_text(&mut p, "dis");
+        press(&mut p, KeyCode::Enter);
+        insta::assert_snapshot!("unsaved_discard_80x24", drawn(&p));
+        press(&mut p, KeyCode::Esc);
+        press(&mut p, KeyCode::Char('c'));
+        insta::assert_snapshot!("unsaved_copy_80x24", drawn(&p));
+    }
+
     #[test]
     fn discarding_takes_the_whole_word() {
         let mut p = prompt();
@@ -235,7 +259,10 @@ mod tests {
         assert_eq!(press(&mut p, KeyCode::Enter), UnsavedAction::None);
         assert!(p.note.is_some(), "a half word is refused and explained");
         type_text(&mut p, "ard");
-        assert_eq!(press(&mut p, KeyCode::Enter), UnsavedAction::Discard);
+        assert_eq!(
+            press(&mut p, KeyCode::Enter),
+            UnsavedAction::Choose(UnsavedChoice::Discard)
+        );
     }
 
     #[test]
@@ -244,20 +271,23 @@ mod tests {
         press(&mut p, KeyCode::Char('c'));
         assert_eq!(
             press(&mut p, KeyCode::Enter),
-            UnsavedAction::SaveCopy(PathBuf::from("/home/u/copy.ron"))
+            UnsavedAction::Choose(UnsavedChoice::CopyTo(PathBuf::from("/home/u/copy.ron")))
         );
         p.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         type_text(&mut p, "/tmp/mine.ron");
         assert_eq!(
             press(&mut p, KeyCode::Enter),
-            UnsavedAction::SaveCopy(PathBuf::from("/tmp/mine.ron"))
+            UnsavedAction::Choose(UnsavedChoice::CopyTo(PathBuf::from("/tmp/mine.ron")))
         );
     }
 
     #[test]
     fn retry_and_nothing_else_gets_past() {
         let mut p = prompt();
-        assert_eq!(press(&mut p, KeyCode::Char('r')), UnsavedAction::Retry);
+        assert_eq!(
+            press(&mut p, KeyCode::Char('r')),
+            UnsavedAction::Choose(UnsavedChoice::Retry)
+        );
         press(&mut p, KeyCode::Char('d'));
         assert_eq!(press(&mut p, KeyCode::Esc), UnsavedAction::None);
         assert_eq!(p.mode, Mode::Choose, "Esc leaves the typing");
