@@ -123,6 +123,15 @@ fn plain(error: &std::io::Error) -> String {
 }
 
 impl StoreError {
+    /// Why, without the note that changes are kept and retried (for a
+    /// prompt that is itself about those changes).
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Unsaved { cause, .. } => cause.to_string(),
+            other => other.to_string(),
+        }
+    }
+
     /// An I/O failure on `path` while doing `op`.
     pub fn io(op: &'static str, path: &Path, source: std::io::Error) -> StoreError {
         StoreError::Io {

@@ -291,7 +291,7 @@ impl App {
         };
         self.quit = false;
         let copy_to = crate::store::default_copy_path(self.clock.now_or_last());
-        let prompt = UnsavedPrompt::new(self.store.pending(), problem.to_string(), copy_to);
+        let prompt = UnsavedPrompt::new(self.store.pending(), problem.reason(), copy_to);
         self.unsaved = Some(prompt);
         true
     }
@@ -306,7 +306,7 @@ impl App {
             Err(e) => {
                 let pending = self.store.pending();
                 if let Some(prompt) = self.unsaved.as_mut() {
-                    prompt.failed(pending, format!("Still not saved: {e}"));
+                    prompt.failed(pending, format!("Still not saved: {}", e.reason()));
                 }
             }
         }
