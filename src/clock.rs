@@ -15,7 +15,7 @@
 
 use std::cell::Cell;
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use jiff::Timestamp;
 
@@ -155,7 +155,7 @@ impl Default for Clock {
 /// can hold.
 #[cfg(any(debug_assertions, test))]
 fn epoch_plus(seconds: i64) -> SystemTime {
-    let magnitude = Duration::from_secs(seconds.unsigned_abs());
+    let magnitude = std::time::Duration::from_secs(seconds.unsigned_abs());
     let moved = if seconds >= 0 {
         UNIX_EPOCH.checked_add(magnitude)
     } else {
@@ -201,7 +201,7 @@ mod tests {
         let mut clock = clock;
         clock.source = Source::From {
             at: edge,
-            since: std::time::Instant::now() - Duration::from_secs(2),
+            since: std::time::Instant::now() - std::time::Duration::from_secs(2),
         };
         assert_eq!(clock.now_or_last(), good);
         assert!(clock.failure().is_some());

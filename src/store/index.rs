@@ -218,22 +218,30 @@ impl Derived {
     /// Brings the index in line with `listing`: months whose files changed
     /// are read again, new months added, months without files dropped.
     /// Returns whether anything changed.
+    ///
+    /// It is marked for writing when a day's flags changed or a month was
+    /// added or dropped, not when only a known month's fingerprint moved
+    /// (every save of a session does that): the stale fingerprint costs a
+    /// later reader one read of that month, usually from the month cache,
+    /// while writing would cost every save two more fsyncs.
     pub fn refresh(&mut self, listing: &Listing, history: &Path, cache: &mut MonthCache) -> bool {
         let mut changed = false;
         for (key, files) in listing {
             let print = fingerprint(files);
-            if self.sources.get(key) == Some(&print) {
+            let known = self.sources.get(key);
+            if known == Some(&print) {
                 continue;
             }
             let chain = MonthChain::read_cached(history, *key, cache);
             let flags = month_flags(&chain.merged(), *key);
-            if chain.problems.is_empty() {
-                self.index.set_month(*key, &flags);
+            let days_changed = if chain.problems.is_empty() {
+                self.index.set_month(*key, &flags)
             } else {
                 // Part of the month cannot be read: keep the days known from
                 // before it broke, and add what can be read.
-                self.index.merge_month(*key, &flags);
-            }
+                self.index.merge_month(*key, &flags)
+            };
+            self.dirty |= days_changed || known.is_none();
             self.sources.insert(*key, print);
             changed = true;
         }
@@ -247,9 +255,9 @@ impl Derived {
         for key in gone {
             self.index.set_month(key, &BTreeMap::new());
             self.sources.remove(&key);
+            self.dirty = true;
             changed = true;
         }
-        self.dirty |= changed;
         changed
     }
 
