@@ -4,13 +4,15 @@
 //! each part directly. Floors, lowest first (no import runs back up):
 //! `domain` (records) → `catalog`, `profile`, `plan` → `rules` → `coach`
 //! (owns today) and `session` (the engine) → the edges: `store`, `audio`,
-//! `tui`, `cli`.
+//! `tui`, `cli`. `clock` and `textfile` (reading files no one vouches for)
+//! sit beside `domain` at the bottom.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod audio;
 pub mod catalog;
 pub mod cli;
+pub mod clock;
 pub mod coach;
 pub mod cue;
 pub mod domain;
@@ -21,4 +23,5 @@ pub mod quiet_stderr;
 pub mod rules;
 pub mod session;
 pub mod store;
+pub mod textfile;
 pub mod tui;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use backcoach::catalog::{self, Catalog};
 use backcoach::cli::{self, Cli, Command, UserError};
+use backcoach::clock::Clock;
 use backcoach::store::{self, Store};
 use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::theme::Theme;
@@ -57,7 +58,8 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             full_screen(&cli, catalog, StartAt::Home)
         }
         Some(Command::Week { print: true, date }) => {
-            let today = backcoach::cli::commands::today();
+            let today = backcoach::cli::commands::today(&Clock::system())
+                .map_err(|e| UserError::Other(e.to_string()))?;
             backcoach::cli::commands::week_print(cli.data_dir.as_deref(), *date, today)
                 .map_err(|e| UserError::Other(e.to_string()))?
                 .emit();
@@ -73,10 +75,13 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {
+    // A clock outside the recordable dates is said before the screen changes.
+    let clock = Clock::system();
+    clock.now().map_err(|e| UserError::Other(e.to_string()))?;
     let dir =
         store::data_dir(cli.data_dir.as_deref()).map_err(|e| UserError::Other(e.to_string()))?;
     let store = Store::open(&dir).map_err(|e| UserError::Other(e.to_string()))?;
-    let log = dir.join("backcoach.log");
+    let log = backcoach::logging::log_path(&dir);
     let _ = backcoach::logging::init(&log);
     let sound = if cli.mute {
         SoundForRun::Muted
@@ -84,7 +89,7 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
         SoundForRun::On
     };
     let exit = tui::run(
-        |tx| App::new(catalog, store, start, sound, Theme::from_env(), tx),
+        |tx| App::new(catalog, store, start, sound, Theme::from_env(), tx).with_clock(clock),
         &log,
     )
     .map_err(|e| UserError::Other(e.to_string()))?;

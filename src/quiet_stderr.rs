@@ -49,12 +49,21 @@ impl StderrRedirect {
     /// descriptors cannot be duplicated; the caller can then carry on
     /// unredirected rather than refuse to start.
     pub fn to_file(path: &Path) -> io::Result<StderrRedirect> {
+        // Without blocking: a FIFO given as the log must not freeze the app.
         let file = OpenOptions::new()
             .create(true)
             .append(true)
             .mode(0o600)
+            .custom_flags(nix::libc::O_NONBLOCK)
             .open(path)?;
         Self::to_open_file(&file)
+    }
+
+    /// [`StderrRedirect::to_file`], or `/dev/null` when `path` cannot be
+    /// opened: while full-screen, stderr must go somewhere other than the
+    /// terminal, even when the log cannot be kept.
+    pub fn to_file_or_null(path: &Path) -> io::Result<StderrRedirect> {
+        Self::to_file(path).or_else(|_| Self::to_file(Path::new("/dev/null")))
     }
 
     /// Point fd 2 at an already open file (for callers that manage the file).

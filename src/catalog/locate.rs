@@ -4,6 +4,10 @@
 //! serde hands us plain values with no positions; rather than wrapping every
 //! field, we re-scan the source: a tiny tokenizer that knows RON's comments and
 //! strings, and a few queries ("the struct whose `id` is X", "its field F").
+//! The `id: "X"` pairs are indexed once, so finding a struct by its id does
+//! not rescan the source: thousands of problems cost linear time in all.
+
+use std::collections::HashMap;
 
 /// A position in the source, 1-based like ron's own errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,22 +43,40 @@ struct Token {
 /// A scanned source, ready for position queries.
 pub struct Locator {
     tokens: Vec<Token>,
+    /// Each id's `id: "<value>"` pairs, as the indexes of their value tokens.
+    ids: HashMap<String, Vec<usize>>,
 }
 
 impl Locator {
     /// Scans the source once; never fails (odd input just yields fewer tokens).
     pub fn new(source: &str) -> Locator {
-        Locator {
+        let mut locator = Locator {
             tokens: tokenize(source),
+            ids: HashMap::new(),
+        };
+        let mut ids: HashMap<String, Vec<usize>> = HashMap::new();
+        for at in locator.pairs_of("id", 0, locator.tokens.len()) {
+            if let Kind::Str(value) = &locator.tokens[at].kind {
+                ids.entry(value.clone()).or_default().push(at);
+            }
         }
+        locator.ids = ids;
+        locator
     }
 
     /// Position of the string value of the `n`-th (0-based) `key: "value"` pair
     /// anywhere in the source.
     pub fn nth_pair(&self, key: &str, value: &str, n: usize) -> Option<Pos> {
-        self.pairs(key, value, 0, self.tokens.len())
-            .nth(n)
-            .map(|i| self.tokens[i].pos)
+        let at = if key == "id" {
+            self.nth_id(value, n)
+        } else {
+            self.pairs(key, value, 0, self.tokens.len()).nth(n)
+        };
+        at.map(|i| self.tokens[i].pos)
+    }
+
+    fn nth_id(&self, value: &str, n: usize) -> Option<usize> {
+        self.ids.get(value).and_then(|found| found.get(n)).copied()
     }
 
     /// Position of `key: "value"` inside the struct that holds the `n`-th
@@ -136,6 +158,17 @@ impl Locator {
         from: usize,
         to: usize,
     ) -> impl Iterator<Item = usize> + 'a {
+        self.pairs_of(key, from, to)
+            .filter(move |at| matches!(&self.tokens[*at].kind, Kind::Str(v) if v == value))
+    }
+
+    /// The string value tokens of every `key: "…"` pair in `from..to`.
+    fn pairs_of<'a>(
+        &'a self,
+        key: &'a str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
         let to = to.min(self.tokens.len());
         (from..to).filter_map(move |i| {
             let is_key = matches!(&self.tokens[i].kind, Kind::Ident(k) if k == key);
@@ -144,8 +177,8 @@ impl Locator {
             let at = self.skip_some(i + 2);
             match self.tokens.get(at) {
                 Some(Token {
-                    kind: Kind::Str(v), ..
-                }) if is_key && colon && v == value => Some(at),
+                    kind: Kind::Str(_), ..
+                }) if is_key && colon => Some(at),
                 _ => None,
             }
         })
@@ -168,7 +201,7 @@ impl Locator {
     }
 
     fn owner_span(&self, owner: &str, n: usize) -> Option<(usize, usize)> {
-        let at = self.pairs("id", owner, 0, self.tokens.len()).nth(n)?;
+        let at = self.nth_id(owner, n)?;
         let open = self.enclosing_open(at)?;
         let close = self.matching_close(open)?;
         Some((open, close))

@@ -1,10 +1,17 @@
 //! Catalog validation: a catalog that breaks a rule never starts a session.
 //!
 //! Each rule yields a [`Problem`] naming the offending id and where it sits
-//! in the file, found with the [`Locator`].
+//! in the file, found with the [`Locator`]. Every check is linear in the
+//! size of the catalog (ids are looked up in hash sets, positions through
+//! the locator's index of ids), so a catalog of thousands of duplicates is
+//! judged in milliseconds.
+//!
+//! Doses are bounded ([`limits`]): a catalog is someone's text, and a
+//! session holds per-rep and per-set state, so `reps: (1, 4294967295)` must
+//! be refused here, not discovered as a 4 GB allocation mid-session.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Deref;
 
 use super::locate::{Locator, Pos};
@@ -37,12 +44,60 @@ impl Deref for LazyLocator<'_> {
     }
 }
 
+/// The largest values a catalog may ask for, from the guides with room to
+/// spare. Their largest doses are 30 reps, 4 sets, 60-second holds, 5-minute
+/// timed stretches, 60-second rests, 30 minutes of walking and routines of
+/// a dozen exercises; each limit is several times that, and small enough
+/// that no session can grow without bound.
+pub mod limits {
+    /// Repetitions (or slow cycles) per set.
+    pub const REPS: u32 = 100;
+    /// Sets of one exercise.
+    pub const SETS: u32 = 10;
+    /// Seconds of a hold or a timed exercise: 30 minutes.
+    pub const HOLD_OR_DURATION_S: u32 = 30 * 60;
+    /// Seconds of rest between sets: 10 minutes.
+    pub const REST_S: u32 = 10 * 60;
+    /// Seconds per slow cycle (a breath in and out).
+    pub const PACE_S: u32 = 60;
+    /// Exercises in one routine.
+    pub const ROUTINE_ITEMS: usize = 100;
+    /// The length a routine states, in minutes: 4 hours.
+    pub const ROUTINE_MINUTES: u32 = 240;
+    /// Sessions a day a routine asks for.
+    pub const TIMES_PER_DAY: u32 = 10;
+    /// Hours between two sessions of a routine: a week.
+    pub const HOURS_BETWEEN: u32 = 7 * 24;
+}
+
+/// The limit of a dose field, with its unit for messages.
+fn dose_limit(field: &str) -> Option<(u32, &'static str)> {
+    match field {
+        "reps" => Some((limits::REPS, "")),
+        "sets" => Some((limits::SETS, "")),
+        "hold_s" | "duration_s" => Some((limits::HOLD_OR_DURATION_S, " s (30 minutes)")),
+        "rest_s" => Some((limits::REST_S, " s (10 minutes)")),
+        "pace_s" => Some((limits::PACE_S, " s")),
+        "minutes" => Some((limits::ROUTINE_MINUTES, " minutes")),
+        "times_per_day" => Some((limits::TIMES_PER_DAY, "")),
+        "min_hours_between" => Some((limits::HOURS_BETWEEN, " hours (a week)")),
+        _ => None,
+    }
+}
+
+/// "`field` is `value`: at most `limit`" when `value` is above its limit.
+fn above_limit(field: &str, shown: &str, value: u32) -> Option<String> {
+    let (limit, unit) = dose_limit(field)?;
+    (value > limit).then(|| format!("{field} {shown}: at most {limit}{unit}"))
+}
+
 /// Checks every rule and returns all problems found, in file order.
 pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
     let loc = LazyLocator {
         source,
         scanned: OnceCell::new(),
     };
+    let exercise_ids: HashSet<&str> = catalog.exercises.iter().map(|e| e.id.as_str()).collect();
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
 
@@ -73,7 +128,7 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
         if n > 0 {
             push(loc.nth_pair("id", &ex.id, n), "duplicate id".into());
         }
-        check_exercise(catalog, ex, &loc, n, &mut push);
+        check_exercise(&exercise_ids, ex, &loc, n, &mut push);
         check_start_fits_the_dose(ex, &loc, n, &mut push);
     }
 
@@ -91,7 +146,7 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
         if n > 0 {
             push(loc.nth_pair("id", &routine.id, n), "duplicate id".into());
         }
-        check_routine(catalog, routine, &loc, n, &mut push);
+        check_routine(&exercise_ids, routine, &loc, n, &mut push);
         check_warm_up(catalog, routine, &loc, n, &mut push);
     }
 
@@ -102,7 +157,7 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
 }
 
 fn check_exercise(
-    catalog: &Catalog,
+    exercises: &HashSet<&str>,
     ex: &Exercise,
     loc: &LazyLocator<'_>,
     n: usize,
@@ -136,7 +191,7 @@ fn check_exercise(
         ("switch_if_worse", &ex.switch_if_worse),
     ] {
         if let Some(target) = target
-            && catalog.exercise(target).is_none()
+            && !exercises.contains(target.as_str())
         {
             push(
                 loc.pair_in_owner(id, n, field, target),
@@ -181,11 +236,14 @@ fn check_exercise(
             );
         }
     }
-    if dose.pace_s == Some(0) {
-        push(
-            loc.field_in_owner(id, n, &["dose", "pace_s"]),
-            "pace_s is zero".into(),
-        );
+    if let Some(pace) = dose.pace_s {
+        let problem = match above_limit("pace_s", &pace.to_string(), pace) {
+            Some(above) => Some(above),
+            None => (pace == 0).then(|| "pace_s is zero".to_string()),
+        };
+        if let Some(problem) = problem {
+            push(loc.field_in_owner(id, n, &["dose", "pace_s"]), problem);
+        }
     }
     for (name, amount) in [("start", &ex.start)] {
         if let Some(amount) = amount {
@@ -195,11 +253,15 @@ fn check_exercise(
                 ("hold_s", amount.hold_s),
                 ("duration_s", amount.duration_s),
             ] {
-                if value == Some(0) {
-                    push(
-                        loc.field_in_owner(id, n, &[name, field]),
-                        format!("{name} {field} is zero"),
-                    );
+                let at = || loc.field_in_owner(id, n, &[name, field]);
+                match value {
+                    Some(0) => push(at(), format!("{name} {field} is zero")),
+                    Some(v) => {
+                        if let Some(above) = above_limit(field, &v.to_string(), v) {
+                            push(at(), format!("{name} {above}"));
+                        }
+                    }
+                    None => {}
                 }
             }
         }
@@ -207,7 +269,7 @@ fn check_exercise(
 }
 
 fn check_routine(
-    catalog: &Catalog,
+    exercises: &HashSet<&str>,
     routine: &Routine,
     loc: &LazyLocator<'_>,
     n: usize,
@@ -224,6 +286,33 @@ fn check_routine(
         push(
             loc.field_in_owner(id, n, &["items"]),
             "the routine has no exercises".into(),
+        );
+    }
+    if routine.items.len() > limits::ROUTINE_ITEMS {
+        push(
+            loc.field_in_owner(id, n, &["items"]),
+            format!(
+                "the routine has {} exercises: at most {}",
+                routine.items.len(),
+                limits::ROUTINE_ITEMS
+            ),
+        );
+    }
+    if let Some(times) = routine.frequency.times_per_day {
+        check_range(
+            times,
+            "times_per_day",
+            true,
+            || loc.field_in_owner(id, n, &["frequency", "times_per_day"]),
+            push,
+        );
+    }
+    if let Some(hours) = routine.frequency.min_hours_between
+        && let Some(above) = above_limit("min_hours_between", &hours.to_string(), hours)
+    {
+        push(
+            loc.field_in_owner(id, n, &["frequency", "min_hours_between"]),
+            above,
         );
     }
     check_range(
@@ -256,7 +345,7 @@ fn check_routine(
         );
     }
     for (k, item) in routine.items.iter().enumerate() {
-        if catalog.exercise(&item.exercise).is_none() {
+        if !exercises.contains(item.exercise.as_str()) {
             push(
                 loc.field_in_list_item(id, n, "items", k, &["exercise"]),
                 format!("exercise \"{}\" is not in this catalog", item.exercise),
@@ -283,7 +372,8 @@ fn check_routine(
 }
 
 /// Min above max is always wrong; a zero lower bound is wrong where a zero
-/// would mean nothing to do (a zero-length hold, zero sets).
+/// would mean nothing to do (a zero-length hold, zero sets); a maximum
+/// above the field's limit is refused (see [`limits`]).
 fn check_range(
     range: Range,
     field: &str,
@@ -300,6 +390,12 @@ fn check_range(
                 range.max()
             ),
         );
+    } else if let Some(above) = above_limit(
+        field,
+        &format!("({}, {})", range.min(), range.max()),
+        range.max(),
+    ) {
+        push(at(), above);
     } else if nonzero && range.min() == 0 {
         let what = match field {
             "hold_s" => "a zero-length hold".to_string(),

@@ -1,13 +1,15 @@
 //! The plain-text commands that read the history: `week --print` and
 //! `export`. They return text so tests can check them without a process;
 //! `main` prints it. Unreadable files go to stderr and the rest is still
-//! printed (exit 0), as INTERFACE.md promises.
+//! printed (exit 0), as INTERFACE.md promises. They only read: no data dir,
+//! lock or index is created by them.
 
 use std::io::Write;
 use std::path::Path;
 
 use jiff::civil::Date;
 
+use crate::clock::{Clock, ClockError};
 use crate::domain::FileProblem;
 use crate::profile::Profile;
 use crate::rules::week;
@@ -35,9 +37,9 @@ impl Output {
     }
 }
 
-/// Today's local date (the system time zone).
-pub fn today() -> Date {
-    jiff::Zoned::now().date()
+/// Today's local date (the system time zone), or why the clock cannot say.
+pub fn today(clock: &Clock) -> Result<Date, ClockError> {
+    Ok(clock.now()?.to_zoned(jiff::tz::TimeZone::system()).date())
 }
 
 /// The profile, or the defaults with the problem reported.
@@ -64,7 +66,7 @@ pub fn week_print(
     date: Option<Date>,
     today: Date,
 ) -> Result<Output, StoreError> {
-    let store = Store::open(&data_dir(data_dir_override)?)?;
+    let store = Store::open_read_only(&data_dir(data_dir_override)?)?;
     let mut stderr = Vec::new();
     let profile = profile_or_default(&store, &mut stderr);
     let week_of = date.unwrap_or(today);
@@ -80,7 +82,7 @@ pub fn week_print(
 
 /// `backcoach export [--csv]`: every session and rating.
 pub fn export(data_dir_override: Option<&Path>, csv: bool) -> Result<Output, StoreError> {
-    let store = Store::open(&data_dir(data_dir_override)?)?;
+    let store = Store::open_read_only(&data_dir(data_dir_override)?)?;
     let history = store.load_all();
     let stdout = if csv {
         export::to_csv(&history)

@@ -168,12 +168,12 @@ impl Notice {
     pub fn text(&self, today: Date) -> String {
         match self {
             Notice::StopFollowUp { date } => format!(
-                "Your session on {} was stopped for safety: the check-in will first ask whether that pain has eased.",
-                relative_day(*date, today)
+                "{} was stopped for safety: the check-in will first ask whether that pain has eased.",
+                capitalise(&whose(*date, today, "session"))
             ),
             Notice::Lingering { date } => format!(
-                "At the check-in on {} your pain had lingered after exercise: today's doses step back.",
-                relative_day(*date, today)
+                "At {} your pain had lingered after exercise: today's doses step back.",
+                whose(*date, today, "check-in")
             ),
             Notice::SixWeeks(notice) => notice.text(),
             Notice::UnreadableFile(problem) => {
@@ -188,14 +188,22 @@ impl Notice {
     }
 }
 
-/// "yesterday", "Mon 30 Nov".
-fn relative_day(date: Date, today: Date) -> String {
+/// "yesterday's session", "today's check-in", "the session on Mon 30 Nov".
+fn whose(date: Date, today: Date, what: &str) -> String {
     if week::add_days(date, 1) == today {
-        "yesterday".into()
+        format!("yesterday's {what}")
     } else if date == today {
-        "today".into()
+        format!("today's {what}")
     } else {
-        day_label(date)
+        format!("the {what} on {}", day_label(date))
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

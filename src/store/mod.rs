@@ -11,20 +11,29 @@
 //! ```
 //!
 //! Every save goes through a queue kept in memory: the record is queued, then
-//! the queue is written month by month (atomically). What fails to write
-//! stays queued, is still returned by [`Store::load`], and is written by the
-//! next save or [`Store::retry_pending`], so a full disk or a permission
-//! problem never silently drops a rating.
+//! the queue is written month by month (atomically), under the data dir's
+//! lock. What fails to write, or cannot take the lock, stays queued, is still
+//! returned by [`Store::load`], and is written by the next save or
+//! [`Store::retry_pending`], so a full disk, a permission problem or another
+//! window never silently drops a rating. What can never be written can be
+//! copied to a file the user names ([`Store::save_pending_copy`]).
+//!
+//! The day index is derived data, checked against the month files on every
+//! read (see [`index`]): it can never hide a record.
 
 pub mod export;
 mod fsio;
 pub mod index;
 pub mod month;
 
+#[cfg(test)]
+mod fault_tests;
+
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::domain::{
@@ -32,7 +41,7 @@ use crate::domain::{
     SessionStatus,
 };
 use crate::profile::Profile;
-use index::{INDEX_HEADER, IndexFile, month_flags};
+use index::Derived;
 use month::{MonthCache, MonthChain, MonthFile};
 
 pub use fsio::{DIR_MODE, FILE_MODE};
@@ -47,8 +56,9 @@ pub const INDEX_STEM: &str = "index";
 /// A failure to find, create or write the store's files; always names the path.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file system refused: the operation, the path and the OS error.
-    #[error("cannot {op} {}: {source}", path.display())]
+    /// The file system refused: the OS error first (a one-line banner may
+    /// cut what follows), then the operation and the path.
+    #[error("{} (cannot {op} {})", plain(source), path.display())]
     Io {
         /// What was being done ("create", "write", "replace"…).
         op: &'static str,
@@ -71,6 +81,27 @@ pub enum StoreError {
         "no data directory could be found (no home directory): pass --data-dir or set BACKCOACH_DATA_DIR"
     )]
     NoDataDir,
+    /// The data dir (or its history folder) is a file.
+    #[error(
+        "{} is a file, not a folder: backcoach keeps its data in a folder there; move the file away or choose another place with --data-dir",
+        .0.display()
+    )]
+    NotADirectory(PathBuf),
+    /// Another backcoach window held the lock for longer than a save takes.
+    #[error("another backcoach window holds the history ({} is locked)", .0.display())]
+    Busy(PathBuf),
+    /// The lock file cannot be opened or locked: nothing is written unlocked.
+    #[error("cannot lock {}: {}", path.display(), plain(source))]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store was opened for reading only (a plain-text command).
+    #[error("the history was opened for reading only")]
+    ReadOnly,
     /// A save failed; the change waits in memory and is retried.
     #[error("{cause} ({pending} unsaved change(s) kept in memory; saving is retried)")]
     Unsaved {
@@ -82,7 +113,25 @@ pub enum StoreError {
     },
 }
 
+/// An OS error in words, without the "(os error 28)" a user cannot act on.
+fn plain(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    }
+}
+
 impl StoreError {
+    /// Why, without the note that changes are kept and retried (for a
+    /// prompt that is itself about those changes).
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Unsaved { cause, .. } => cause.to_string(),
+            other => other.to_string(),
+        }
+    }
+
     /// An I/O failure on `path` while doing `op`.
     pub fn io(op: &'static str, path: &Path, source: std::io::Error) -> StoreError {
         StoreError::Io {
@@ -132,16 +181,6 @@ impl Pending {
     }
 }
 
-/// The index as read, with where the next version goes.
-struct LoadedIndex {
-    index: DayIndex,
-    /// Where to write it: never over an unreadable file.
-    path: PathBuf,
-    problems: Vec<FileProblem>,
-    /// Rebuilt from the month files: worth writing.
-    rebuilt: bool,
-}
-
 /// The history store of one data dir.
 #[derive(Debug)]
 pub struct Store {
@@ -149,13 +188,16 @@ pub struct Store {
     history: PathBuf,
     pending: Vec<Pending>,
     running: Option<String>,
-    /// The day index once read (by the first save), kept current by saves.
-    index: Option<(DayIndex, PathBuf)>,
-    /// The cached index has changes not yet on disk.
-    index_dirty: bool,
+    /// Writes nothing, creates nothing (the plain-text commands).
+    read_only: bool,
+    /// The day index as last derived: a cache, checked against the month
+    /// files on every read.
+    derived: RefCell<Option<Derived>>,
     /// Month files read or written lately, so repeated reads of the same
     /// months (a screen, the plan, each save) parse each file once.
     months: RefCell<MonthCache>,
+    /// Temporary files left by a crash were looked for (once per run).
+    swept: bool,
 }
 
 impl Store {
@@ -163,15 +205,29 @@ impl Store {
     /// instant whatever the size of the history.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         fsio::create_private_dir(dir)?;
-        Ok(Store {
+        Ok(Store::new(dir, false))
+    }
+
+    /// Opens the data dir for reading only: nothing is created or written
+    /// (no folder, no lock, no index), and a missing dir reads as empty.
+    pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
+        match std::fs::metadata(dir) {
+            Ok(meta) if !meta.is_dir() => Err(StoreError::NotADirectory(dir.to_path_buf())),
+            _ => Ok(Store::new(dir, true)),
+        }
+    }
+
+    fn new(dir: &Path, read_only: bool) -> Store {
+        Store {
             dir: dir.to_path_buf(),
             history: dir.join(HISTORY_DIR),
             pending: Vec::new(),
             running: None,
-            index: None,
-            index_dirty: false,
+            read_only,
+            derived: RefCell::new(None),
             months: RefCell::new(MonthCache::default()),
-        })
+            swept: false,
+        }
     }
 
     /// The data dir.
@@ -202,6 +258,10 @@ impl Store {
     /// Saves the profile atomically (0600); an unreadable profile file is left
     /// as it is and the profile goes to `profile.1.ron` (then read instead).
     pub fn save_profile(&self, profile: &Profile) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let _lock = fsio::lock_exclusive(&self.dir)?;
         let chain = fsio::chain(&self.dir, PROFILE_STEM);
         let path = match chain.last() {
             Some(last)
@@ -283,19 +343,12 @@ impl Store {
                 .marks
                 .extend(month.marks.into_iter().filter(|m| within(m.date)));
         }
+        drop(cache);
         overlay(&mut history, &self.pending);
         history.sort();
-        match &self.index {
-            Some((index, _)) => history.index = index.clone(),
-            None => {
-                let loaded = self.read_index();
-                if loaded.rebuilt && !loaded.index.is_empty() {
-                    self.write_index(&loaded.index, &loaded.path).ok();
-                }
-                history.index = loaded.index;
-                history.problems.extend(loaded.problems);
-            }
-        }
+        let (index, problems) = self.day_index();
+        history.index = index;
+        history.problems.extend(problems);
         history
     }
 
@@ -358,10 +411,7 @@ impl Store {
                 _ => None,
             })
             .max_by_key(|s| s.started);
-        let day = match &self.index {
-            Some((index, _)) => index.latest_with(flag, on_or_before),
-            None => self.read_index().index.latest_with(flag, on_or_before),
-        };
+        let day = self.day_index().0.latest_with(flag, on_or_before);
         let from_disk = day.and_then(|day| {
             let mut cache = self.months.borrow_mut();
             let month =
@@ -385,10 +435,13 @@ impl Store {
         }
     }
 
-    /// Writes the queue month by month; what fails stays queued.
+    /// Writes the queue month by month, holding the lock; what fails stays
+    /// queued, and without the lock nothing is written at all.
     fn flush(&mut self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(self.unsaved(StoreError::ReadOnly));
+        }
         if self.pending.is_empty() {
-            self.flush_index();
             return Ok(());
         }
         if let Err(e) = fsio::create_private_dir(&self.history) {
@@ -396,7 +449,17 @@ impl Store {
         }
         // Another backcoach on this data dir waits until these months are
         // written; each re-reads a month it did not write itself.
-        let _lock = fsio::lock_exclusive(&self.dir);
+        let _lock = match fsio::lock_exclusive(&self.dir) {
+            Ok(lock) => lock,
+            Err(e) => {
+                tracing::warn!("{e}");
+                return Err(self.unsaved(e));
+            }
+        };
+        if !std::mem::replace(&mut self.swept, true) {
+            fsio::remove_stale_temps(&self.history);
+            fsio::remove_stale_temps(&self.dir);
+        }
         let keys: BTreeSet<MonthKey> = self
             .pending
             .iter()
@@ -420,24 +483,16 @@ impl Store {
                 }
             }
             match chain.write_cached(self.months.get_mut()) {
-                Ok(()) => {
-                    self.pending.retain(|p| MonthKey::of(p.date()) != key);
-                    let flags = month_flags(&chain.merged(), key);
-                    // Rewritten (two more fsyncs) only when a day's flags changed.
-                    let changed = if chain.problems.is_empty() {
-                        self.index_mut().set_month(key, &flags)
-                    } else {
-                        self.index_mut().merge_month(key, &flags)
-                    };
-                    self.index_dirty |= changed;
-                }
+                Ok(()) => self.pending.retain(|p| MonthKey::of(p.date()) != key),
                 Err(e) => {
                     tracing::warn!("{e}");
                     first_error.get_or_insert(e);
                 }
             }
         }
-        self.flush_index();
+        // Still under the lock: the index follows what the month files now
+        // say, every window's months included.
+        self.refresh_index(true);
         match first_error {
             Some(e) => Err(self.unsaved(e)),
             None => Ok(()),
@@ -451,75 +506,143 @@ impl Store {
         }
     }
 
-    /// Writes the index if it changed. A failure is only logged: the month
-    /// files (the truth) are saved, and the index is retried on the next save.
-    fn flush_index(&mut self) {
-        if !self.index_dirty {
+    /// The day index, checked against the month files now, with the index
+    /// files that could not be read.
+    fn day_index(&self) -> (DayIndex, Vec<FileProblem>) {
+        self.refresh_index(false);
+        let derived = self.derived.borrow();
+        match derived.as_ref() {
+            Some(d) => (d.index.clone(), d.problems.clone()),
+            None => (DayIndex::default(), Vec::new()),
+        }
+    }
+
+    /// Brings the cached index in line with the month files and writes it
+    /// when it changed: under the save's lock (`locked`), or if the lock is
+    /// free right now (a cache may wait for the next save). A failure to
+    /// write is only logged: the month files are the truth.
+    fn refresh_index(&self, locked: bool) {
+        let mut slot = self.derived.borrow_mut();
+        let derived = slot.get_or_insert_with(|| Derived::read(&self.dir));
+        let mut cache = self.months.borrow_mut();
+        derived.refresh(
+            &index::list_months(&self.history),
+            &self.history,
+            &mut cache,
+        );
+        if self.read_only || !derived.dirty {
             return;
         }
-        if let Some((index, path)) = &self.index {
-            match self.write_index(index, path) {
-                Ok(()) => self.index_dirty = false,
-                Err(e) => tracing::warn!("day index not updated: {e}"),
-            }
-        }
-    }
-
-    fn index_mut(&mut self) -> &mut DayIndex {
-        if self.index.is_none() {
-            let loaded = Self::read_index_at(&self.dir, &self.history);
-            // A rebuilt index is worth writing even if no day changes.
-            self.index_dirty |= loaded.rebuilt;
-            self.index = Some((loaded.index, loaded.path));
-        }
-        let (index, _) = self.index.get_or_insert_with(Default::default);
-        index
-    }
-
-    fn write_index(&self, index: &DayIndex, path: &Path) -> Result<(), StoreError> {
-        let text = fsio::to_ron(&index::to_file(index), path, INDEX_HEADER)?;
-        fsio::write_atomic(path, text.as_bytes())
-    }
-
-    fn read_index(&self) -> LoadedIndex {
-        Self::read_index_at(&self.dir, &self.history)
-    }
-
-    fn read_index_at(dir: &Path, history: &Path) -> LoadedIndex {
-        let chain = fsio::chain(dir, INDEX_STEM);
-        let mut problems = Vec::new();
-        if let Some(last) = chain.last() {
-            match fsio::read_ron::<IndexFile>(last) {
-                fsio::ReadOutcome::Parsed(file) => {
-                    // Earlier files of the chain were unreadable once; report them still.
-                    for path in &chain[..chain.len() - 1] {
-                        if let fsio::ReadOutcome::Problem(p) = fsio::read_ron::<IndexFile>(path) {
-                            problems.push(p);
-                        }
-                    }
-                    return LoadedIndex {
-                        index: index::from_file(&file),
-                        path: last.clone(),
-                        problems,
-                        rebuilt: false,
-                    };
+        let _lock = if locked {
+            None
+        } else {
+            match fsio::try_lock(&self.dir) {
+                Some(lock) => {
+                    // Another window may have saved since the listing.
+                    derived.refresh(
+                        &index::list_months(&self.history),
+                        &self.history,
+                        &mut cache,
+                    );
+                    Some(lock)
                 }
-                fsio::ReadOutcome::Problem(p) => problems.push(p),
-                fsio::ReadOutcome::Missing => {}
+                None => return,
+            }
+        };
+        if let Err(e) = derived.write_if_dirty() {
+            tracing::warn!("day index not updated: {e}");
+        }
+    }
+
+    /// Writes the unsaved changes to a new file at `path` (never over an
+    /// existing one), in the shape of a month file so a person can read it
+    /// and nothing is lost when the history cannot be written. Returns how
+    /// many changes it holds; they stay queued until [`Store::discard_pending`].
+    pub fn save_pending_copy(&self, path: &Path, now: Timestamp) -> Result<usize, StoreError> {
+        let text = self.pending_as_ron(path, now)?;
+        fsio::write_new(path, text.as_bytes())?;
+        Ok(self.pending.len())
+    }
+
+    fn pending_as_ron(&self, path: &Path, now: Timestamp) -> Result<String, StoreError> {
+        let mut copy = MonthFile::default();
+        for p in &self.pending {
+            match p {
+                Pending::Session(s) => month::upsert_session(&mut copy, s.clone()),
+                Pending::CheckIn(c) => month::upsert_checkin(&mut copy, c.clone()),
+                Pending::Mark(d, k) => month::set_mark(&mut copy, *d, *k),
             }
         }
-        // No readable index: rebuild it once from every month file.
-        let mut index = DayIndex::default();
-        for key in month_keys_in(history) {
-            let chain = MonthChain::read(history, key);
-            index.set_month(key, &month_flags(&chain.merged(), key));
+        let header = format!(
+            "// backcoach: changes that could not be saved to the history in {}, copied on {now}.\n\
+             // The same shape as a month file in history/YYYY-MM.ron: records can be moved there by hand.\n",
+            self.dir.display()
+        );
+        fsio::to_ron(&copy, path, &header)
+    }
+
+    /// Carries out what the user chose for changes that cannot be saved.
+    /// `Ok` when nothing is left unsaved, with what to tell the user once
+    /// the screen is gone; the error says why the choice failed (the
+    /// changes are still held).
+    pub fn resolve_pending(
+        &mut self,
+        choice: UnsavedChoice,
+        now: Timestamp,
+    ) -> Result<Option<String>, StoreError> {
+        match choice {
+            UnsavedChoice::Retry => self.flush().map(|()| None),
+            UnsavedChoice::CopyTo(path) => {
+                let n = self.save_pending_copy(&path, now)?;
+                self.discard_pending();
+                Ok(Some(format!(
+                    "{n} unsaved change(s) copied to {}",
+                    path.display()
+                )))
+            }
+            UnsavedChoice::Discard => Ok(Some(format!(
+                "{} unsaved change(s) discarded, as you asked",
+                self.discard_pending()
+            ))),
         }
-        LoadedIndex {
-            index,
-            path: fsio::next_free(dir, INDEX_STEM, &chain),
-            problems,
-            rebuilt: true,
+    }
+
+    /// On the way out with changes still unsaved and no one to ask (a
+    /// signal, the terminal closing, Ctrl-C): one more try, then a copy in
+    /// the home folder, and failing that the records themselves as text.
+    /// Returns what to tell the user once the screen is back to normal.
+    pub fn rescue_pending(&mut self, now: Timestamp) -> Option<String> {
+        if self.pending.is_empty() {
+            return None;
         }
+        let why = match self.flush() {
+            Ok(()) => return None,
+            Err(StoreError::Unsaved { cause, .. }) => *cause,
+            Err(other) => other,
+        };
+        let path = default_copy_path(now);
+        match self.save_pending_copy(&path, now) {
+            Ok(n) => {
+                self.discard_pending();
+                Some(format!(
+                    "{n} change(s) could not be saved to the history ({why}); a copy is in {}",
+                    path.display()
+                ))
+            }
+            Err(e) => {
+                let text = self.pending_as_ron(&path, now).unwrap_or_default();
+                Some(format!(
+                    "{} change(s) could not be saved to the history ({why}) nor copied ({e}); here they are:\n{text}",
+                    self.pending.len()
+                ))
+            }
+        }
+    }
+
+    /// Forgets the unsaved changes (after the user typed "discard", or once
+    /// a copy holds them). Returns how many there were.
+    pub fn discard_pending(&mut self) -> usize {
+        std::mem::take(&mut self.pending).len()
     }
 
     fn month_keys(&self) -> Vec<MonthKey> {
@@ -550,17 +673,26 @@ fn overlay(history: &mut History, pending: &[Pending]) {
 
 /// Every month that has a file (or a sibling) in `history`, oldest first.
 fn month_keys_in(history: &Path) -> Vec<MonthKey> {
-    let Ok(entries) = std::fs::read_dir(history) else {
-        return Vec::new();
-    };
-    let keys: BTreeSet<MonthKey> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            let stem = name.strip_suffix(".ron")?;
-            let month = stem.split('.').next()?;
-            MonthKey::parse(month)
-        })
-        .collect();
-    keys.into_iter().collect()
+    index::list_months(history).into_keys().collect()
+}
+
+/// What to do with changes that cannot be saved (the quit prompt's choices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Try writing the history again.
+    Retry,
+    /// Write a copy to this new file, then let the changes go.
+    CopyTo(PathBuf),
+    /// Let the changes go.
+    Discard,
+}
+
+/// Where the quit prompt offers to copy unsaved changes: the home folder
+/// (the data dir may be what cannot be written), named by the time.
+pub fn default_copy_path(now: Timestamp) -> PathBuf {
+    let home = directories::BaseDirs::new()
+        .map(|b| b.home_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let stamp = now.strftime("%Y-%m-%d-%H%M%S");
+    home.join(format!("backcoach-unsaved-{stamp}.ron"))
 }

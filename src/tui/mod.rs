@@ -51,7 +51,7 @@ pub fn run(
             "the full-screen commands need a terminal (plain text: `backcoach week --print`, `backcoach list`)",
         ));
     }
-    let redirect = StderrRedirect::to_file(log_path).ok();
+    let redirect = StderrRedirect::to_file_or_null(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
     if let Err(e) = enter_full_screen() {
         ratatui::restore();
@@ -67,10 +67,15 @@ pub fn run(
     }));
     let result = runtime.block_on(event_loop(&mut app, &mut terminal, rx));
     ratatui::restore();
+    let note = app.take_exit_note();
     // The app owns the audio output: it closes (and ALSA may talk) while
     // stderr still goes to the log, not onto the user's shell.
     drop(app);
     drop(redirect);
+    if let Some(note) = note {
+        // Where unsaved changes went; the shell may be gone (no panic then).
+        let _ = writeln!(io::stderr(), "backcoach: {note}");
+    }
     result
 }
 
@@ -122,8 +127,13 @@ async fn event_loop(
             dirty = true;
             continue;
         }
+        if let Some(e) = app.clock_failure() {
+            // Save what was done (with the last good time), then end: exit 1.
+            app.interrupt(Instant::now());
+            return Err(io::Error::other(e.to_string()));
+        }
         if app.should_quit() {
-            return Ok(Exit::Normal);
+            return Ok(app.exit_status());
         }
         let wake = app.next_wake(Instant::now());
         tokio::select! {

@@ -17,7 +17,6 @@ use std::cell::OnceCell;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
@@ -29,6 +28,7 @@ use tokio::time::Instant;
 
 use crate::audio::AudioStatus;
 use crate::catalog::Catalog;
+use crate::clock::{Clock, ClockError};
 use crate::coach::{self, Situation};
 use crate::domain::{FileProblem, History, SessionRecord};
 use crate::profile::Profile;
@@ -42,6 +42,7 @@ use crate::tui::screens::preview::{PreviewAction, PreviewScreen};
 use crate::tui::screens::resume::{self as resume_screen, ResumeAction};
 use crate::tui::screens::session::{self as session_screen, Status};
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
+use crate::tui::screens::unsaved::{UnsavedAction, UnsavedPrompt};
 use crate::tui::screens::week::{WeekAction, WeekScreen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, centered};
@@ -170,6 +171,15 @@ pub struct App {
     retry_at: Option<Instant>,
     /// History the first screen still has to read (after its first frame).
     deferred: bool,
+    /// The wall clock: fallible (a clock past the year 9999), and tests
+    /// hand in their own.
+    clock: Clock,
+    /// Quitting waits here while changes could not be saved.
+    unsaved: Option<UnsavedPrompt>,
+    /// How the run ends (the Ctrl-C key: as SIGINT).
+    exit: super::Exit,
+    /// What to tell the user once the terminal is back (a copy's path).
+    exit_note: Option<String>,
 }
 
 impl App {
@@ -203,6 +213,10 @@ impl App {
             bell: false,
             retry_at: None,
             deferred: false,
+            clock: Clock::system(),
+            unsaved: None,
+            exit: super::Exit::Normal,
+            exit_note: None,
         };
         let first_run = app.profile_source == ProfileSource::FirstRun;
         app.screen = match start {
@@ -256,6 +270,59 @@ impl App {
         self.quit
     }
 
+    /// Uses this clock (tests: a far-future one).
+    pub fn with_clock(mut self, clock: Clock) -> App {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock left the range of recordable dates: the loop saves and ends.
+    pub fn clock_failure(&self) -> Option<ClockError> {
+        self.clock.failure()
+    }
+
+    /// How the run ended, for the exit code.
+    pub fn exit_status(&self) -> super::Exit {
+        self.exit
+    }
+
+    /// What to print once the terminal is restored, if anything.
+    pub fn take_exit_note(&mut self) -> Option<String> {
+        self.exit_note.take()
+    }
+
+    /// Quitting with changes the store could not write opens the prompt
+    /// instead (unless a signal or Ctrl-C ends the run: nobody to ask).
+    fn hold_quit_for_unsaved(&mut self) -> bool {
+        if !self.quit || self.unsaved.is_some() || self.exit != super::Exit::Normal {
+            return false;
+        }
+        let Err(problem) = self.store.retry_pending() else {
+            return false;
+        };
+        self.quit = false;
+        let copy_to = crate::store::default_copy_path(self.clock.now_or_last());
+        let prompt = UnsavedPrompt::new(self.store.pending(), problem.reason(), copy_to);
+        self.unsaved = Some(prompt);
+        true
+    }
+
+    fn on_unsaved_key(&mut self, key: KeyEvent) {
+        let Some(UnsavedAction::Choose(choice)) = self.unsaved.as_mut().map(|p| p.on_key(key))
+        else {
+            return;
+        };
+        match self.store.resolve_pending(choice, self.clock.now_or_last()) {
+            Ok(note) => (self.exit_note, self.unsaved, self.quit) = (note, None, true),
+            Err(e) => {
+                let pending = self.store.pending();
+                if let Some(prompt) = self.unsaved.as_mut() {
+                    prompt.failed(pending, format!("Still not saved: {}", e.reason()));
+                }
+            }
+        }
+    }
+
     /// Whether a terminal bell is due (the profile asks for one on phase changes).
     pub fn take_bell(&mut self) -> bool {
         let from_session = match &mut self.screen {
@@ -266,7 +333,7 @@ impl App {
     }
 
     fn today(&self) -> Date {
-        Timestamp::now().to_zoned(self.tz().clone()).date()
+        self.clock.now_or_last().to_zoned(self.tz().clone()).date()
     }
 
     fn setup(&self, then: AfterSetup) -> Screen {
@@ -282,7 +349,7 @@ impl App {
     /// What the coach reads to decide about today: the last weeks of history
     /// and the last session however old.
     fn read_today(&self) -> Read {
-        let now = Timestamp::now();
+        let now = self.clock.now_or_last();
         let today = self.today();
         let history = self
             .store
@@ -322,7 +389,7 @@ impl App {
             });
         }
         let read = self.read_today();
-        let now = Timestamp::now();
+        let now = self.clock.now_or_last();
         let gate = coach::may_start(&read.today, routine, &read.history, now);
         match journey::open(&routine.id, gate, read, now) {
             Opened::CheckIn(journey) => Screen::Journey(journey),
@@ -377,7 +444,7 @@ impl App {
                             &self.profile,
                             &read.history,
                             &checkin,
-                            Timestamp::now(),
+                            self.clock.now_or_last(),
                             self.tz(),
                         );
                         let mut screen = self.preview_screen(planned.plan, &read.history, &checkin);
@@ -429,7 +496,8 @@ impl App {
                 }
                 ResumeAction::Resume => {
                     let start = self.session_start(*plan, &checkin);
-                    match SessionRun::resume(start, &record, &self.background, now) {
+                    let wall = start.started;
+                    match SessionRun::resume(start, &record, &self.background, now, wall) {
                         Some(run) => Screen::Session(Box::new(run)),
                         None => self.start_session(fresh.plan, &checkin, now),
                     }
@@ -474,7 +542,7 @@ impl App {
                     &self.profile,
                     history,
                     checkin,
-                    Timestamp::now(),
+                    self.clock.now_or_last(),
                     self.tz(),
                 )
             });
@@ -524,7 +592,7 @@ impl App {
             &self.profile,
             &without,
             checkin,
-            Timestamp::now(),
+            self.clock.now_or_last(),
             self.tz(),
         );
         let at = crate::session::record::resume_point(&planned.plan, record)?;
@@ -532,7 +600,7 @@ impl App {
     }
 
     fn session_start(&self, plan: crate::plan::Plan, checkin: &crate::domain::CheckIn) -> Start {
-        let started = Timestamp::now();
+        let started = self.clock.now_or_last();
         Start {
             plan,
             baseline: Some(checkin.baseline),
@@ -551,14 +619,20 @@ impl App {
         now: Instant,
     ) -> Screen {
         let start = self.session_start(plan, checkin);
-        Screen::Session(Box::new(SessionRun::start(start, &self.background, now)))
+        let wall = start.started;
+        Screen::Session(Box::new(SessionRun::start(
+            start,
+            &self.background,
+            now,
+            wall,
+        )))
     }
 
     // ---- the home and week screens ---------------------------------------------
 
     fn home(&mut self) -> Screen {
         let read = self.read_today();
-        let now = Timestamp::now();
+        let now = self.clock.now_or_last();
         let today = read.today.date;
         let mut home = HomeScreen::new(&self.catalog, |id| {
             let routine = self.catalog.routine(id)?;
@@ -651,21 +725,22 @@ impl App {
     /// Returns whether what the screen says about saving changed.
     pub fn flush_saves(&mut self, now: Instant) -> bool {
         let Screen::Session(run) = &mut self.screen else {
-            return false;
+            return self.hold_quit_for_unsaved();
         };
         if !std::mem::take(&mut run.save_due) {
-            return false;
+            return self.hold_quit_for_unsaved();
         }
         let before = run.save_problem.clone();
         match self.store.save_session(run.log.record()) {
             Ok(()) => run.save_problem = None,
             Err(e) => {
                 tracing::warn!("saving the session failed: {e}");
-                run.save_problem = Some(e.to_string());
+                run.save_problem = Some(e.reason());
                 self.retry_at = Some(now + SAVE_RETRY);
             }
         }
-        before != run.save_problem
+        let changed = before != run.save_problem;
+        changed | self.hold_quit_for_unsaved()
     }
 
     // ---- time and the background -------------------------------------------
@@ -696,8 +771,9 @@ impl App {
             }
         }
         let bell = self.profile.bell;
+        let wall = self.clock.now_or_last();
         if let Screen::Session(run) = &mut self.screen {
-            run.tick(now, bell);
+            run.tick(now, wall, bell);
         }
     }
 
@@ -715,12 +791,15 @@ impl App {
     /// The app must stop now (a signal, the terminal closing, Ctrl-C): a
     /// running session is saved as partial.
     pub fn interrupt(&mut self, now: Instant) {
+        let wall = self.clock.now_or_last();
         if let Screen::Session(run) = &mut self.screen {
-            run.interrupt(now);
+            run.interrupt(now, wall);
             run.save_due = true;
         }
         self.flush_saves(now);
         self.quit = true;
+        // Nobody to ask: what cannot be written goes to a copy in the home folder.
+        self.exit_note = self.store.rescue_pending(wall);
     }
 
     /// The record of the running session, if any.
@@ -736,8 +815,13 @@ impl App {
     /// A key press.
     pub fn on_key(&mut self, key: KeyEvent, now: Instant) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            // The Ctrl-C key ends the run as SIGINT does (exit 130).
+            self.exit = super::Exit::Signal(2);
             self.interrupt(now);
             return;
+        }
+        if self.unsaved.is_some() {
+            return self.on_unsaved_key(key);
         }
         let screen = self.take_screen();
         self.screen = self.screen_key(screen, key, now);
@@ -766,15 +850,17 @@ impl App {
                 BrowserAction::Back => self.home(),
             },
             Screen::Journey(journey) => self.journey_key(journey, key, now),
-            Screen::Session(mut run) => match run.key(key, now, self.profile.bell) {
-                After::Stay => Screen::Session(run),
-                After::Quit => {
-                    self.quit = true;
-                    Screen::Session(run)
+            Screen::Session(mut run) => {
+                match run.key(key, now, self.clock.now_or_last(), self.profile.bell) {
+                    After::Stay => Screen::Session(run),
+                    After::Quit => {
+                        self.quit = true;
+                        Screen::Session(run)
+                    }
+                    After::Home => self.home(),
+                    After::Week => self.week_screen(self.today(), OpenedFrom::Home),
                 }
-                After::Home => self.home(),
-                After::Week => self.week_screen(self.today(), OpenedFrom::Home),
-            },
+            }
             Screen::Week { mut screen, from } => match screen.on_key(key) {
                 WeekAction::None | WeekAction::Redraw => Screen::Week { screen, from },
                 WeekAction::ShowWeek(date) => {
@@ -907,6 +993,9 @@ impl App {
                 centered(area, area.width.min(84), area.height),
                 theme,
             ),
+        }
+        if let Some(prompt) = &self.unsaved {
+            prompt.render(frame, area, theme);
         }
     }
 }

@@ -95,11 +95,12 @@ impl SessionRun {
         start: Start,
         background: &UnboundedSender<Background>,
         now: Instant,
+        wall: Timestamp,
     ) -> SessionRun {
         let settings = start.settings(start.started);
         let log = SessionLog::new(&start.plan, start.started, start.date, start.baseline);
         let (engine, fx) = Session::new(start.plan.clone(), settings, now);
-        SessionRun::with(engine, fx, log, &start, background, now)
+        SessionRun::with(engine, fx, log, &start, background, now, wall)
     }
 
     /// Picks up `from`, cut off earlier today, at the exercise where it
@@ -109,12 +110,15 @@ impl SessionRun {
         from: &SessionRecord,
         background: &UnboundedSender<Background>,
         now: Instant,
+        wall: Timestamp,
     ) -> Option<SessionRun> {
         // Records keep their times from the first start.
         let settings = start.settings(from.started);
         let (engine, fx) = Session::resume(start.plan.clone(), settings, now, from).ok()?;
         let log = SessionLog::resume(&start.plan, from.clone());
-        Some(SessionRun::with(engine, fx, log, &start, background, now))
+        Some(SessionRun::with(
+            engine, fx, log, &start, background, now, wall,
+        ))
     }
 
     fn with(
@@ -124,6 +128,7 @@ impl SessionRun {
         start: &Start,
         background: &UnboundedSender<Background>,
         now: Instant,
+        wall: Timestamp,
     ) -> SessionRun {
         let audio = match start.sound {
             SoundForRun::Muted => None,
@@ -152,7 +157,7 @@ impl SessionRun {
             save_before_showing: false,
             bell_due: false,
         };
-        run.apply(fx, now, false);
+        run.apply(fx, now, wall, false);
         run
     }
 
@@ -162,7 +167,7 @@ impl SessionRun {
     }
 
     /// Turns engine effects into the world: sounds, the bell, the record.
-    fn apply(&mut self, fx: Vec<Effect>, now: Instant, bell: bool) {
+    fn apply(&mut self, fx: Vec<Effect>, now: Instant, wall: Timestamp, bell: bool) {
         let active = self.engine.active(now).as_secs() as u32;
         self.save_before_showing |= fx.iter().any(Effect::must_save_before_showing);
         for effect in &fx {
@@ -181,17 +186,17 @@ impl SessionRun {
                 Effect::Ended(_) => {
                     // No cue can follow: close the device once the last one has played.
                     self.audio_close_at = Some(now + AUDIO_LINGER);
-                    self.save_due |= self.log.apply(effect, Timestamp::now(), active);
+                    self.save_due |= self.log.apply(effect, wall, active);
                 }
-                _ => self.save_due |= self.log.apply(effect, Timestamp::now(), active),
+                _ => self.save_due |= self.log.apply(effect, wall, active),
             }
         }
     }
 
     /// Time reached a wake-up.
-    pub fn tick(&mut self, now: Instant, bell: bool) {
+    pub fn tick(&mut self, now: Instant, wall: Timestamp, bell: bool) {
         let fx = self.engine.tick(now);
-        self.apply(fx, now, bell);
+        self.apply(fx, now, wall, bell);
         if self.audio_close_at.is_some_and(|at| at <= now) {
             self.audio = None;
             self.audio_close_at = None;
@@ -213,15 +218,15 @@ impl SessionRun {
     }
 
     /// Cut off (a signal, the terminal closing): the record says so.
-    pub fn interrupt(&mut self, now: Instant) {
+    pub fn interrupt(&mut self, now: Instant, wall: Timestamp) {
         if self.engine.ending().is_none() {
             let active = self.engine.active(now).as_secs() as u32;
-            self.log.interrupt(Timestamp::now(), active);
+            self.log.interrupt(wall, active);
         }
     }
 
     /// A key press.
-    pub fn key(&mut self, key: KeyEvent, now: Instant, bell: bool) -> After {
+    pub fn key(&mut self, key: KeyEvent, now: Instant, wall: Timestamp, bell: bool) -> After {
         if let Some(ending) = self.engine.ending().cloned() {
             // After the end (or a safety stop) the only ways on are home, week or quit.
             match key.code {
@@ -237,7 +242,7 @@ impl SessionRun {
         };
         let fx = self.engine.key(engine_key, now);
         let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
-        self.apply(fx, now, bell);
+        self.apply(fx, now, wall, bell);
         // Mute follows the engine once its effects (a safety alert among
         // them) have been handed to the output.
         if let Some(audio) = &self.audio {

@@ -6,4 +6,5 @@ pub mod preview;
 pub mod resume;
 pub mod session;
 pub mod setup;
+pub mod unsaved;
 pub mod week;

@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
     );
 
     if let Some(modal) = &view.modal {
-        render_modal(frame, area, modal, theme);
+        render_modal(frame, area, modal, status, theme);
     }
 }
 
@@ -370,7 +370,7 @@ fn popup(
     );
 }
 
-fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme) {
+fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, status: &Status, theme: &Theme) {
     match modal {
         ModalView::Help => {
             let keys: [(&str, &str); 12] = [
@@ -404,8 +404,16 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, theme: &Theme)
         } => {
             let width = 68;
             let mut lines = vec![Line::raw(" Quit this session?")];
-            for sentence in quit_words(counts, in_progress.as_deref()) {
-                lines.extend(hanging(&sentence, usize::from(width) - 3, " ", "   "));
+            if status.save_problem.is_some() {
+                // Never "saved" while it is not: the quit then asks what to do.
+                lines.push(Line::raw(
+                    " What you did is NOT saved yet; you will choose:",
+                ));
+                lines.push(Line::raw(" try again, save a copy or discard."));
+            } else {
+                for sentence in quit_words(counts, in_progress.as_deref()) {
+                    lines.extend(hanging(&sentence, usize::from(width) - 3, " ", "   "));
+                }
             }
             lines.push(Line::raw(""));
             lines.push(key_hints(theme, &[("y", "quit"), ("n", "keep going")]));
