@@ -5,4 +5,5 @@
 pub mod plan;
 pub mod progression;
 pub mod safety;
+pub mod trends;
 pub mod week;
