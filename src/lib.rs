@@ -18,6 +18,7 @@ pub mod logging;
 pub mod plan;
 pub mod profile;
 pub mod quiet_stderr;
+pub mod report;
 pub mod rules;
 pub mod session;
 pub mod store;

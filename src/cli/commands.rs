@@ -41,7 +41,7 @@ pub fn today() -> Date {
 }
 
 /// The profile, or the defaults with the problem reported.
-fn profile_or_default(store: &Store, stderr: &mut Vec<String>) -> Profile {
+pub(crate) fn profile_or_default(store: &Store, stderr: &mut Vec<String>) -> Profile {
     match store.load_profile() {
         Ok(Some(p)) => p,
         Ok(None) => Profile::default(),
@@ -52,7 +52,7 @@ fn profile_or_default(store: &Store, stderr: &mut Vec<String>) -> Profile {
     }
 }
 
-fn problems(list: &[FileProblem]) -> Vec<String> {
+pub(crate) fn problems(list: &[FileProblem]) -> Vec<String> {
     list.iter()
         .map(|p| format!("{p} (left untouched)"))
         .collect()

@@ -247,6 +247,18 @@ pub enum DoseChange {
     Down,
 }
 
+impl DoseChange {
+    /// Words for a table of dose changes.
+    pub fn label(self) -> &'static str {
+        match self {
+            DoseChange::First => "first in this period",
+            DoseChange::Same => "same",
+            DoseChange::Up => "up",
+            DoseChange::Down => "step back",
+        }
+    }
+}
+
 /// One session's dose of an exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DosePoint {
@@ -310,7 +322,7 @@ impl DoseSeries {
         self.points.iter().filter(|p| p.change != DoseChange::Same)
     }
 
-    /// "1 × 3 reps → 2 × 8 reps (4 steps up, 1 back)".
+    /// "1 × 3 reps → 2 × 8 reps (4 steps up, 1 step back)".
     pub fn summary(&self) -> String {
         let (Some(first), Some(latest)) = (self.first(), self.latest()) else {
             return String::new();
@@ -320,14 +332,14 @@ impl DoseSeries {
         } else {
             format!("{} → {}", first.dose.label(), latest.dose.label())
         };
-        let (ups, backs) = (self.ups(), self.step_backs());
-        if ups + backs > 0 {
-            text.push_str(&format!(
-                " ({} step{} up, {} back)",
-                ups,
-                plural(ups as u32),
-                backs
-            ));
+        let (ups, backs) = (self.ups() as u32, self.step_backs() as u32);
+        let steps: Vec<String> = [(ups, "up"), (backs, "back")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, way)| format!("{n} step{} {way}", plural(*n)))
+            .collect();
+        if !steps.is_empty() {
+            text.push_str(&format!(" ({})", steps.join(", ")));
         }
         text
     }
@@ -387,16 +399,18 @@ impl Reading {
         self.six.early_tenths.is_some() && self.six.late_tenths.is_some()
     }
 
-    /// The figures: "Check-in discomfort went from 5.2 to 2.8 (weekly
-    /// means, 6 weeks to Sun 22 Nov)". Without them, why not.
+    /// The figures: "Check-in discomfort went from 5.2 to 2.8 over the 6
+    /// weeks to Sun 22 Nov (…)". Without them, why not.
     pub fn headline(&self) -> String {
         match (self.six.early_tenths, self.six.late_tenths) {
             (Some(early), Some(late)) => format!(
-                "Check-in discomfort went from {} to {} (weekly means, {} weeks to {}).",
+                "Check-in discomfort went from {} to {} over the {} weeks to {} (mean of the first {} weeks, then of the last {}).",
                 tenths(early),
                 tenths(late),
                 week::NO_IMPROVEMENT_WEEKS,
-                week::short_date(self.six.last)
+                week::short_date(self.six.last),
+                week::COMPARE_WEEKS,
+                week::COMPARE_WEEKS
             ),
             _ => format!(
                 "Not enough check-ins yet for the six-week reading: it compares the first and last {} of the {} weeks to {}.",
@@ -408,18 +422,23 @@ impl Reading {
     }
 
     /// The guides' advice, when it applies; a reminder of the rule when the
-    /// discomfort has not come down but the weeks were not all regular yet.
+    /// discomfort has not clearly come down but the weeks were not all
+    /// regular yet.
     pub fn advice(&self) -> Option<String> {
+        let clear = format!(
+            "a fall of at least {} point",
+            tenths(week::MIN_IMPROVEMENT_TENTHS)
+        );
         if self.advises_professional() {
             return Some(format!(
-                "It has not improved over {} weeks of regular exercise: the guides advise seeing a healthcare professional, such as your doctor or a physical therapist.",
+                "Not a clear improvement ({clear}) after {} weeks of regular exercise: the guides advise seeing a healthcare professional, such as your doctor or a physical therapist.",
                 week::NO_IMPROVEMENT_WEEKS
             ));
         }
         let still_there = self.six.late_tenths.is_some_and(|l| l >= 10);
         (self.six.improved() == Some(false) && still_there).then(|| {
             format!(
-                "It has not improved yet. If back pain does not improve within about {} weeks of regular gentle exercise, the guides advise seeing a healthcare professional.",
+                "Not a clear improvement yet ({clear}). If back pain does not improve within about {} weeks of regular gentle exercise, the guides advise seeing a healthcare professional.",
                 week::NO_IMPROVEMENT_WEEKS
             )
         })

@@ -35,6 +35,9 @@ use crate::tui::screens::preview::{PreviewAction, PreviewScreen};
 use crate::tui::screens::session::{self as session_screen, Status};
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
 use crate::tui::screens::week::{WeekAction, WeekScreen};
+// Trends (issue 19).
+use crate::rules::trends::{self, Trends};
+use crate::tui::screens::trends::{TrendsAction, TrendsScreen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, centered, key_hints};
 
@@ -54,6 +57,8 @@ pub enum StartAt {
     Session(String),
     /// `backcoach week [--date D]`.
     Week(Option<Date>),
+    /// `backcoach trends` (issue 19).
+    Trends,
 }
 
 /// Work finished elsewhere, reported to the event loop.
@@ -105,6 +110,11 @@ enum Screen {
         screen: Box<WeekScreen>,
         /// Opened from the home or end screen: `q` goes home, not out.
         from_home: bool,
+    },
+    /// Trends (issue 19); `q` goes back to `back`, or quits when opened from the command line.
+    Trends {
+        screen: Box<TrendsScreen>,
+        back: Option<Box<Screen>>,
     },
     /// A short message with a way home (a routine that cannot start today).
     Message {
@@ -190,6 +200,7 @@ impl App {
                 let week_of = date.unwrap_or_else(|| app.today());
                 app.screen = app.week_screen(week_of, false);
             }
+            StartAt::Trends => app.screen = app.trends_screen(None), // issue 19
             StartAt::Home if first_run => {
                 app.screen = Screen::Setup {
                     form: SetupScreen::new(app.profile.clone(), true),
@@ -309,6 +320,19 @@ impl App {
         Screen::Week {
             screen: Box::new(WeekScreen::new(self.week_summary(week_of))),
             from_home,
+        }
+    }
+
+    /// The trends screen over the weeks it can show (issue 19); `back` is
+    /// where `q` returns to.
+    fn trends_screen(&self, back: Option<Screen>) -> Screen {
+        let today = self.today();
+        let (from, to) = trends::spans_needed_range(today);
+        let history = self.store.load(from, to);
+        let spans = Trends::for_spans(&history, &self.profile, today);
+        Screen::Trends {
+            screen: Box::new(TrendsScreen::new(spans)),
+            back: back.map(Box::new),
         }
     }
 
@@ -677,6 +701,7 @@ impl App {
                     Err(message) => *message,
                 },
                 HomeAction::Week => self.week_screen(self.today(), true),
+                HomeAction::Trends => self.trends_screen(Some(Screen::Home(home))), // issue 19
                 HomeAction::Browse => Screen::Browser(BrowserScreen::default()),
                 HomeAction::Profile => Screen::Setup {
                     form: SetupScreen::new(self.profile.clone(), false),
@@ -774,6 +799,7 @@ impl App {
                 from_home,
             } => match screen.on_key(key) {
                 WeekAction::None | WeekAction::Redraw => Screen::Week { screen, from_home },
+                WeekAction::Trends => self.trends_screen(Some(Screen::Week { screen, from_home })), // issue 19
                 WeekAction::ShowWeek(date) => {
                     screen.set_summary(self.week_summary(date));
                     Screen::Week { screen, from_home }
@@ -793,6 +819,17 @@ impl App {
                 WeekAction::Back | WeekAction::Quit => {
                     self.quit = true;
                     Screen::Week { screen, from_home }
+                }
+            },
+            // Trends (issue 19).
+            Screen::Trends { mut screen, back } => match (screen.on_key(key), back) {
+                (TrendsAction::Back, Some(previous)) => *previous,
+                (TrendsAction::Back | TrendsAction::Quit, back) => {
+                    self.quit = true;
+                    Screen::Trends { screen, back }
+                }
+                (TrendsAction::None | TrendsAction::Redraw, back) => {
+                    Screen::Trends { screen, back }
                 }
             },
             Screen::Message { title, lines } => match key.code {
@@ -887,6 +924,7 @@ impl App {
                 session_screen::render(frame, area, &view, &status, theme);
             }
             Screen::Week { screen, .. } => screen.render(frame, area, theme),
+            Screen::Trends { screen, .. } => screen.render(frame, area, theme), // issue 19
             Screen::Message { title, lines } => {
                 let mut text = vec![
                     Line::from(Span::styled(title.clone(), theme.title())),

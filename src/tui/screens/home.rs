@@ -41,6 +41,8 @@ pub enum HomeAction {
     Preview(String),
     /// Open the week screen.
     Week,
+    /// Open the trends screen.
+    Trends,
     /// Open the exercise browser.
     Browse,
     /// Open the profile editor.
@@ -116,6 +118,7 @@ impl HomeScreen {
                 None => HomeAction::None,
             },
             KeyCode::Char('w') => HomeAction::Week,
+            KeyCode::Char('t') => HomeAction::Trends,
             KeyCode::Char('e') => HomeAction::Browse,
             KeyCode::Char('p') => HomeAction::Profile,
             KeyCode::Char('q') | KeyCode::Esc => HomeAction::Quit,
@@ -204,8 +207,9 @@ impl HomeScreen {
                 theme,
                 &[
                     ("↑↓", "choose"),
-                    ("Enter", "preview & start"),
+                    ("Enter", "start"),
                     ("w", "week"),
+                    ("t", "trends"),
                     ("e", "exercises"),
                     ("p", "profile"),
                     ("q", "quit"),

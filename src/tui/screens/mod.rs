@@ -5,4 +5,5 @@ pub mod home;
 pub mod preview;
 pub mod session;
 pub mod setup;
+pub mod trends;
 pub mod week;
