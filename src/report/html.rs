@@ -35,15 +35,15 @@ svg .grid { stroke: #ddd; stroke-width: 1; }
 svg .met { fill: #2b5d8a; stroke: #2b5d8a; }
 svg .short { fill: #fff; stroke: #2b5d8a; stroke-width: 1.2; }
 svg .target { stroke: #111; stroke-width: 2.2; }
-svg .line { fill: none; stroke-width: 2; }
 svg .checkin { stroke: #2b5d8a; fill: #2b5d8a; }
 svg .during { stroke: #a15c00; fill: #fff; stroke-dasharray: 6 3; }
 svg .during.mark { stroke-dasharray: none; stroke-width: 1.4; }
 svg .after { stroke: #3d7a3d; fill: #3d7a3d; stroke-dasharray: 1.5 3; }
 svg .after.mark { stroke-dasharray: none; }
+svg .line { fill: none; stroke-width: 2; }
 svg .day { fill: #9ab; }
-svg .stop, svg tspan.stop { fill: #b00020; font-weight: 700; }
-svg .sign, svg tspan.sign { fill: #a15c00; font-weight: 700; }
+svg .stop { fill: #b00020; font-weight: 700; }
+svg .sign { fill: #a15c00; font-weight: 700; }
 svg .dose { fill: none; stroke: #2b5d8a; stroke-width: 2; }
 svg .back { fill: none; stroke: #b00020; stroke-width: 1.6; }
 .dose-row { break-inside: avoid; }

@@ -304,7 +304,13 @@ pub fn discomfort(t: &Trends) -> String {
     }
     let _ = write!(
         out,
-        "<text class=\"axis\" x=\"{x:.1}\" y=\"{legend_y:.1}\"><tspan class=\"stop\">S</tspan> safety stop  <tspan class=\"sign\">!</tspan> warning sign</text>"
+        "<text class=\"stop\" x=\"{x:.1}\" y=\"{legend_y:.1}\">S</text>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{legend_y:.1}\">safety stop</text>\
+<text class=\"sign\" x=\"{:.1}\" y=\"{legend_y:.1}\">!</text>\
+<text class=\"axis\" x=\"{:.1}\" y=\"{legend_y:.1}\">warning sign</text>",
+        x + 10.0,
+        x + 90.0,
+        x + 98.0
     );
     out.push_str("</svg>");
     out

@@ -235,7 +235,7 @@ pub fn sample_history() -> History {
             // Climb a rung every third session; the superman steps back after the stop.
             if stopped {
                 superman = superman.saturating_sub(1);
-            } else if n % 3 == 0 {
+            } else if n.is_multiple_of(3) {
                 bridge = (bridge + 1).min(BRIDGE.len() - 1);
                 superman = (superman + 1).min(SUPERMAN.len() - 1);
             }

@@ -58,6 +58,9 @@ struct Glyphs {
     met: &'static str,
 }
 
+/// The smallest scale of a dose sparkline, in ladder levels.
+const SPARK_MIN_MAX: u64 = 4;
+
 const UNICODE: Glyphs = Glyphs {
     checkin: '•',
     closing: '×',
@@ -150,7 +153,6 @@ impl TrendsScreen {
     fn block(&self, title: String, theme: &Theme) -> Block<'static> {
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme.dim())
             .title_top(Line::styled(title, theme.title()));
         if self.ascii {
             block.border_set(ASCII_BORDER)
@@ -349,7 +351,7 @@ impl TrendsScreen {
         frame.render_widget(chart, area);
         if checkins.is_empty() && closing.is_empty() {
             let inner = Rect {
-                x: area.x + 6,
+                x: area.x + 8,
                 y: area.y + area.height / 2,
                 width: area.width.saturating_sub(8),
                 height: 1,
@@ -364,11 +366,10 @@ impl TrendsScreen {
     fn render_adherence(&self, frame: &mut Frame, area: Rect, t: &Trends, theme: &Theme) {
         let g = self.glyphs();
         let n = t.weeks.len().max(1) as u16;
-        let inner = area.width.saturating_sub(2);
-        let (bar_width, gap) = if inner >= n * 4 {
-            ((inner / n).saturating_sub(1).min(5), 1)
-        } else if inner >= n * 2 {
-            (1, 1)
+        // Each week gets a bar and a one-column gap while they fit.
+        let slot = (area.width.saturating_sub(2) + 1) / n;
+        let (bar_width, gap) = if slot >= 2 {
+            ((slot - 1).min(5), 1)
         } else {
             (1, 0)
         };
@@ -378,14 +379,12 @@ impl TrendsScreen {
             .iter()
             .map(|w| {
                 let style = if w.bar.met { theme.ok() } else { theme.gauge() };
+                // Met weeks carry a mark, so they read without colour.
+                let met = if w.bar.met { g.met } else { "" };
                 let value = if labelled {
-                    format!(
-                        "{}{}",
-                        w.bar.active_days,
-                        if w.bar.met { g.met } else { "" }
-                    )
+                    format!("{}{met}", w.bar.active_days)
                 } else {
-                    String::new()
+                    met.to_string()
                 };
                 let label = if labelled {
                     format!("W{:02}", w.bar.iso_week)
@@ -397,15 +396,15 @@ impl TrendsScreen {
                     .style(style)
             })
             .collect();
-        let title = format!(
-            "Active days · target {} · met {}/{}",
-            t.target,
-            t.weeks_met(),
-            t.weeks.len()
-        );
+        let title = format!("Active days · target {}", t.target);
         let mut chart = BarChart::vertical(bars)
             .block(self.block(title, theme).title_bottom(Line::styled(
-                format!("{} met: active days ≥ the week's target", g.met),
+                format!(
+                    "{} target met: {} of {} weeks",
+                    g.met,
+                    t.weeks_met(),
+                    t.weeks.len()
+                ),
                 theme.dim(),
             )))
             .bar_width(bar_width)
@@ -437,13 +436,22 @@ impl TrendsScreen {
             Layout::vertical(vec![Constraint::Length(1); usize::from(area.height)]).split(area);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                Span::styled(format!("Doses · {}", routine.routine_name), theme.title()),
+                Span::styled("Doses", theme.title()),
                 Span::styled(
                     format!(
-                        " · {} session{}, done most · first {} now, each dip a step back",
+                        ", start {} now ({} up, {} step back) · ",
+                        self.glyphs().arrow,
+                        self.glyphs().up,
+                        self.glyphs().down
+                    ),
+                    theme.dim(),
+                ),
+                Span::styled(routine.routine_name.clone(), theme.title()),
+                Span::styled(
+                    format!(
+                        ", {} session{}",
                         routine.sessions,
-                        if routine.sessions == 1 { "" } else { "s" },
-                        self.glyphs().arrow
+                        if routine.sessions == 1 { "" } else { "s" }
                     ),
                     theme.dim(),
                 ),
@@ -507,9 +515,10 @@ impl TrendsScreen {
                 *slot = Some(p.level as u64 + 1);
             }
         }
+        // A dose that never moved stays low rather than filling the row.
         let mut sparkline = Sparkline::default()
             .data(levels)
-            .max(series.top_level() as u64 + 1)
+            .max((series.top_level() as u64 + 1).max(SPARK_MIN_MAX))
             .style(theme.gauge())
             .absent_value_symbol(" ");
         if self.ascii {
@@ -556,7 +565,8 @@ fn asciify(buf: &mut Buffer, area: Rect) {
                     "└" | "┌" | "┐" | "┘" | "╭" | "╮" | "╰" | "╯" => "+",
                     "·" => ".",
                     "–" | "—" => "-",
-                    "≥" | "→" => ">",
+                    "→" => ">",
+                    "×" => "x",
                     "✓" => "*",
                     s if s.is_ascii() => continue,
                     _ => "?",
