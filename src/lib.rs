@@ -3,7 +3,7 @@
 //! The library holds everything the binary wires together, so tests reach
 //! each part directly. Floors, lowest first (no import runs back up):
 //! `domain` (records) → `catalog`, `profile`, `plan` → `rules` → `coach`
-//! (owns today) and `session` (the engine) → the edges: `store`, `audio`,
+//! (owns today) and `session` (the engine) → the edges: `store`, `report`, `audio`,
 //! `tui`, `cli`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -118,13 +118,14 @@ impl Window {
         (self.from().min(first), self.to().max(last))
     }
 
-    /// "Mon 12 Oct – Sun 22 Nov 2026".
+    /// "Mon 12 Oct – Sun 22 Nov 2026"; both years when they differ.
     pub fn label(&self) -> String {
-        format!(
-            "{} – {}",
-            week::short_date(self.from()),
-            week::long_date(self.to())
-        )
+        let from = if self.from().year() == self.to().year() {
+            week::short_date(self.from())
+        } else {
+            week::long_date(self.from())
+        };
+        format!("{from} – {}", week::long_date(self.to()))
     }
 }
 
@@ -529,35 +530,32 @@ impl Trends {
         let mut day_checkins: Vec<Vec<u8>> = vec![Vec::new(); days.len()];
         let mut week_values: Vec<[Vec<u8>; 3]> = vec![Default::default(); weeks.len()];
         let mut week_seconds = vec![0u32; weeks.len()];
-        let mut warnings: Vec<WarningDay> = Vec::new();
+        let mut signs_by_day: BTreeMap<Date, Vec<WarningSign>> = BTreeMap::new();
         for c in &history.checkins {
             let Some(i) = window.offset(c.date) else {
                 continue;
             };
             day_checkins[i].push(c.baseline);
             week_values[i / 7][0].push(c.baseline);
-            if c.warning_signs.is_empty() {
-                continue;
+            if !c.warning_signs.is_empty() {
+                days[i].warning = true;
+                signs_by_day
+                    .entry(c.date)
+                    .or_default()
+                    .extend(c.warning_signs.iter().copied());
             }
-            days[i].warning = true;
-            let day = match warnings.last_mut() {
-                Some(last) if last.date == c.date => last,
-                _ => {
-                    warnings.push(WarningDay {
-                        date: c.date,
-                        signs: Vec::new(),
-                    });
-                    warnings.last_mut().expect("just pushed")
-                }
-            };
-            day.signs.extend(c.warning_signs.iter().copied());
         }
-        for w in &mut warnings {
-            w.signs = WarningSign::ALL
-                .into_iter()
-                .filter(|s| w.signs.contains(s))
-                .collect();
-        }
+        // Each day once, its signs in the check-in's order.
+        let warnings: Vec<WarningDay> = signs_by_day
+            .into_iter()
+            .map(|(date, signs)| WarningDay {
+                date,
+                signs: WarningSign::ALL
+                    .into_iter()
+                    .filter(|s| signs.contains(s))
+                    .collect(),
+            })
+            .collect();
         let mut stops = Vec::new();
         for s in &history.sessions {
             let Some(i) = window.offset(s.date) else {
