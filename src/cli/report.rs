@@ -138,12 +138,23 @@ pub fn trends_print(
     })
 }
 
-/// The report's text for `args` on `today`, and the file it goes to (`None`: stdout).
+/// A report made and not yet written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    /// The HTML or Markdown.
+    pub body: String,
+    /// Where it goes; `None` for stdout (`--out -`).
+    pub path: Option<PathBuf>,
+    /// Problems reading the data dir, one line each.
+    pub stderr: Vec<String>,
+}
+
+/// The report `args` ask for on `today`, and where it goes.
 pub fn make(
     data_dir_override: Option<&Path>,
     args: &ReportArgs,
     today: Date,
-) -> Result<(String, Option<PathBuf>, Vec<String>), ReportError> {
+) -> Result<Made, ReportError> {
     let window = window(args, today)?;
     let store = Store::open(&data_dir(data_dir_override)?)?;
     let mut stderr = Vec::new();
@@ -157,7 +168,7 @@ pub fn make(
         Format::Html => report::html(&report),
         Format::Md => report::markdown(&report),
     };
-    let out = match &args.out {
+    let path = match &args.out {
         Some(path) if path.as_os_str() == "-" => None,
         Some(path) => Some(path.clone()),
         None => Some(PathBuf::from(format!(
@@ -166,7 +177,7 @@ pub fn make(
             args.format.extension()
         ))),
     };
-    Ok((body, out, stderr))
+    Ok(Made { body, path, stderr })
 }
 
 /// `backcoach report ...`: writes the report (0600, atomically) and says
@@ -176,8 +187,8 @@ pub fn report(
     args: &ReportArgs,
     today: Date,
 ) -> Result<Output, ReportError> {
-    let (body, out, stderr) = make(data_dir_override, args, today)?;
-    let Some(path) = out else {
+    let Made { body, path, stderr } = make(data_dir_override, args, today)?;
+    let Some(path) = path else {
         return Ok(Output {
             stdout: body,
             stderr,
