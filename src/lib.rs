@@ -3,9 +3,9 @@
 //! The library holds everything the binary wires together, so tests reach
 //! each part directly. Floors, lowest first (no import runs back up):
 //! `domain` (records) → `catalog`, `profile`, `plan` → `rules` → `coach`
-//! (owns today) and `session` (the engine) → the edges: `store`, `audio`,
-//! `tui`, `cli`. `clock` and `textfile` (reading files no one vouches for)
-//! sit beside `domain` at the bottom.
+//! (owns today) and `session` (the engine) → the edges: `store`, `report`,
+//! `audio`, `tui`, `cli`. `clock` and `textfile` (reading files no one
+//! vouches for) sit beside `domain` at the bottom.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -20,6 +20,7 @@ pub mod logging;
 pub mod plan;
 pub mod profile;
 pub mod quiet_stderr;
+pub mod report;
 pub mod rules;
 pub mod session;
 pub mod store;

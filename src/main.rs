@@ -71,6 +71,27 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
                 .emit();
             Ok(ExitCode::SUCCESS)
         }
+        // Trends and the report (issue 19).
+        Some(Command::Trends { print: false, .. }) => {
+            let catalog = catalog::load(cli.catalog.as_deref())?;
+            full_screen(&cli, catalog, StartAt::Trends)
+        }
+        Some(Command::Trends { print: true, weeks }) => {
+            let today = backcoach::cli::commands::today(&Clock::system())
+                .map_err(|e| UserError::Other(e.to_string()))?;
+            backcoach::cli::report::trends_print(cli.data_dir.as_deref(), *weeks, today)
+                .map_err(|e| UserError::Other(e.to_string()))?
+                .emit();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Report(args)) => {
+            let today = backcoach::cli::commands::today(&Clock::system())
+                .map_err(|e| UserError::Other(e.to_string()))?;
+            backcoach::cli::report::report(cli.data_dir.as_deref(), args, today)
+                .map_err(|e| UserError::Other(e.to_string()))?
+                .emit();
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -197,10 +197,11 @@ fn keys_move_between_weeks_and_days_and_cycle_marks() {
     });
     assert!(footer.contains("m mark Fri 20 Mar as rest"), "{footer}");
     assert_eq!(
-        screen.on_key(key(KeyCode::Char('t'))),
+        screen.on_key(key(KeyCode::Char('c'))),
         WeekAction::ShowWeek(today())
     );
     assert_eq!(screen.selected, 3);
+    assert_eq!(screen.on_key(key(KeyCode::Char('t'))), WeekAction::Trends);
     assert_eq!(screen.on_key(key(KeyCode::Char('q'))), WeekAction::Back);
     assert_eq!(screen.on_key(key(KeyCode::Esc)), WeekAction::Back);
     assert_eq!(

@@ -43,7 +43,7 @@ pub fn today(clock: &Clock) -> Result<Date, ClockError> {
 }
 
 /// The profile, or the defaults with the problem reported.
-fn profile_or_default(store: &Store, stderr: &mut Vec<String>) -> Profile {
+pub(crate) fn profile_or_default(store: &Store, stderr: &mut Vec<String>) -> Profile {
     match store.load_profile() {
         Ok(Some(p)) => p,
         Ok(None) => Profile::default(),
@@ -54,7 +54,7 @@ fn profile_or_default(store: &Store, stderr: &mut Vec<String>) -> Profile {
     }
 }
 
-fn problems(list: &[FileProblem]) -> Vec<String> {
+pub(crate) fn problems(list: &[FileProblem]) -> Vec<String> {
     list.iter()
         .map(|p| format!("{p} (left untouched)"))
         .collect()

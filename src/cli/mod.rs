@@ -4,6 +4,7 @@
 //! process; `main` only prints and picks the exit code.
 
 pub mod commands;
+pub mod report;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -76,6 +77,18 @@ pub enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// Discomfort, adherence and doses over weeks.
+    Trends {
+        /// Write the trends as plain text to stdout and exit.
+        #[arg(long)]
+        print: bool,
+        /// Weeks to print, ending with this week (default 6; the screen toggles 6, 12 and 26).
+        #[arg(long, value_name = "N", requires = "print",
+              value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::rules::trends::MAX_WEEKS)))]
+        weeks: Option<u32>,
+    },
+    /// A summary to take to a clinician, written readable by you alone.
+    Report(report::ReportArgs),
 }
 
 /// What `list` shows.

@@ -337,6 +337,22 @@ impl WarningSign {
         }
     }
 
+    /// The sign in a few words, for lists and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            WarningSign::PainDownLeg => "pain spreading down a leg",
+            WarningSign::NumbnessTingling => "numbness or tingling",
+            WarningSign::SuddenSharpPain => "sudden sharp back pain",
+            WarningSign::WorseAtRestOrNight => "pain worse at rest or at night",
+            WarningSign::NewOrUnusual => "new or unusual symptoms",
+            WarningSign::BladderOrBowel => "trouble controlling bladder or bowels",
+            WarningSign::SaddleNumbness => "numbness around the groin or buttocks",
+            WarningSign::LegWeakening => "a leg getting weaker",
+            WarningSign::Fever => "back pain with a fever",
+            WarningSign::AfterFallOrAccident => "back pain after a fall or accident",
+        }
+    }
+
     /// Whether the sign calls for urgent medical care (beyond the guides),
     /// rather than an appointment with a healthcare professional.
     pub fn is_urgent(self) -> bool {

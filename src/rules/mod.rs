@@ -7,5 +7,6 @@ pub mod plan;
 pub mod progression;
 pub mod recovery;
 pub mod safety;
+pub mod trends;
 pub mod warm_up;
 pub mod week;

@@ -77,7 +77,7 @@ impl Step {
     }
 
     /// The dose of a history record in the ladder's terms.
-    fn of_record(record: &ExerciseRecord) -> (u32, u32) {
+    pub fn of_record(record: &ExerciseRecord) -> (u32, u32) {
         (
             record
                 .sets_planned

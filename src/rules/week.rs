@@ -446,20 +446,11 @@ pub fn summarize(history: &History, profile: &Profile, week_of: Date, today: Dat
     let this_week = totals(history, &facts, week_start);
     let last_week = totals(history, &facts, add_days(week_start, -7));
 
-    let recent_weeks = (0..CHART_WEEKS)
-        .map(|i| {
-            let start = add_days(week_start, -7 * (CHART_WEEKS - 1 - i));
-            let t = facts.tally(start);
-            let target = WeekTarget::new(target_days, t.marked).effective;
-            WeekBar {
-                week_start: start,
-                iso_week: start.iso_week_date().week(),
-                active_days: t.active,
-                target,
-                met: t.active >= target,
-            }
-        })
-        .collect();
+    let recent_weeks = bars(
+        &facts,
+        target_days,
+        (0..CHART_WEEKS).map(|i| add_days(week_start, -7 * (CHART_WEEKS - 1 - i))),
+    );
 
     let first_day = add_days(week_start, -7 * (DISCOMFORT_WEEKS - 1));
     let discomfort_daily = (0..DISCOMFORT_WEEKS * 7)
@@ -507,6 +498,37 @@ pub fn summarize(history: &History, profile: &Profile, week_of: Date, today: Dat
         discomfort_weekly,
         notices,
     }
+}
+
+/// The [`WeekBar`] of each week starting on one of `mondays`, in that order:
+/// what the week screen's chart shows, for any number of weeks (trends, the report).
+pub fn week_bars(
+    history: &History,
+    profile: &Profile,
+    mondays: impl IntoIterator<Item = Date>,
+) -> Vec<WeekBar> {
+    bars(&Facts::new(history), profile.effective_target(), mondays)
+}
+
+fn bars(
+    facts: &Facts<'_>,
+    target_days: u8,
+    mondays: impl IntoIterator<Item = Date>,
+) -> Vec<WeekBar> {
+    mondays
+        .into_iter()
+        .map(|start| {
+            let t = facts.tally(start);
+            let target = WeekTarget::new(target_days, t.marked).effective;
+            WeekBar {
+                week_start: start,
+                iso_week: start.iso_week_date().week(),
+                active_days: t.active,
+                target,
+                met: t.active >= target,
+            }
+        })
+        .collect()
 }
 
 /// Day flags from the loaded records where the history covers the date,
@@ -692,19 +714,26 @@ fn streak(facts: &Facts<'_>, target: u8, week_start: Date, today: Date) -> Strea
 }
 
 /// Mean check-in discomfort from `from` to `to`, in tenths.
-fn mean_tenths(history: &History, from: Date, to: Date) -> Option<u16> {
-    let values: Vec<u16> = history
-        .checkins
-        .iter()
-        .filter(|c| from <= c.date && c.date <= to)
-        .map(|c| u16::from(c.baseline.min(10)))
-        .collect();
-    if values.is_empty() {
-        return None;
+pub fn mean_tenths(history: &History, from: Date, to: Date) -> Option<u16> {
+    mean_of(
+        history
+            .checkins
+            .iter()
+            .filter(|c| from <= c.date && c.date <= to)
+            .map(|c| c.baseline),
+    )
+}
+
+/// The mean of discomfort values (0–10, larger ones count as 10) in tenths,
+/// rounded half up; `None` without values. One definition for every mean
+/// shown, so a chart and the six-week reading never disagree.
+pub fn mean_of(values: impl IntoIterator<Item = u8>) -> Option<u16> {
+    let (mut n, mut sum) = (0u32, 0u32);
+    for v in values {
+        n += 1;
+        sum += u32::from(v.min(10)) * 10;
     }
-    let n = values.len() as u32;
-    let sum: u32 = values.iter().map(|&v| u32::from(v) * 10).sum();
-    Some(((sum + n / 2) / n) as u16)
+    (n > 0).then(|| ((sum + n / 2) / n) as u16)
 }
 
 /// The latest safety stop within the chart's weeks (older ones are history).
@@ -751,35 +780,75 @@ fn intense_too_close(history: &History, week_start: Date) -> Vec<Notice> {
         .collect()
 }
 
-/// The guides' six-week rule over the six complete weeks ending with the
-/// shown week (or the week before, while the shown week is still running):
-/// check-ins in the first and last [`COMPARE_WEEKS`], discomfort still there
-/// at the end and not down by [`MIN_IMPROVEMENT_TENTHS`]; whether every week
-/// was regular ([`REGULAR_DAYS_PER_WEEK`]) only changes the words, since
-/// pain that kept someone from exercising for six weeks needs seeing to all
-/// the more.
+/// What the guides' six-week rule reads: the six complete weeks ending with
+/// the shown week (or the week before, while the shown week is still
+/// running), whether each was regular ([`REGULAR_DAYS_PER_WEEK`]), and the
+/// mean check-in discomfort of the first and last [`COMPARE_WEEKS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SixWeeks {
+    /// The Monday of the first of the six weeks.
+    pub first: Date,
+    /// The Sunday of the last of the six weeks.
+    pub last: Date,
+    /// Every one of the six weeks had at least [`REGULAR_DAYS_PER_WEEK`] active days.
+    pub regular: bool,
+    /// Mean check-in discomfort of the first [`COMPARE_WEEKS`], in tenths.
+    pub early_tenths: Option<u16>,
+    /// Mean check-in discomfort of the last [`COMPARE_WEEKS`], in tenths.
+    pub late_tenths: Option<u16>,
+}
+
+impl SixWeeks {
+    /// The six weeks the rule reads for the week of `week_start` on `today`.
+    pub fn read(history: &History, week_start: Date, today: Date) -> SixWeeks {
+        SixWeeks::read_with(history, &Facts::new(history), week_start, today)
+    }
+
+    fn read_with(history: &History, facts: &Facts<'_>, week_start: Date, today: Date) -> SixWeeks {
+        let last_complete = monday_of(week_start).min(add_days(monday_of(today), -7));
+        let first = add_days(last_complete, -7 * (NO_IMPROVEMENT_WEEKS - 1));
+        SixWeeks {
+            first,
+            last: add_days(last_complete, 6),
+            regular: (0..NO_IMPROVEMENT_WEEKS)
+                .all(|w| facts.tally(add_days(first, 7 * w)).active >= REGULAR_DAYS_PER_WEEK),
+            early_tenths: mean_tenths(history, first, add_days(first, 7 * COMPARE_WEEKS - 1)),
+            late_tenths: mean_tenths(
+                history,
+                add_days(last_complete, -7 * (COMPARE_WEEKS - 1)),
+                add_days(last_complete, 6),
+            ),
+        }
+    }
+
+    /// Whether the check-in discomfort went down by [`MIN_IMPROVEMENT_TENTHS`]
+    /// or more; `None` without check-ins at both ends.
+    pub fn improved(&self) -> Option<bool> {
+        Some(self.early_tenths? >= self.late_tenths? + MIN_IMPROVEMENT_TENTHS)
+    }
+
+    /// The rule itself: check-ins six weeks apart, discomfort still there at
+    /// the end and not down by [`MIN_IMPROVEMENT_TENTHS`] → see a
+    /// professional. Whether the weeks were regular only changes the words:
+    /// pain that kept someone from exercising for six weeks needs seeing to
+    /// all the more.
+    pub fn advice(&self) -> Option<Notice> {
+        let (early, late) = (self.early_tenths?, self.late_tenths?);
+        (late >= 10 && self.improved() == Some(false)).then_some(Notice::SeeProfessional {
+            early_tenths: early,
+            late_tenths: late,
+            exercised: self.regular,
+        })
+    }
+}
+
 fn six_week_rule(
     history: &History,
     facts: &Facts<'_>,
     week_start: Date,
     today: Date,
 ) -> Option<Notice> {
-    let last_complete = week_start.min(add_days(monday_of(today), -7));
-    let first = add_days(last_complete, -7 * (NO_IMPROVEMENT_WEEKS - 1));
-    let regular = (0..NO_IMPROVEMENT_WEEKS)
-        .all(|w| facts.tally(add_days(first, 7 * w)).active >= REGULAR_DAYS_PER_WEEK);
-    let early = mean_tenths(history, first, add_days(first, 7 * COMPARE_WEEKS - 1))?;
-    let late = mean_tenths(
-        history,
-        add_days(last_complete, -7 * (COMPARE_WEEKS - 1)),
-        add_days(last_complete, 6),
-    )?;
-    let improved = early >= late + MIN_IMPROVEMENT_TENTHS;
-    (late >= 10 && !improved).then_some(Notice::SeeProfessional {
-        early_tenths: early,
-        late_tenths: late,
-        exercised: regular,
-    })
+    SixWeeks::read_with(history, facts, week_start, today).advice()
 }
 
 /// The six-week rule as of `today` alone (home and the check-in show it

@@ -44,7 +44,7 @@ use crate::profile::Profile;
 use index::Derived;
 use month::{MonthCache, MonthChain, MonthFile};
 
-pub use fsio::{DIR_MODE, FILE_MODE};
+pub use fsio::{DIR_MODE, FILE_MODE, write_atomic};
 
 /// The folder of month files inside the data dir.
 pub const HISTORY_DIR: &str = "history";

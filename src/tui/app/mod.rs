@@ -32,6 +32,7 @@ use crate::clock::{Clock, ClockError};
 use crate::coach::{self, Situation};
 use crate::domain::{FileProblem, History, SessionRecord};
 use crate::profile::Profile;
+use crate::rules::trends::{self, Trends};
 use crate::rules::warm_up;
 use crate::rules::week::{self, WeekSummary};
 use crate::store::Store;
@@ -42,6 +43,7 @@ use crate::tui::screens::preview::{PreviewAction, PreviewScreen};
 use crate::tui::screens::resume::{self as resume_screen, ResumeAction};
 use crate::tui::screens::session::{self as session_screen, Status};
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
+use crate::tui::screens::trends::{TrendsAction, TrendsScreen};
 use crate::tui::screens::unsaved::{UnsavedAction, UnsavedPrompt};
 use crate::tui::screens::week::{WeekAction, WeekScreen};
 use crate::tui::theme::Theme;
@@ -66,6 +68,8 @@ pub enum StartAt {
     Session(String),
     /// `backcoach week [--date D]`.
     Week(Option<Date>),
+    /// `backcoach trends`.
+    Trends,
 }
 
 /// Sound for this run, from the command line.
@@ -135,6 +139,11 @@ enum Screen {
     Week {
         screen: Box<WeekScreen>,
         from: OpenedFrom,
+    },
+    /// `q` goes back to `back`, or quits when opened from the command line.
+    Trends {
+        screen: Box<TrendsScreen>,
+        back: Option<Box<Screen>>,
     },
     Message(Message),
 }
@@ -224,6 +233,7 @@ impl App {
                 let week_of = date.unwrap_or_else(|| app.today());
                 app.week_screen(week_of, OpenedFrom::CommandLine)
             }
+            StartAt::Trends => app.trends_screen(None),
             StartAt::Home if first_run => app.setup(AfterSetup::Home),
             StartAt::Session(routine) if first_run => app.setup(AfterSetup::Start(routine)),
             StartAt::Home => {
@@ -693,6 +703,19 @@ impl App {
         Screen::Home(home)
     }
 
+    /// The trends screen over the weeks it can show; `back` is where `q`
+    /// returns to.
+    fn trends_screen(&self, back: Option<Screen>) -> Screen {
+        let today = self.today();
+        let (from, to) = trends::spans_needed_range(today);
+        let history = self.store.load(from, to);
+        let spans = Trends::for_spans(&history, &self.profile, today);
+        Screen::Trends {
+            screen: Box::new(TrendsScreen::new(spans)),
+            back: back.map(Box::new),
+        }
+    }
+
     fn week_summary(&self, week_of: Date) -> WeekSummary {
         let (from, to) = week::needed_range(week_of);
         let history: History = self.store.load(from, to);
@@ -838,6 +861,7 @@ impl App {
                 HomeAction::None => Screen::Home(home),
                 HomeAction::Start(id) => self.way_into_session(&id, Reading::Now),
                 HomeAction::Week => self.week_screen(self.today(), OpenedFrom::Home),
+                HomeAction::Trends => self.trends_screen(Some(Screen::Home(home))),
                 HomeAction::Browse => Screen::Browser(BrowserScreen::default()),
                 HomeAction::Profile => self.setup(AfterSetup::Home),
                 HomeAction::Quit => {
@@ -863,6 +887,7 @@ impl App {
             }
             Screen::Week { mut screen, from } => match screen.on_key(key) {
                 WeekAction::None | WeekAction::Redraw => Screen::Week { screen, from },
+                WeekAction::Trends => self.trends_screen(Some(Screen::Week { screen, from })),
                 WeekAction::ShowWeek(date) => {
                     screen.set_summary(self.week_summary(date));
                     Screen::Week { screen, from }
@@ -879,6 +904,16 @@ impl App {
                 WeekAction::Back | WeekAction::Quit => {
                     self.quit = true;
                     Screen::Week { screen, from }
+                }
+            },
+            Screen::Trends { mut screen, back } => match (screen.on_key(key), back) {
+                (TrendsAction::Back, Some(previous)) => *previous,
+                (TrendsAction::Back | TrendsAction::Quit, back) => {
+                    self.quit = true;
+                    Screen::Trends { screen, back }
+                }
+                (TrendsAction::None | TrendsAction::Redraw, back) => {
+                    Screen::Trends { screen, back }
                 }
             },
             Screen::Message(message) => match message.on_key(key) {
@@ -988,6 +1023,7 @@ impl App {
                 session_screen::render(frame, area, &view, &status, theme);
             }
             Screen::Week { screen, .. } => screen.render(frame, area, theme),
+            Screen::Trends { screen, .. } => screen.render(frame, area, theme),
             Screen::Message(message) => message.render(
                 frame,
                 centered(area, area.width.min(84), area.height),

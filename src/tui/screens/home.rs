@@ -41,6 +41,8 @@ pub enum HomeAction {
     Start(String),
     /// Open the week screen.
     Week,
+    /// Open the trends screen.
+    Trends,
     /// Open the exercise browser.
     Browse,
     /// Open the profile editor.
@@ -144,6 +146,7 @@ impl HomeScreen {
                 None => HomeAction::None,
             },
             KeyCode::Char('w') => HomeAction::Week,
+            KeyCode::Char('t') => HomeAction::Trends,
             KeyCode::Char('e') => HomeAction::Browse,
             KeyCode::Char('p') => HomeAction::Profile,
             KeyCode::Char('q') | KeyCode::Esc => HomeAction::Quit,
@@ -248,8 +251,9 @@ impl HomeScreen {
                 theme,
                 &[
                     ("↑↓", "choose"),
-                    ("Enter", "check in & start"),
+                    ("Enter", "start"),
                     ("w", "week"),
+                    ("t", "trends"),
                     ("e", "exercises"),
                     ("p", "profile"),
                     ("q", "quit"),

@@ -6,5 +6,6 @@ pub mod preview;
 pub mod resume;
 pub mod session;
 pub mod setup;
+pub mod trends;
 pub mod unsaved;
 pub mod week;

@@ -33,6 +33,8 @@ pub enum WeekAction {
     ShowWeek(Date),
     /// Save this mark for the day (`None` clears it), then reload the week.
     MarkDay(Date, Option<DayMarkKind>),
+    /// Open the trends screen.
+    Trends,
     /// Back to the previous screen.
     Back,
     /// Leave the application.
@@ -86,7 +88,8 @@ impl WeekScreen {
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => WeekAction::Quit,
             KeyCode::Left | KeyCode::Char('h') => WeekAction::ShowWeek(week::add_days(start, -7)),
             KeyCode::Right | KeyCode::Char('l') => WeekAction::ShowWeek(week::add_days(start, 7)),
-            KeyCode::Char('t') => {
+            KeyCode::Char('t') => WeekAction::Trends,
+            KeyCode::Char('c') => {
                 self.selected =
                     usize::try_from(self.summary.today.weekday().to_monday_zero_offset())
                         .unwrap_or(0);
@@ -358,9 +361,10 @@ impl WeekScreen {
         };
         let keys = [
             ("←/→", "week".to_string()),
-            ("t", "this week".to_string()),
+            ("c", "this week".to_string()),
             ("↑/↓", "day".to_string()),
             ("m", mark_hint),
+            ("t", "trends".to_string()),
             ("q", "back".to_string()),
         ];
         let mut spans = Vec::new();
