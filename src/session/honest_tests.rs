@@ -474,7 +474,7 @@ fn quit_during_a_hold_keeps_the_seconds_held_before_the_prompt() {
 }
 
 #[test]
-fn quitting_with_nothing_done_says_so_and_saves_a_skipped_session() {
+fn quitting_with_nothing_done_says_so_and_saves_a_partial_session_that_counts_for_nothing() {
     let mut run = Run::new(plan(vec![hold("plank", 30)]), Settings::default());
     run.key(Key::Char('q'), s(1));
     let Some(ModalView::ConfirmQuit {
@@ -486,7 +486,10 @@ fn quitting_with_nothing_done_says_so_and_saves_a_skipped_session() {
     };
     assert_eq!((counts.worked(), in_progress), (0, None));
     run.key(Key::Char('y'), s(1));
-    assert_eq!(run.log.record().status, SessionStatus::Skipped);
+    // The contract: a quit session is saved as partial; with nothing done it
+    // is no active day, target, streak or 48-hour gap all the same.
+    assert_eq!(run.log.record().status, SessionStatus::Partial);
+    assert!(!run.log.record().did_work());
 }
 
 // ---- what the screen says -------------------------------------------------------

@@ -21,17 +21,20 @@ use crate::domain::{ExerciseRecord, SessionRecord, SessionStatus};
 use crate::plan::Plan;
 
 /// The status a session's end earns (the README's "What counts"): a safety
-/// stop stays one; with no exercise done at all it is skipped; having reached
-/// the end with at least half of the `planned` exercises done or partly done
-/// (`worked`) it is completed; otherwise partial.
+/// stop stays one; a quit session is partial (the user contract promises
+/// so; with nothing done it counts for nothing all the same, since only work
+/// done makes an active day); reaching the end with no exercise done at all
+/// is skipped, with at least half of the `planned` exercises done or partly
+/// done (`worked`) completed, otherwise partial.
 pub fn status_for(ending: &Ending, worked: usize, planned: usize) -> SessionStatus {
     match ending {
         Ending::Stopped { reason } => SessionStatus::StoppedForSafety {
             reason: reason.clone(),
         },
-        _ if worked == 0 => SessionStatus::Skipped,
+        Ending::Quit => SessionStatus::Partial,
+        Ending::Completed if worked == 0 => SessionStatus::Skipped,
         Ending::Completed if worked * 2 >= planned => SessionStatus::Completed,
-        _ => SessionStatus::Partial,
+        Ending::Completed => SessionStatus::Partial,
     }
 }
 
