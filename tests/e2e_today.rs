@@ -297,3 +297,75 @@ fn an_unreadable_profile_is_named_before_any_session_and_a_safe_one_is_offered()
     assert_eq!(home.wait_exit(T), Some(0));
     let _ = REGULAR_PROFILE;
 }
+
+/// Monday 16 November 2026, 12:00 UTC, in seconds since 1970; debug builds
+/// (the ones `cargo test` runs) start their clock there with `BACKCOACH_NOW`.
+const NOV_16_NOON: i64 = 1_794_830_400;
+const DAY: i64 = 86_400;
+
+fn spawn_on(dir: &Path, catalog: &Path, now: i64, args: &[&str]) -> Tui {
+    let data = dir.display().to_string();
+    let catalog = catalog.display().to_string();
+    let mut all = vec!["--data-dir", &data, "--catalog", &catalog, "--mute"];
+    all.extend_from_slice(args);
+    let now = now.to_string();
+    Tui::spawn(
+        &all,
+        &[("HOME", &data), ("TZ", "UTC"), ("BACKCOACH_NOW", &now)],
+    )
+}
+
+#[test]
+fn tomorrow_the_questions_come_back_and_a_session_may_start() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: release builds ignore BACKCOACH_NOW");
+        return;
+    }
+    let (dir, catalog) = prepared_dir();
+    // Monday: a warning sign; a second start that day is refused.
+    let mut tui = spawn_on(dir.path(), &catalog, NOV_16_NOON, &["start"]);
+    tui.wait_for("How much discomfort", T);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", T);
+    tui.send("4"); // worse at rest or at night
+    tui.send("\r");
+    tui.wait_for("NO EXERCISE TODAY", T);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let mut tui = spawn_on(dir.path(), &catalog, NOV_16_NOON + 3 * 3600, &["start"]);
+    tui.wait_for("NO EXERCISE TODAY", T);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    // Tuesday: the check-in asks again, and with no sign the session starts.
+    let mut tui = spawn_on(dir.path(), &catalog, NOV_16_NOON + DAY, &["start"]);
+    tui.wait_for("How much discomfort", T);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", T);
+    tui.send("\r");
+    tui.wait_for("Today's plan", T);
+    tui.send("\r");
+    tui.wait_for("Tiny hold", T);
+    // A stop on Tuesday...
+    tui.send("s");
+    tui.wait_for("STOPPED FOR SAFETY", T);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    // ...is asked about first on Wednesday; "yes" lets the day go on.
+    let mut tui = spawn_on(dir.path(), &catalog, NOV_16_NOON + 2 * DAY, &["start"]);
+    let screen = tui.wait_for("Has that pain eased?", T);
+    assert!(screen.contains("Tue 17 Nov"), "{screen}");
+    tui.send("y");
+    tui.wait_for("How much discomfort", T);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", T);
+    tui.send("\r");
+    tui.wait_for("Today's plan", T);
+    tui.send("\r");
+    tui.wait_for("Tiny hold", T);
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+}

@@ -283,7 +283,7 @@ fn number_word(n: usize) -> String {
 
 /// A date as the preview shows it: "Tue 17 Nov".
 pub fn day_label(date: Date) -> String {
-    date.strftime("%a %-d %b").to_string()
+    crate::rules::week::short_date(date)
 }
 
 /// Why a session counts against an exercise: each one steps it back.

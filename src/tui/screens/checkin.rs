@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::coach::checkin::{Answer, CheckInFlow, Question, State};
 use crate::domain::WarningSign;
+use crate::rules::week::short_date;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
 
@@ -98,7 +99,10 @@ pub fn render(
     match flow.state() {
         State::Asking(Question::StopEased { date, reason }) => {
             lines.push(Line::from(Span::styled(
-                format!("  Your last session ({date}) was stopped for safety:"),
+                format!(
+                    "  Your last session ({}) was stopped for safety:",
+                    short_date(*date)
+                ),
                 theme.warn(),
             )));
             lines.push(Line::raw(format!("  {reason}.")));
@@ -111,7 +115,8 @@ pub fn render(
                 .map(|v| format!(" (it ended at {v}/10)"))
                 .unwrap_or_default();
             lines.push(Line::raw(format!(
-                "  Compared to the end of your last session on {date}{end},"
+                "  Compared to the end of your last session on {}{end},",
+                short_date(*date)
             )));
             lines.push(Line::raw("  how does your back feel now?"));
             hints = vec![
