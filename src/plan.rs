@@ -3,7 +3,7 @@
 //! The session engine runs a [`Plan`] and never looks at the catalog, so the
 //! plan carries everything the screen shows (name, steps, cue). The coach's
 //! rules (profile, conditions, equipment, progression) decide the numbers in
-//! [`crate::rules::plan`]; this module only holds the result.
+//! [`crate::rules::fitting`]; this module only holds the result.
 
 use serde::{Deserialize, Serialize};
 

@@ -590,7 +590,7 @@ fn the_compact_built_in_catalog_is_the_text_catalog() {
 #[test]
 fn cautions_name_the_condition_that_should_avoid_the_exercise() {
     use backcoach::profile::Condition;
-    use backcoach::rules::plan::avoided_load;
+    use backcoach::rules::fitting::avoided_load;
     let c = cat();
     for condition in [Condition::HerniatedDisc, Condition::SpinalStenosis] {
         let load = avoided_load(condition);

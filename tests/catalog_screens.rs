@@ -7,7 +7,7 @@ use backcoach::catalog::{self, Catalog, Equipment};
 use backcoach::domain::History;
 use backcoach::plan::Plan;
 use backcoach::profile::{Experience, Profile};
-use backcoach::rules::plan::build;
+use backcoach::rules::fitting::build;
 use backcoach::rules::warm_up;
 use backcoach::tui::screens::browser::BrowserScreen;
 use backcoach::tui::screens::preview::{PreviewAction, PreviewScreen};

@@ -10,7 +10,7 @@ use backcoach::domain::{
 };
 use backcoach::plan::Plan;
 use backcoach::profile::{Condition, Experience, Profile};
-use backcoach::rules::plan::{Planned, avoided_load, build, when_label};
+use backcoach::rules::fitting::{Planned, avoided_load, build, when_label};
 use backcoach::rules::progression::Ladder;
 use backcoach::rules::recovery::{self, INTENSE_GAP_HOURS};
 use jiff::civil::Date;

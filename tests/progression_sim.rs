@@ -1,4 +1,4 @@
-//! Simulated users on the daily routine, driven through `rules::plan::build`
+//! Simulated users on the daily routine, driven through `rules::fitting::build`
 //! session after session: does the coach climb at the guides' pace, one
 //! increment at a time, and step back (then climb again) after a safety stop?
 
@@ -11,8 +11,8 @@ use backcoach::domain::{
 };
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::{Experience, Profile};
-use backcoach::rules::plan::build;
-use backcoach::rules::progression::{Ladder, MIN_DAYS_BETWEEN_INCREASES, Step};
+use backcoach::rules::fitting::build;
+use backcoach::rules::progression::{Ladder, MIN_DAYS_BETWEEN_INCREASES, Rung};
 use jiff::civil::{Date, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
@@ -165,7 +165,7 @@ fn simulate(stop: Option<(i64, &str)>) -> (Vec<Day>, BTreeMap<String, Ladder>) {
             let ladder = &ladders[&e.exercise_id];
             let probe = record_of(e, evening(date), true);
             let rung = ladder.position(&probe);
-            let step = Step {
+            let step = Rung {
                 sets: e.sets,
                 reps: e.reps,
                 hold_s: e.hold_s,

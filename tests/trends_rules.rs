@@ -5,11 +5,13 @@
 
 mod trends_common;
 
+use backcoach::domain::dates;
+use backcoach::domain::dates::add_days;
 use backcoach::domain::*;
 use backcoach::profile::Profile;
 use backcoach::report::{self, Report};
 use backcoach::rules::trends::{DoseChange, Trends, Window};
-use backcoach::rules::week::{self, Notice, add_days};
+use backcoach::rules::week::{self, Notice};
 use jiff::civil::{Date, date};
 use scraper::{Html, Selector};
 use trends_common::*;
@@ -253,7 +255,7 @@ fn the_trend_is_the_least_squares_slope_of_the_weekly_check_in_means() {
 /// Six complete weeks before the week of `today` with `active` days each and
 /// the given check-in values per week.
 fn six_weeks(today: Date, active: [i64; 6], checkins: [&[u8]; 6]) -> History {
-    let first = add_days(week::monday_of(today), -42);
+    let first = add_days(dates::monday_of(today), -42);
     let mut sessions = Vec::new();
     let mut cs = Vec::new();
     for w in 0..6 {

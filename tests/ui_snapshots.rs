@@ -467,7 +467,7 @@ fn seeded(
 fn a_preview_with_increases_a_step_back_and_swaps() {
     use backcoach::domain::History;
     use backcoach::profile::{Condition, Experience};
-    use backcoach::rules::plan::build;
+    use backcoach::rules::fitting::build;
     let catalog = catalog::builtin().expect("catalog");
     let profile = Profile {
         experience: Experience::New,

@@ -5,6 +5,7 @@
 mod store_common;
 
 use backcoach::domain::History;
+use backcoach::domain::dates;
 use backcoach::domain::*;
 use backcoach::profile::Profile;
 use backcoach::rules::week::{self, DayStatus, Notice, WeekSummary};
@@ -28,7 +29,7 @@ fn mark(d: Date, kind: DayMarkKind) -> DayMark {
 }
 
 fn days(from: Date, n: i64) -> Vec<Date> {
-    (0..n).map(|i| week::add_days(from, i)).collect()
+    (0..n).map(|i| dates::add_days(from, i)).collect()
 }
 
 fn statuses(s: &WeekSummary) -> Vec<&'static str> {
@@ -48,7 +49,7 @@ fn summary_through_store(store: &Store, week_of: Date, today: Date) -> WeekSumma
 #[test]
 fn every_day_gets_its_status_in_words() {
     let mon = monday();
-    let d = |i| week::add_days(mon, i);
+    let d = |i| dates::add_days(mon, i);
     let mut cut_off = session(d(1), SessionStatus::InProgress, 6);
     cut_off.exercises.truncate(1);
     let mut stopped = session(
@@ -93,7 +94,7 @@ fn every_day_gets_its_status_in_words() {
     assert_eq!(s.this_week.minutes, 15 + 6 + 10 + 2);
     assert_eq!(s.this_week.sets, 4 + 2 + 4);
     // The same week seen the next Monday: nothing is "today" or "future".
-    let later = week::summarize(&h, &Profile::default(), mon, week::add_days(mon, 7));
+    let later = week::summarize(&h, &Profile::default(), mon, dates::add_days(mon, 7));
     assert_eq!(
         statuses(&later),
         [
@@ -117,11 +118,11 @@ fn the_running_session_is_in_progress_and_a_quit_before_any_exercise_is_skipped(
     let mon = monday();
     let mut quit = session(mon, SessionStatus::Partial, 1);
     quit.exercises.clear();
-    let mut running = session(week::add_days(mon, 1), SessionStatus::InProgress, 1);
+    let mut running = session(dates::add_days(mon, 1), SessionStatus::InProgress, 1);
     running.exercises.clear();
     let mut h = history(vec![quit, running.clone()], vec![], vec![]);
     h.running = Some(running.id.clone());
-    let s = week::summarize(&h, &Profile::default(), mon, week::add_days(mon, 1));
+    let s = week::summarize(&h, &Profile::default(), mon, dates::add_days(mon, 1));
     // Quit before any work: skipped, whatever the file says. The running
     // session (nothing done yet) shows as under way.
     assert_eq!(statuses(&s)[..2], ["skipped", "partial"]);
@@ -132,16 +133,16 @@ fn the_running_session_is_in_progress_and_a_quit_before_any_exercise_is_skipped(
 #[test]
 fn targets_come_from_the_profile_and_marked_days_never_break_a_streak() {
     let w1 = date(2026, 2, 2);
-    let w2 = week::add_days(w1, 7);
-    let w3 = week::add_days(w1, 14);
-    let w4 = week::add_days(w1, 21);
+    let w2 = dates::add_days(w1, 7);
+    let w3 = dates::add_days(w1, 14);
+    let w4 = dates::add_days(w1, 21);
     let mut sessions = active_week(w1, 4);
     sessions.extend(active_week(w2, 2));
     sessions.extend(active_week(w3, 4));
     // Week 4: sick all week.
     let mut marks = vec![
-        mark(week::add_days(w2, 5), DayMarkKind::Sick),
-        mark(week::add_days(w2, 6), DayMarkKind::Rest),
+        mark(dates::add_days(w2, 5), DayMarkKind::Sick),
+        mark(dates::add_days(w2, 6), DayMarkKind::Rest),
     ];
     marks.extend(days(w4, 7).into_iter().map(|d| mark(d, DayMarkKind::Sick)));
     let today = date(2026, 4, 1);
@@ -225,12 +226,12 @@ fn a_long_streak_is_counted_from_the_index_without_reading_old_months() {
     let mut store = Store::open(tmp.path()).unwrap();
     let first = date(2025, 6, 2);
     for w in 0..30 {
-        for s in active_week(week::add_days(first, 7 * w), 4) {
+        for s in active_week(dates::add_days(first, 7 * w), 4) {
             store.save_session(&s).unwrap();
         }
     }
-    let last = week::add_days(first, 7 * 29);
-    let today = week::add_days(last, 10);
+    let last = dates::add_days(first, 7 * 29);
+    let today = dates::add_days(last, 10);
     let (from, to) = week::needed_range(last);
     let loaded = store.load(from, to);
     // Only the eight weeks needed were read from the month files…
@@ -263,7 +264,7 @@ fn loading_only_the_needed_range_gives_the_same_week_as_loading_everything() {
     let start = date(2025, 1, 1);
     // An irregular year: a pattern of days, marks and check-ins.
     for i in 0..400 {
-        let d = week::add_days(start, i);
+        let d = dates::add_days(start, i);
         match (i * 7 + i / 5) % 11 {
             0 | 3 | 5 | 8 | 9 => store.save_session(&done(d)).unwrap(),
             1 => store.set_mark(d, Some(DayMarkKind::Rest)).unwrap(),
@@ -370,7 +371,7 @@ fn a_clock_change_inside_the_week_keeps_days_and_counts_real_hours() {
 fn intense_sessions_less_than_48_hours_apart_are_noticed() {
     let mon = monday();
     let make = |day: i64, h: i8, m: i8, intense: bool, id: &str| {
-        let d = week::add_days(mon, day);
+        let d = dates::add_days(mon, day);
         let mut s = session(d, SessionStatus::Completed, 30);
         s.started = at(d, h, m);
         s.ended = Some(s.started + SignedDuration::from_mins(30));
@@ -378,7 +379,7 @@ fn intense_sessions_less_than_48_hours_apart_are_noticed() {
         s.id = id.into();
         s
     };
-    let today = week::add_days(mon, 10);
+    let today = dates::add_days(mon, 10);
     let notices = |sessions: Vec<SessionRecord>| {
         week::summarize(
             &history(sessions, vec![], vec![]),
@@ -394,7 +395,7 @@ fn intense_sessions_less_than_48_hours_apart_are_noticed() {
         close,
         vec![Notice::IntenseTooClose {
             first: mon,
-            second: week::add_days(mon, 1),
+            second: dates::add_days(mon, 1),
             hours: 23
         }]
     );
@@ -428,11 +429,11 @@ fn intense_sessions_less_than_48_hours_apart_are_noticed() {
 /// with one check-in a week given by `baseline(week)`.
 fn six_weeks(per_week: impl Fn(i64) -> i64, baseline: impl Fn(i64) -> u8) -> (History, Date) {
     let today = date(2026, 5, 13); // a Wednesday
-    let this_monday = week::monday_of(today);
+    let this_monday = dates::monday_of(today);
     let mut sessions = Vec::new();
     let mut checkins = Vec::new();
     for w in 0..6 {
-        let monday = week::add_days(this_monday, -7 * (6 - w));
+        let monday = dates::add_days(this_monday, -7 * (6 - w));
         sessions.extend(active_week(monday, per_week(w)));
         checkins.push(checkin(monday, baseline(w)));
     }
@@ -528,23 +529,23 @@ fn the_six_week_rule_needs_remaining_discomfort_and_check_ins_six_weeks_apart() 
     assert!(!advises(&pain_free, today, today));
     // Too short a history: no check-in in the window's first two weeks.
     let (mut short, today) = six_weeks(|_| 3, |_| 5);
-    let first = week::add_days(week::monday_of(today), -7 * 6);
+    let first = dates::add_days(dates::monday_of(today), -7 * 6);
     short
         .checkins
-        .retain(|c| c.date >= week::add_days(first, 14));
+        .retain(|c| c.date >= dates::add_days(first, 14));
     assert!(!advises(&short, today, today));
     // Seen from the week before, the window is a week earlier (and incomplete).
     let (full, today) = six_weeks(|_| 3, |_| 5);
-    assert!(advises(&full, week::add_days(today, -7), today));
+    assert!(advises(&full, dates::add_days(today, -7), today));
     // Three weeks earlier, its first two weeks hold no check-in at all.
-    assert!(!advises(&full, week::add_days(today, -21), today));
+    assert!(!advises(&full, dates::add_days(today, -21), today));
 }
 
 #[test]
 fn the_last_safety_stop_is_a_notice_and_unreadable_files_are_listed() {
     let mon = monday();
     let stop = session(
-        week::add_days(mon, -10),
+        dates::add_days(mon, -10),
         SessionStatus::StoppedForSafety {
             reason: "pain shooting down a leg".into(),
         },
@@ -557,7 +558,7 @@ fn the_last_safety_stop_is_a_notice_and_unreadable_files_are_listed() {
         col: 7,
         message: "Expected integer".into(),
     });
-    let s = week::summarize(&h, &Profile::default(), mon, week::add_days(mon, 2));
+    let s = week::summarize(&h, &Profile::default(), mon, dates::add_days(mon, 2));
     assert!(matches!(&s.notices[0], Notice::SafetyStop { reason, .. } if reason.contains("leg")));
     let text = week::render_text(&s);
     assert!(text.contains("Last safety stop: Fri 6 Mar 2026"), "{text}");
@@ -567,14 +568,14 @@ fn the_last_safety_stop_is_a_notice_and_unreadable_files_are_listed() {
     );
     // A week before the stop does not mention it, nor one more than eight weeks later.
     let stop_notice = |week_of| {
-        week::summarize(&h, &Profile::default(), week_of, week::add_days(mon, 80))
+        week::summarize(&h, &Profile::default(), week_of, dates::add_days(mon, 80))
             .notices
             .iter()
             .any(|n| matches!(n, Notice::SafetyStop { .. }))
     };
-    assert!(!stop_notice(week::add_days(mon, -21)));
-    assert!(stop_notice(week::add_days(mon, 7 * 5)));
-    assert!(!stop_notice(week::add_days(mon, 7 * 6)));
+    assert!(!stop_notice(dates::add_days(mon, -21)));
+    assert!(stop_notice(dates::add_days(mon, 7 * 5)));
+    assert!(!stop_notice(dates::add_days(mon, 7 * 6)));
 }
 
 #[test]
@@ -582,8 +583,8 @@ fn the_needed_range_is_eight_weeks_ending_on_sunday() {
     let (from, to) = week::needed_range(date(2026, 3, 19));
     assert_eq!(from, date(2026, 1, 26));
     assert_eq!(to, date(2026, 3, 22));
-    assert_eq!(week::monday_of(date(2027, 1, 3)), date(2026, 12, 28));
-    assert_eq!(week::monday_of(date(2026, 3, 16)), date(2026, 3, 16));
+    assert_eq!(dates::monday_of(date(2027, 1, 3)), date(2026, 12, 28));
+    assert_eq!(dates::monday_of(date(2026, 3, 16)), date(2026, 3, 16));
 }
 
 #[test]
@@ -592,7 +593,7 @@ fn a_month_that_becomes_unreadable_keeps_its_days_in_the_streak() {
     let mut store = Store::open(tmp.path()).unwrap();
     let first = date(2026, 1, 5);
     for w in 0..16 {
-        for s in active_week(week::add_days(first, 7 * w), 4) {
+        for s in active_week(dates::add_days(first, 7 * w), 4) {
             store.save_session(&s).unwrap();
         }
     }
@@ -600,8 +601,8 @@ fn a_month_that_becomes_unreadable_keeps_its_days_in_the_streak() {
     let feb = tmp.path().join("history/2026-02.ron");
     std::fs::write(&feb, "(sessions: [").unwrap();
     store.save_checkin(&checkin(date(2026, 2, 27), 2)).unwrap();
-    let last = week::add_days(first, 7 * 15);
-    let today = week::add_days(last, 7);
+    let last = dates::add_days(first, 7 * 15);
+    let today = dates::add_days(last, 7);
     let s = summary_through_store(&Store::open(tmp.path()).unwrap(), last, today);
     assert_eq!(s.streak.weeks, 16, "February's weeks still count");
     assert!(s.notices.is_empty(), "February is outside the weeks shown");
@@ -613,13 +614,13 @@ fn an_unreadable_month_inside_the_shown_weeks_is_filled_in_from_the_index() {
     let mut store = Store::open(tmp.path()).unwrap();
     let first = date(2026, 1, 5);
     for w in 0..10 {
-        for s in active_week(week::add_days(first, 7 * w), 4) {
+        for s in active_week(dates::add_days(first, 7 * w), 4) {
             store.save_session(&s).unwrap();
         }
     }
     std::fs::write(tmp.path().join("history/2026-02.ron"), "(sessions: [").unwrap();
-    let last = week::add_days(first, 7 * 9); // Monday 9 March
-    let s = summary_through_store(&store, last, week::add_days(last, 7));
+    let last = dates::add_days(first, 7 * 9); // Monday 9 March
+    let s = summary_through_store(&store, last, dates::add_days(last, 7));
     assert_eq!(s.streak.weeks, 10);
     let bars: Vec<u8> = s.recent_weeks.iter().map(|b| b.active_days).collect();
     assert_eq!(bars, [4; 8]);

@@ -3,6 +3,7 @@
 mod store_common;
 
 use backcoach::domain::History;
+use backcoach::domain::dates;
 use backcoach::domain::*;
 use backcoach::profile::Profile;
 use backcoach::rules::week::{self, WeekSummary};
@@ -38,7 +39,7 @@ fn summarize(h: &History) -> WeekSummary {
 
 fn typical() -> History {
     let mon = monday();
-    let d = |i| week::add_days(mon, i);
+    let d = |i| dates::add_days(mon, i);
     let mut sessions = Vec::new();
     // Last week: four days.
     for i in [-7, -5, -3, -2] {

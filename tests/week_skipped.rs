@@ -4,13 +4,14 @@
 
 mod store_common;
 
+use backcoach::domain::dates;
 use std::time::Duration;
 
 use backcoach::catalog::{self, Catalog, DoseKind};
 use backcoach::domain::*;
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::{Experience, Profile};
-use backcoach::rules::plan as plan_rules;
+use backcoach::rules::fitting;
 use backcoach::rules::week::{self, DayStatus, WeekSummary};
 use backcoach::session::record::SessionLog;
 use backcoach::session::{Ending, Key, Session, Settings};
@@ -100,7 +101,7 @@ fn figures(store: &Store, catalog: &Catalog, today: Date, now: Timestamp) -> Fig
     Figures {
         week: week::summarize(&history, &profile, today, today),
         gate: backcoach::rules::recovery::next_allowed(gym, &history.sessions, now),
-        plan: plan_rules::build(catalog, gym, &profile, &history, now, &TimeZone::UTC).plan,
+        plan: fitting::build(catalog, gym, &profile, &history, now, &TimeZone::UTC).plan,
     }
 }
 
@@ -113,19 +114,19 @@ fn a_skipped_session_changes_no_week_figure_streak_gate_or_progression() {
     // Thursday: a streak of two full weeks before, the daily routine on
     // Monday and Tuesday, and a gym back day yesterday.
     let mon = monday();
-    let today = week::add_days(mon, 3);
+    let today = dates::add_days(mon, 3);
     for week_back in 1..=2 {
         for day in 0..4 {
             store
-                .save_session(&done(week::add_days(mon, -7 * week_back + day)))
+                .save_session(&done(dates::add_days(mon, -7 * week_back + day)))
                 .expect("save");
         }
     }
     store.save_session(&done(mon)).expect("save");
     store
-        .save_session(&done(week::add_days(mon, 1)))
+        .save_session(&done(dates::add_days(mon, 1)))
         .expect("save");
-    let yesterday = week::add_days(mon, 2);
+    let yesterday = dates::add_days(mon, 2);
     store
         .save_session(&done_in_full(
             &Plan::base(&catalog, gym),

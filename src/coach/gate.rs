@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 use super::today::{DayClosed, Today};
 use crate::catalog::Routine;
 use crate::domain::History;
-use crate::rules::plan::when_label;
+use crate::rules::fitting::when_label;
 use crate::rules::recovery;
 
 /// Why a routine may not start now.

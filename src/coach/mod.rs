@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 use crate::catalog::{Catalog, Routine};
 use crate::domain::{CheckIn, History};
 use crate::profile::Profile;
-use crate::rules::plan::{self, Planned};
+use crate::rules::fitting::{self, Planned};
 
 pub use gate::{Refusal, may_start};
 pub use today::{DayClosed, Notice, Situation, Today, today};
@@ -39,7 +39,7 @@ pub fn plan_after_checkin(
         with_checkin.checkins.push(checkin.clone());
         with_checkin.checkins.sort_by_key(|c| c.at);
     }
-    let mut planned = plan::build(catalog, routine, profile, &with_checkin, now, tz);
+    let mut planned = fitting::build(catalog, routine, profile, &with_checkin, now, tz);
     let suggestions = std::mem::take(&mut planned.suggestions);
     planned.plan.notes.extend(suggestions);
     planned

@@ -27,7 +27,7 @@ fn at(day: Date, hour: i8) -> Timestamp {
 }
 
 fn days_ago(n: i64) -> Date {
-    crate::rules::week::add_days(TODAY, -n)
+    crate::domain::dates::add_days(TODAY, -n)
 }
 
 fn session(day: Date, hour: i8, status: SessionStatus, exercises: &[&str]) -> SessionRecord {
@@ -316,7 +316,7 @@ fn answers_that_close_the_day_are_what_the_next_start_reads() {
         assert_eq!(closed_kind(&decide(&saved, 11)), expected, "{name}");
         // Tomorrow the questions come back.
         let profile = Profile::default();
-        let tomorrow = crate::rules::week::add_days(TODAY, 1);
+        let tomorrow = crate::domain::dates::add_days(TODAY, 1);
         let next = today(Situation {
             profile: &profile,
             history: &saved,
@@ -467,7 +467,7 @@ fn the_plan_is_built_from_the_check_in_answers() {
             &TimeZone::UTC,
         )
     };
-    let bridge_of = |p: &crate::rules::plan::Planned| {
+    let bridge_of = |p: &crate::rules::fitting::Planned| {
         p.plan
             .exercises
             .iter()

@@ -3,12 +3,13 @@
 //! function of the profile, the history and the time, so every path into a
 //! session (`start`, another routine, the home screen) gets the same answer.
 
+use crate::domain::dates;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::domain::dates::short_date;
 use crate::domain::{CheckIn, History, RatingMoment, SessionRecord, SessionStatus, WarningSign};
 use crate::profile::Profile;
-use crate::rules::progression::day_label;
 use crate::rules::week;
 
 /// Days of history the coach reads before today: the six complete weeks of
@@ -190,12 +191,12 @@ impl Notice {
 
 /// "yesterday's session", "today's check-in", "the session on Mon 30 Nov".
 fn whose(date: Date, today: Date, what: &str) -> String {
-    if week::add_days(date, 1) == today {
+    if dates::add_days(date, 1) == today {
         format!("yesterday's {what}")
     } else if date == today {
         format!("today's {what}")
     } else {
-        format!("the {what} on {}", day_label(date))
+        format!("the {what} on {}", short_date(date))
     }
 }
 

@@ -3,6 +3,7 @@
 //! nothing here imports any other module of ours, so every floor above
 //! (rules, coach, session engine, store, screens) can speak it.
 
+pub mod dates;
 pub mod days;
 pub mod history;
 pub mod records;

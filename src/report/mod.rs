@@ -15,6 +15,7 @@ mod markdown;
 mod svg;
 mod text;
 
+use crate::domain::dates;
 use jiff::civil::Date;
 
 use html::escape;
@@ -24,7 +25,6 @@ pub use text::text;
 
 use crate::profile::{DEFAULT_DISCOMFORT_LIMIT, Experience, Profile};
 use crate::rules::trends::Trends;
-use crate::rules::week;
 
 /// Everything a report shows.
 #[derive(Debug, Clone, Copy)]
@@ -138,7 +138,7 @@ fn summary_lines(t: &Trends) -> Vec<String> {
 
 /// "Mon 16 Nov 2026".
 fn date_label(date: Date) -> String {
-    week::long_date(date)
+    dates::long_date(date)
 }
 
 /// The week's label in tables: "W47 · 16 Nov 2026".
@@ -146,7 +146,7 @@ fn week_label(monday: Date) -> String {
     format!(
         "W{:02} · {} {}",
         monday.iso_week_date().week(),
-        week::day_month(monday),
+        dates::day_month(monday),
         monday.year()
     )
 }

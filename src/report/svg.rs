@@ -2,13 +2,13 @@
 //! that scale to the page; every series differs by line pattern and marker
 //! shape as well as colour, so the charts read when printed in black and white.
 
+use crate::domain::dates;
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
 use super::escape;
 use crate::rules::trends::{DoseChange, DoseSeries, Trends, Window};
-use crate::rules::week;
 
 /// The width every chart is drawn at (user units; the page scales it).
 const WIDTH: f64 = 720.0;
@@ -89,9 +89,9 @@ fn week_labels(out: &mut String, plot: &Plot, mondays: &[Date]) {
     let step = n.div_ceil(MAX_LABELS).max(1);
     for (i, monday) in mondays.iter().enumerate().step_by(step) {
         let label = if step > 4 {
-            format!("{} {}", week::day_month(*monday), monday.year() % 100)
+            format!("{} {}", dates::day_month(*monday), monday.year() % 100)
         } else {
-            week::day_month(*monday)
+            dates::day_month(*monday)
         };
         let _ = write!(
             out,
@@ -133,7 +133,7 @@ pub fn adherence(t: &Trends) -> String {
             out,
             "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{:.1}\"><title>{}: {} of {} days</title></rect>",
             plot.bottom() - y,
-            escape(&week::short_date(w.bar.week_start)),
+            escape(&dates::short_date(w.bar.week_start)),
             w.bar.active_days,
             w.bar.target
         );
@@ -368,7 +368,7 @@ pub fn dose(series: &DoseSeries, window: Window, id: &str) -> String {
             "<circle class=\"back\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\"><title>{}: back to {}</title></circle>",
             x_of(p.date),
             y_of(p.level),
-            escape(&week::short_date(p.date)),
+            escape(&dates::short_date(p.date)),
             escape(&p.dose.label())
         );
     }

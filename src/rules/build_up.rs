@@ -6,7 +6,7 @@
 
 use crate::catalog::{Dose, DoseKind, Exercise, Routine, RoutineItem, amount_summary};
 use crate::profile::Experience;
-use crate::rules::progression::{Ladder, Step};
+use crate::rules::progression::{Ladder, Rung};
 
 /// The ends of one dose's ladder: where someone new or returning starts, where
 /// a regular exerciser starts, and the full dose both build up to.
@@ -15,11 +15,11 @@ pub struct BuildUp {
     kind: DoseKind,
     per_side: bool,
     /// The floor for someone new or returning after a back issue.
-    pub start_new: Step,
+    pub start_new: Rung,
     /// The floor for someone who already exercises regularly.
-    pub start_regular: Step,
+    pub start_regular: Rung,
     /// The cap: the full dose, the same for everyone.
-    pub build_to: Step,
+    pub build_to: Rung,
 }
 
 impl BuildUp {
@@ -54,7 +54,7 @@ impl BuildUp {
     }
 
     /// One rung in words, as the preview words today's dose.
-    pub fn label(&self, step: Step) -> String {
+    pub fn label(&self, step: Rung) -> String {
         amount_summary(
             self.kind,
             self.per_side,

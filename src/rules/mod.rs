@@ -3,7 +3,7 @@
 //! that carries the reason it was made.
 
 pub mod build_up;
-pub mod plan;
+pub mod fitting;
 pub mod progression;
 pub mod recovery;
 pub mod safety;

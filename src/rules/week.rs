@@ -13,11 +13,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use jiff::Span;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 
 use crate::domain::DayFlags;
 use crate::domain::History;
+use crate::domain::dates::{
+    add_days, days_between, long_date, monday_of, short_date, weekday_name,
+};
 use crate::domain::{DayMarkKind, SessionRecord, SessionStatus};
 use crate::profile::Profile;
 use crate::rules::recovery::{self, INTENSE_GAP_HOURS};
@@ -46,20 +48,6 @@ pub const CHART_WEEKS: i64 = 8;
 
 /// Weeks in the check-in discomfort line.
 pub const DISCOMFORT_WEEKS: i64 = 6;
-
-/// `date` moved by `days` (saturating at jiff's limits, which no history reaches).
-pub fn add_days(date: Date, days: i64) -> Date {
-    match Span::new().try_days(days) {
-        Ok(span) => date.saturating_add(span),
-        Err(_) if days < 0 => Date::MIN,
-        Err(_) => Date::MAX,
-    }
-}
-
-/// The Monday of `date`'s ISO week.
-pub fn monday_of(date: Date) -> Date {
-    add_days(date, -i64::from(date.weekday().to_monday_zero_offset()))
-}
 
 /// The dates a caller must load for [`summarize`] of the week of `week_of`:
 /// the eight weeks of the chart (which also hold last week, the six-week
@@ -864,52 +852,12 @@ pub fn six_week_notice(history: &History, today: Date) -> Option<Notice> {
     six_week_rule(history, &facts, monday_of(today), today)
 }
 
-fn days_between(from: Date, to: Date) -> i64 {
-    from.duration_until(to).as_secs().div_euclid(86_400)
-}
-
 fn plural(n: u32) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
 fn tenths(t: u16) -> String {
     format!("{}.{}", t / 10, t % 10)
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "Mon".
-pub fn weekday_name(date: Date) -> &'static str {
-    match date.weekday() {
-        Weekday::Monday => "Mon",
-        Weekday::Tuesday => "Tue",
-        Weekday::Wednesday => "Wed",
-        Weekday::Thursday => "Thu",
-        Weekday::Friday => "Fri",
-        Weekday::Saturday => "Sat",
-        Weekday::Sunday => "Sun",
-    }
-}
-
-/// "16 Nov".
-pub fn day_month(date: Date) -> String {
-    let month = MONTHS
-        .get(usize::try_from(date.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month}", date.day())
-}
-
-/// "Mon 16 Nov".
-pub fn short_date(date: Date) -> String {
-    format!("{} {}", weekday_name(date), day_month(date))
-}
-
-/// "Mon 16 Nov 2026".
-pub fn long_date(date: Date) -> String {
-    format!("{} {}", short_date(date), date.year())
 }
 
 /// A week's totals in words, `sep` between them: "1 day, 12 min, 2 sets, 16 reps".

@@ -7,9 +7,9 @@
 //! check-in discomfort falls from about 5 to about 2.
 #![allow(dead_code)]
 
+use backcoach::domain::dates::add_days;
 use backcoach::domain::*;
 use backcoach::profile::{Condition, Experience, Profile};
-use backcoach::rules::week::add_days;
 use backcoach::store::Store;
 use jiff::civil::{Date, date};
 use jiff::{SignedDuration, Timestamp};

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::{Window, plural};
 use crate::domain::{ExerciseRecord, History, SessionRecord};
-use crate::rules::progression::Step;
+use crate::rules::progression::Rung;
 
 /// The planned dose of one session, in the record's numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -233,12 +233,12 @@ fn series_of(sessions: &[&SessionRecord]) -> Vec<DoseSeries> {
 }
 
 fn series(id: &str, records: &[(Date, &ExerciseRecord)]) -> DoseSeries {
-    let mut keys: Vec<(u32, u32)> = records.iter().map(|(_, r)| Step::of_record(r)).collect();
+    let mut keys: Vec<(u32, u32)> = records.iter().map(|(_, r)| Rung::of_record(r)).collect();
     keys.sort_unstable();
     keys.dedup();
     let mut points: Vec<DosePoint> = Vec::with_capacity(records.len());
     for (date, record) in records {
-        let key = Step::of_record(record);
+        let key = Rung::of_record(record);
         let level = keys.partition_point(|k| *k < key);
         let change = match points.last() {
             None => DoseChange::First,

@@ -9,17 +9,19 @@
 //! [`week::week_bars`], every mean from [`week::mean_of`], and the six-week
 //! reading from [`week::SixWeeks`] (the same rule that raises the week
 //! screen's notice). Doses are ordered the way the progression ladder climbs
-//! ([`Step::of_record`]), so a step back shows as a step down.
+//! ([`Rung::of_record`]), so a step back shows as a step down.
 
+use crate::domain::dates;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
+use crate::domain::dates::{add_days, monday_of};
 use crate::domain::{
     DayMark, DayMarkKind, History, RatingMoment, SessionRecord, SessionStatus, WarningSign,
 };
 use crate::profile::Profile;
-use crate::rules::week::{self, SixWeeks, WeekBar, add_days, monday_of};
+use crate::rules::week::{self, SixWeeks, WeekBar};
 
 mod doses;
 
@@ -123,11 +125,11 @@ impl Window {
     /// "Mon 12 Oct – Sun 22 Nov 2026"; both years when they differ.
     pub fn label(&self) -> String {
         let from = if self.from().year() == self.to().year() {
-            week::short_date(self.from())
+            dates::short_date(self.from())
         } else {
-            week::long_date(self.from())
+            dates::long_date(self.from())
         };
-        format!("{from} – {}", week::long_date(self.to()))
+        format!("{from} – {}", dates::long_date(self.to()))
     }
 }
 
@@ -246,7 +248,7 @@ impl Reading {
                 tenths(early),
                 tenths(late),
                 week::NO_IMPROVEMENT_WEEKS,
-                week::short_date(self.six.last),
+                dates::short_date(self.six.last),
                 week::COMPARE_WEEKS,
                 week::COMPARE_WEEKS
             ),
@@ -254,7 +256,7 @@ impl Reading {
                 "Not enough check-ins yet for the six-week reading: it compares the first and last {} of the {} weeks to {}.",
                 week::COMPARE_WEEKS,
                 week::NO_IMPROVEMENT_WEEKS,
-                week::short_date(self.six.last)
+                dates::short_date(self.six.last)
             ),
         }
     }

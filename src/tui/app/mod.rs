@@ -13,6 +13,7 @@ pub mod journey;
 pub mod message;
 pub mod running;
 
+use crate::domain::dates;
 use std::cell::OnceCell;
 use std::time::Duration;
 
@@ -363,7 +364,7 @@ impl App {
         let today = self.today();
         let history = self
             .store
-            .load(week::add_days(today, -coach::today::LOOKBACK_DAYS), today);
+            .load(dates::add_days(today, -coach::today::LOOKBACK_DAYS), today);
         let last_session = self.store.last_session(today);
         let today = coach::today(Situation {
             profile: &self.profile,
@@ -649,7 +650,7 @@ impl App {
             let at = coach::gate::next_due(routine, &read.history, now)?;
             Some(format!(
                 "next due {}",
-                crate::rules::plan::when_label(at, self.tz())
+                crate::rules::fitting::when_label(at, self.tz())
             ))
         });
         let mut notices = Vec::new();
@@ -671,7 +672,7 @@ impl App {
                 safety: notice.is_safety(),
             });
         }
-        let lookback = week::add_days(today, -INTERRUPTED_LOOKBACK_DAYS);
+        let lookback = dates::add_days(today, -INTERRUPTED_LOOKBACK_DAYS);
         if let Some(resumable) = &read.today.resumable {
             notices.push(HomeNotice::plain(format!(
                 "Your {} was cut off earlier today: choose it to resume where you stopped (what you did is kept).",
@@ -685,7 +686,7 @@ impl App {
         {
             notices.push(HomeNotice::plain(format!(
                 "Your session of {} was cut off; what you did is saved as partial.",
-                week::long_date(cut.date)
+                dates::long_date(cut.date)
             )));
         }
         if let Some(notice) = &self.notice {
@@ -695,7 +696,7 @@ impl App {
         if let Some(last) = self.store.last_session(today) {
             home.status = Some(format!(
                 "Last session: {}, {} ({})",
-                week::short_date(last.date),
+                dates::short_date(last.date),
                 last.routine_name,
                 last.effective_status(None).label()
             ));

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::coach::checkin::{Answer, CheckInFlow, Question, State};
 use crate::domain::WarningSign;
-use crate::rules::week::short_date;
+use crate::domain::dates::short_date;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
 

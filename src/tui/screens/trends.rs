@@ -7,6 +7,7 @@
 //! symbols, so the charts read with `NO_COLOR`; with `ascii` set every
 //! symbol, border and axis is plain ASCII.
 
+use crate::domain::dates;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -19,7 +20,6 @@ use ratatui::widgets::{
 };
 
 use crate::rules::trends::{DoseSeries, SPANS, Trends};
-use crate::rules::week;
 use crate::tui::theme::Theme;
 
 /// What the app should do after a key on the trends screen.
@@ -337,8 +337,8 @@ impl TrendsScreen {
                 Axis::default()
                     .bounds([0.0, last.max(1) as f64])
                     .labels([
-                        week::day_month(t.window.from()),
-                        week::day_month(t.window.to()),
+                        dates::day_month(t.window.from()),
+                        dates::day_month(t.window.to()),
                     ])
                     .style(theme.dim()),
             )

@@ -6,6 +6,7 @@
 //! app to carry out (load another week, save a mark), so the screen never
 //! touches the disk.
 
+use crate::domain::dates;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -86,8 +87,8 @@ impl WeekScreen {
         let start = self.summary.week_start;
         match key.code {
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => WeekAction::Quit,
-            KeyCode::Left | KeyCode::Char('h') => WeekAction::ShowWeek(week::add_days(start, -7)),
-            KeyCode::Right | KeyCode::Char('l') => WeekAction::ShowWeek(week::add_days(start, 7)),
+            KeyCode::Left | KeyCode::Char('h') => WeekAction::ShowWeek(dates::add_days(start, -7)),
+            KeyCode::Right | KeyCode::Char('l') => WeekAction::ShowWeek(dates::add_days(start, 7)),
             KeyCode::Char('t') => WeekAction::Trends,
             KeyCode::Char('c') => {
                 self.selected =
@@ -210,7 +211,7 @@ impl WeekScreen {
                 let selected = i == self.selected;
                 let mut spans = vec![
                     Span::raw(if selected { "▸ " } else { "  " }),
-                    Span::raw(format!("{:<11}", week::short_date(day.date))),
+                    Span::raw(format!("{:<11}", dates::short_date(day.date))),
                     Span::styled(
                         format!("{:<12}", day.status.label()),
                         status_style(day.status, theme),
@@ -316,7 +317,7 @@ impl WeekScreen {
             .filter_map(|(i, v)| v.map(|v| (i as f64, f64::from(v))))
             .collect();
         let last = s.discomfort_daily.len().saturating_sub(1);
-        let first_day = week::add_days(s.week_end(), -(last as i64));
+        let first_day = dates::add_days(s.week_end(), -(last as i64));
         let chart = Chart::new(vec![
             Dataset::default()
                 .marker(Marker::Braille)
@@ -339,7 +340,7 @@ impl WeekScreen {
         .x_axis(
             Axis::default()
                 .bounds([0.0, last as f64])
-                .labels([week::day_month(first_day), week::day_month(s.week_end())])
+                .labels([dates::day_month(first_day), dates::day_month(s.week_end())])
                 .style(theme.dim()),
         )
         .y_axis(
@@ -354,8 +355,8 @@ impl WeekScreen {
     fn render_footer(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let mark_hint = match self.selected_day() {
             Some(day) => match next_mark(day.mark) {
-                Some(kind) => format!("mark {} as {}", week::short_date(day.date), kind.label()),
-                None => format!("clear mark of {}", week::short_date(day.date)),
+                Some(kind) => format!("mark {} as {}", dates::short_date(day.date), kind.label()),
+                None => format!("clear mark of {}", dates::short_date(day.date)),
             },
             None => "mark day".into(),
         };

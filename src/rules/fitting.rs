@@ -1,4 +1,4 @@
-//! Today's plan: a catalog routine fitted to the user's profile and history.
+//! Fitting a routine to today: a catalog routine fitted to the user's profile and history.
 //!
 //! The coach leaves out what a condition should avoid or the user has no
 //! equipment for (swapping in the catalog's safer alternative where one fits),
@@ -11,9 +11,10 @@ use jiff::tz::TimeZone;
 
 use crate::catalog::{Catalog, Equipment, Exercise, Routine, RoutineItem, SpineLoad};
 use crate::domain::History;
+use crate::domain::dates::short_date;
 use crate::plan::{Plan, PlannedExercise};
 use crate::profile::{Condition, Experience, Profile};
-use crate::rules::progression::{self, Change, Ladder, Past, Step};
+use crate::rules::progression::{self, Change, Ladder, Past, Rung};
 use crate::rules::recovery;
 
 /// How far the coach follows "alternative of the alternative" when looking for
@@ -216,7 +217,7 @@ fn switch_if_worse<'c>(
              from now on the {}, which puts much less load on the spine, takes its place. \
              Please talk to a healthcare professional about that pain.",
             exercise.name.to_lowercase(),
-            progression::day_label(date),
+            short_date(date),
             alt.name.to_lowercase()
         ));
     }
@@ -224,7 +225,7 @@ fn switch_if_worse<'c>(
 }
 
 /// The planned exercise's dose with a ladder rung's numbers.
-fn with_step(planned: &PlannedExercise, step: Step) -> PlannedExercise {
+fn with_step(planned: &PlannedExercise, step: Rung) -> PlannedExercise {
     PlannedExercise {
         sets: step.sets,
         reps: step.reps,
@@ -236,8 +237,8 @@ fn with_step(planned: &PlannedExercise, step: Step) -> PlannedExercise {
 }
 
 /// The numbers of a planned exercise as a ladder rung.
-fn step_of(planned: &PlannedExercise) -> Step {
-    Step {
+fn step_of(planned: &PlannedExercise) -> Rung {
+    Rung {
         sets: planned.sets,
         reps: planned.reps,
         hold_s: planned.hold_s,
