@@ -393,7 +393,7 @@ fn the_plan_preview() {
 
 #[test]
 fn what_the_screen_always_says() {
-    // INTERFACE.md: the exercise name, `Set X of Y`, and `Rep N of M` or the hold's seconds.
+    // The README's session screen: the exercise name, `Set X of Y`, and `Rep N of M` or the hold's seconds.
     let (mut session, t0) = plank_session();
     session.tick(t0 + s(12));
     let hold = draw_session(&session, t0 + s(12), 80, 24);

@@ -1,7 +1,7 @@
 //! The plain-text commands that read the history: `week --print` and
 //! `export`. They return text so tests can check them without a process;
 //! `main` prints it. Unreadable files go to stderr and the rest is still
-//! printed (exit 0), as INTERFACE.md promises. They only read: no data dir,
+//! printed (exit 0), as the README's "When something goes wrong" says. They only read: no data dir,
 //! lock or index is created by them.
 
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! The command line (per `INTERFACE.md`) and the plain-text commands.
+//! The command line (the README's "Usage") and the plain-text commands.
 //!
 //! Plain-text output is built as strings so tests can check it without a
 //! process; `main` only prints and picks the exit code.
@@ -38,7 +38,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The commands of `INTERFACE.md`.
+/// The commands (the README's "Usage").
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check in, then the guided session of ROUTINE (default: the daily routine).
