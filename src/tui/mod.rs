@@ -5,9 +5,11 @@
 
 pub mod app;
 pub mod backend;
+pub mod caps;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
+pub mod words;
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::Path;
@@ -57,7 +59,9 @@ pub fn run(
         ratatui::restore();
         return Err(e);
     }
-    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
+    // Only the colours the terminal shows (none for NO_COLOR or TERM=dumb).
+    let colors = caps::Caps::detect(false).colors;
+    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()).with_colors(colors))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {

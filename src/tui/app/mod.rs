@@ -29,11 +29,10 @@ use tokio::time::Instant;
 use crate::audio::AudioStatus;
 use crate::catalog::Catalog;
 use crate::clock::{Clock, ClockError};
-use crate::coach::{self, Situation};
+use crate::coach;
 use crate::domain::{FileProblem, History, SessionRecord};
 use crate::profile::Profile;
 use crate::rules::trends::{self, Trends};
-use crate::rules::warm_up;
 use crate::rules::week::{self, WeekSummary};
 use crate::store::Store;
 use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
@@ -359,20 +358,12 @@ impl App {
     /// What the coach reads to decide about today: the last weeks of history
     /// and the last session however old.
     fn read_today(&self) -> Read {
-        let now = self.clock.now_or_last();
-        let today = self.today();
-        let history = self
-            .store
-            .load(week::add_days(today, -coach::today::LOOKBACK_DAYS), today);
-        let last_session = self.store.last_session(today);
-        let today = coach::today(Situation {
-            profile: &self.profile,
-            history: &history,
-            last_session: last_session.as_ref(),
-            now,
-            today,
-        });
-        Read { history, today }
+        journey::read_today(
+            &self.store,
+            &self.profile,
+            self.clock.now_or_last(),
+            self.today(),
+        )
     }
 
     // ---- the way into a session ---------------------------------------------
@@ -383,7 +374,8 @@ impl App {
         if let ProfileSource::Unreadable(problem) = &self.profile_source {
             return Screen::Message(unreadable_profile(problem, routine_id));
         }
-        let Some(routine) = self.catalog.routine(routine_id) else {
+        // A catalog routine, or one exercise on its own (issue 18).
+        let Some(routine) = coach::one_exercise::resolve(&self.catalog, routine_id) else {
             return Screen::Message(Message {
                 title: "Unknown routine".into(),
                 lines: vec![format!("No routine has the id \"{routine_id}\".")],
@@ -400,7 +392,7 @@ impl App {
         }
         let read = self.read_today();
         let now = self.clock.now_or_last();
-        let gate = coach::may_start(&read.today, routine, &read.history, now);
+        let gate = coach::may_start(&read.today, &routine, &read.history, now);
         match journey::open(&routine.id, gate, read, now) {
             Opened::CheckIn(journey) => Screen::Journey(journey),
             Opened::Refused(refusal) => Screen::Message(Message {
@@ -445,9 +437,12 @@ impl App {
                                 return Screen::Journey(journey);
                             }
                         };
-                        let Some(routine) = self.catalog.routine(&routine_id) else {
+                        let Some(routine) =
+                            coach::one_exercise::resolve(&self.catalog, &routine_id)
+                        else {
                             return self.home();
                         };
+                        let routine = routine.as_ref();
                         let planned = coach::plan_after_checkin(
                             &self.catalog,
                             routine,
@@ -541,22 +536,11 @@ impl App {
         history: &History,
         checkin: &crate::domain::CheckIn,
     ) -> PreviewScreen {
-        let warm_up = self
-            .catalog
-            .routine(&plan.routine_id)
-            .and_then(|r| warm_up::offered(&self.catalog, r))
-            .map(|w| {
-                coach::plan_after_checkin(
-                    &self.catalog,
-                    w,
-                    &self.profile,
-                    history,
-                    checkin,
-                    self.clock.now_or_last(),
-                    self.tz(),
-                )
-            });
-        let routine = self.catalog.routine(&plan.routine_id).cloned();
+        let now = self.clock.now_or_last();
+        let ctx = journey::Context::new(&self.catalog, &self.profile, now, self.tz());
+        let warm_up = journey::warm_up_plan(&ctx, &plan.routine_id, history, checkin);
+        let routine =
+            coach::one_exercise::resolve(&self.catalog, &plan.routine_id).map(|r| r.into_owned());
         let mut screen = PreviewScreen::new(plan);
         if let Some(warm_up) = warm_up {
             screen.offer_warm_up(warm_up.plan, self.profile.warm_up);
@@ -589,24 +573,9 @@ impl App {
         read: &Read,
         checkin: &crate::domain::CheckIn,
     ) -> Option<(SessionRecord, crate::plan::Plan, usize)> {
-        let record = read
-            .today
-            .resumable
-            .as_ref()
-            .filter(|r| r.routine_id == routine.id)?;
-        let mut without = read.history.clone();
-        without.sessions.retain(|s| s.id != record.id);
-        let planned = coach::plan_after_checkin(
-            &self.catalog,
-            routine,
-            &self.profile,
-            &without,
-            checkin,
-            self.clock.now_or_last(),
-            self.tz(),
-        );
-        let at = crate::session::record::resume_point(&planned.plan, record)?;
-        Some((record.clone(), planned.plan, at))
+        let now = self.clock.now_or_last();
+        let ctx = journey::Context::new(&self.catalog, &self.profile, now, self.tz());
+        journey::resume_offer(&ctx, routine, read, checkin)
     }
 
     fn session_start(&self, plan: crate::plan::Plan, checkin: &crate::domain::CheckIn) -> Start {
@@ -710,8 +679,10 @@ impl App {
         let (from, to) = trends::spans_needed_range(today);
         let history = self.store.load(from, to);
         let spans = Trends::for_spans(&history, &self.profile, today);
+        let mut screen = TrendsScreen::new(spans);
+        screen.ascii = self.theme.ascii;
         Screen::Trends {
-            screen: Box::new(TrendsScreen::new(spans)),
+            screen: Box::new(screen),
             back: back.map(Box::new),
         }
     }
@@ -987,9 +958,9 @@ impl App {
             Screen::Home(home) => home.render(frame, area, theme),
             Screen::Browser(browser) => browser.render(frame, area, &self.catalog, theme),
             Screen::Journey(journey) => {
-                let name = self
-                    .catalog
-                    .routine(&journey.routine_id)
+                let routine = coach::one_exercise::resolve(&self.catalog, &journey.routine_id);
+                let name = routine
+                    .as_ref()
                     .map_or(journey.routine_id.as_str(), |r| r.name.as_str());
                 match &journey.stage {
                     Stage::Reading => checkin_screen::render_reading(frame, area, name, theme),
@@ -1032,6 +1003,10 @@ impl App {
         }
         if let Some(prompt) = &self.unsaved {
             prompt.render(frame, area, theme);
+        }
+        // ASCII terminals (issue 18): whatever is left of Unicode, in look-alikes.
+        if theme.ascii {
+            crate::tui::widgets::ascii::transliterate(frame.buffer_mut(), area);
         }
     }
 }
