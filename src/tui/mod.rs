@@ -113,6 +113,9 @@ async fn event_loop(
             // Saved, then shown: a frame that announces work done waits for
             // its record to be on disk.
             app.save_before_showing(Instant::now());
+            // Below 40×12 a running session pauses itself (issue 18).
+            let size = terminal.size()?;
+            app.fit(size.width, size.height, Instant::now());
             terminal.draw(|frame| app.render(frame))?;
             dirty = false;
             if app.take_bell() {

@@ -24,6 +24,12 @@ pub fn safety_advice(kind: Option<DiscomfortKind>) -> Vec<&'static str> {
     lines
 }
 
+/// The safety advice in two short lines, for a small terminal.
+pub const SAFETY_ADVICE_SHORT: [&str; 2] = [
+    "Stop for today; this session is saved.",
+    "See a professional if the pain is sharp, spreads, numbs or lasts.",
+];
+
 /// Closes every screen about safety.
 pub const NOT_A_DIAGNOSIS: &str = "backcoach gives general guidance, not a diagnosis.";
 

@@ -9,6 +9,7 @@
 //! * this file: the screens, the routing between them, and what the event
 //!   loop calls.
 
+mod compact;
 pub mod journey;
 pub mod message;
 pub mod running;
@@ -948,12 +949,12 @@ impl App {
     /// Draws the current screen (or asks for a larger terminal).
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(frame, area, &self.theme);
-            return;
-        }
+        // Small terminals: a compact session, or a request for more room.
+        let drawn_small =
+            (area.width < MIN_WIDTH || area.height < MIN_HEIGHT) && self.render_small(frame, area);
         let theme = &self.theme;
         match &self.screen {
+            _ if drawn_small => {}
             Screen::Setup { form, .. } => form.render(frame, area, theme),
             Screen::Home(home) => home.render(frame, area, theme),
             Screen::Browser(browser) => browser.render(frame, area, &self.catalog, theme),
@@ -1040,7 +1041,7 @@ fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
             "backcoach needs at least {MIN_WIDTH} × {MIN_HEIGHT};"
         )),
         Line::raw(format!("this one is {} × {}.", area.width, area.height)),
-        Line::raw("Timers keep running. q quits."),
+        Line::raw("q quits."),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }),
