@@ -137,7 +137,12 @@ async fn at_40x12_the_essentials_stay() {
     }
     let (app, _dir) = app_at(Theme::monochrome(), At::Session);
     let text = draw(&app, 40, 12).backend().to_string();
-    for essential in ["Tiny hold", "Set 1 of 1", "Hold · 2 s left", "s = sharp pain"] {
+    for essential in [
+        "Tiny hold",
+        "Set 1 of 1",
+        "Hold · 2 s left",
+        "s = sharp pain",
+    ] {
         assert!(text.contains(essential), "{essential}: {text}");
     }
     let (app, _dir) = app_at(Theme::monochrome(), At::Safety);
@@ -184,5 +189,8 @@ async fn home_below_80x24_asks_for_room_without_talking_of_timers() {
     app.after_first_frame();
     let text = draw(&app, 60, 20).backend().to_string();
     assert!(text.contains("Make the terminal larger"), "{text}");
-    assert!(!text.contains("Timers"), "only a session has timers: {text}");
+    assert!(
+        !text.contains("Timers"),
+        "only a session has timers: {text}"
+    );
 }

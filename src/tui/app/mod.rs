@@ -10,6 +10,7 @@
 //!   loop calls.
 
 mod compact;
+mod help;
 pub mod journey;
 pub mod message;
 pub mod running;
@@ -189,6 +190,8 @@ pub struct App {
     exit: super::Exit,
     /// What to tell the user once the terminal is back (a copy's path).
     exit_note: Option<String>,
+    /// The `?` overlay, while open (issue 18).
+    help: Option<crate::tui::widgets::help::Help>,
 }
 
 impl App {
@@ -226,6 +229,7 @@ impl App {
             unsaved: None,
             exit: super::Exit::Normal,
             exit_note: None,
+            help: None,
         };
         let first_run = app.profile_source == ProfileSource::FirstRun;
         app.screen = match start {
@@ -818,6 +822,16 @@ impl App {
         if self.unsaved.is_some() {
             return self.on_unsaved_key(key);
         }
+        // `?` shows the screen's keys; any key closes them (issue 18).
+        if self.help.take().is_some() {
+            return;
+        }
+        if key.code == KeyCode::Char('?') {
+            self.help = help::for_screen(&self.screen);
+            if self.help.is_some() {
+                return;
+            }
+        }
         let screen = self.take_screen();
         self.screen = self.screen_key(screen, key, now);
     }
@@ -844,6 +858,10 @@ impl App {
             Screen::Browser(mut browser) => match browser.on_key(key, &self.catalog) {
                 BrowserAction::None => Screen::Browser(browser),
                 BrowserAction::Back => self.home(),
+                // One exercise on its own, the same way in as a routine (issue 18).
+                BrowserAction::DoNow(id) => {
+                    self.way_into_session(&coach::one_exercise::routine_id(&id), Reading::Now)
+                }
             },
             Screen::Journey(journey) => self.journey_key(journey, key, now),
             Screen::Session(mut run) => {
@@ -1001,6 +1019,9 @@ impl App {
                 centered(area, area.width.min(84), area.height),
                 theme,
             ),
+        }
+        if let Some(help) = self.help.as_ref().filter(|_| !drawn_small) {
+            help.render(frame, area, theme);
         }
         if let Some(prompt) = &self.unsaved {
             prompt.render(frame, area, theme);

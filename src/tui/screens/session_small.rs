@@ -65,13 +65,16 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             }
             (lines, vec![("h", "home"), ("w", "week"), ("q", "quit")])
         }
-        (Some(EndView::Completed {
-            status: outcome,
-            counts,
-            closing_typed,
-            closing,
-            ..
-        }), _) => {
+        (
+            Some(EndView::Completed {
+                status: outcome,
+                counts,
+                closing_typed,
+                closing,
+                ..
+            }),
+            _,
+        ) => {
             let (title, meaning) = words::ending(outcome);
             let mut lines = vec![
                 Line::from(Span::styled(title, theme.ok())),
@@ -87,7 +90,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             }
             (lines, vec![("h", "home"), ("w", "week"), ("q", "quit")])
         }
-        (_, Some(modal)) => (modal_lines(modal, theme), vec![("s", "sharp pain"), ("q", "quit")]),
+        (_, Some(modal)) => (
+            modal_lines(modal, theme),
+            vec![("s", "sharp pain"), ("q", "quit")],
+        ),
         _ => (running_lines(view, status, theme), running_hints(view)),
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
