@@ -117,10 +117,11 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
 }
 
 /// Whether plain text for people (`list`, `show`, `week --print`, `trends
-/// --print`) is written in ASCII: `--ascii`, or a locale that is not UTF-8.
-/// Exports and reports keep every character (they are data).
+/// --print`) is written in ASCII: `--ascii`, or a terminal whose locale is
+/// not UTF-8. Redirected to a file or a pipe it keeps every character, as
+/// exports and reports always do (they are data).
 fn text_ascii(cli: &Cli) -> bool {
-    Caps::detect(cli.ascii).ascii
+    cli.ascii || (Caps::detect(false).ascii && std::io::stdout().is_terminal())
 }
 
 /// `start` as lines of text (screen readers, pipes, `TERM=dumb`).
