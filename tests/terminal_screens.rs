@@ -194,3 +194,37 @@ async fn home_below_80x24_asks_for_room_without_talking_of_timers() {
         "only a session has timers: {text}"
     );
 }
+
+#[test]
+fn home_never_cuts_the_last_session_or_a_notice_mid_word() {
+    use backcoach::tui::screens::home::{HomeNotice, HomeScreen};
+    let catalog = catalog::builtin().expect("catalog");
+    let mut home = HomeScreen::new(&catalog, |_| None);
+    home.status = Some(
+        "Last session: Mon 30 Nov, 15-minute daily routine for a strong back (completed)".into(),
+    );
+    let long = "Could not read /home/someone/.local/share/backcoach/profile.ron:3:14: expected a number; it is left untouched. Starting a routine asks what to do.";
+    home.notices = vec![
+        HomeNotice::safety(long.into()),
+        HomeNotice::plain(
+            "Your session of Mon 30 Nov was cut off; what you did is saved as partial.".into(),
+        ),
+    ];
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| home.render(f, f.area(), &Theme::monochrome()))
+        .expect("draw");
+    let text = terminal.backend().to_string();
+    // The last-session line ends whole or with an ellipsis, never "(complete".
+    assert!(!text.contains("(complete\""), "{text}");
+    let first = text.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("(completed)") || first.contains('…'),
+        "{first}"
+    );
+    // Every word of every notice is on screen.
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for word in long.split_whitespace().chain(["partial."]) {
+        assert!(flat.contains(word), "{word:?} missing:\n{text}");
+    }
+}
