@@ -6,7 +6,7 @@ CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
-.PHONY: run test deps build release bench measure check lint fmt clean
+.PHONY: run test deps build release bench measure check lint fmt clean man
 
 run: deps
 	$(CARGO) run --release --quiet -- start
@@ -40,6 +40,11 @@ lint: deps
 
 fmt:
 	$(CARGO) fmt --all
+
+# Man pages from the command line's definition: target/man/backcoach.1 and one per command
+# (read with `man target/man/backcoach.1`).
+man: deps
+	$(CARGO) run --quiet --example man -- target/man
 
 clean:
 	$(CARGO) clean

@@ -48,7 +48,7 @@ fn status() -> Status {
 #[divan::bench(args = SIZES)]
 fn session_hold_frame(bencher: divan::Bencher, (w, h): (u16, u16)) {
     let (session, at) = holding();
-    let theme = Theme { color: true };
+    let theme = Theme::default();
     let status = status();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     bencher.bench_local(|| {
@@ -65,7 +65,7 @@ fn session_hold_frame(bencher: divan::Bencher, (w, h): (u16, u16)) {
 #[divan::bench(args = SIZES)]
 fn draw_and_diff(bencher: divan::Bencher, (w, h): (u16, u16)) {
     let (session, at) = holding();
-    let theme = Theme { color: true };
+    let theme = Theme::default();
     let status = status();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     let mut second = 0u64;

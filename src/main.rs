@@ -1,5 +1,6 @@
 //! The thin binary: parse the command line, run one command, pick the exit code.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use backcoach::catalog::{self, Catalog};
@@ -7,7 +8,7 @@ use backcoach::cli::{self, Cli, Command, UserError};
 use backcoach::clock::Clock;
 use backcoach::store::{self, Store};
 use backcoach::tui::app::{App, SoundForRun, StartAt};
-use backcoach::tui::theme::Theme;
+use backcoach::tui::caps::Caps;
 use backcoach::tui::{self, Exit};
 use clap::Parser;
 
@@ -31,23 +32,43 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
         }
         Some(Command::List { what }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
-            print!("{}", cli::list(&catalog, *what));
+            cli::print_text(&cli::list(&catalog, *what), text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show { id }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
-            print!("{}", cli::show(&catalog, id)?);
+            cli::print_text(&cli::show(&catalog, id)?, text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Start { routine }) => {
+        Some(Command::Start {
+            routine,
+            exercise,
+            plain,
+        }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
-            let routine = routine
-                .clone()
-                .unwrap_or_else(|| cli::DEFAULT_ROUTINE.to_string());
-            if catalog.routine(&routine).is_none() {
+            // One exercise on its own goes the same way as a routine (issue 18).
+            let routine = match exercise {
+                Some(id) if catalog.exercise(id).is_none() => {
+                    return Err(UserError::UnknownExercise(id.clone()));
+                }
+                Some(id) => backcoach::coach::one_exercise::routine_id(id),
+                None => routine
+                    .clone()
+                    .unwrap_or_else(|| cli::DEFAULT_ROUTINE.to_string()),
+            };
+            if exercise.is_none() && catalog.routine(&routine).is_none() {
                 return Err(UserError::UnknownRoutine(routine));
             }
+            // Lines instead of a screen: asked for, a pipe, or a dumb terminal.
+            let caps = Caps::detect(cli.ascii);
+            if *plain || caps.dumb || !std::io::stdout().is_terminal() {
+                return line_mode(&cli, catalog, routine, caps);
+            }
             full_screen(&cli, catalog, StartAt::Session(routine))
+        }
+        Some(Command::Completions { shell }) => {
+            print!("{}", cli::completions(*shell));
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Week { print: false, date }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
@@ -62,7 +83,7 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
                 .map_err(|e| UserError::Other(e.to_string()))?;
             backcoach::cli::commands::week_print(cli.data_dir.as_deref(), *date, today)
                 .map_err(|e| UserError::Other(e.to_string()))?
-                .emit();
+                .emit_text(text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { csv }) => {
@@ -81,7 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
                 .map_err(|e| UserError::Other(e.to_string()))?;
             backcoach::cli::report::trends_print(cli.data_dir.as_deref(), *weeks, today)
                 .map_err(|e| UserError::Other(e.to_string()))?
-                .emit();
+                .emit_text(text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Report(args)) => {
@@ -93,6 +114,43 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Whether plain text for people (`list`, `show`, `week --print`, `trends
+/// --print`) is written in ASCII: `--ascii`, or a terminal whose locale is
+/// not UTF-8. Redirected to a file or a pipe it keeps every character, as
+/// exports and reports always do (they are data).
+fn text_ascii(cli: &Cli) -> bool {
+    cli.ascii || (Caps::detect(false).ascii && std::io::stdout().is_terminal())
+}
+
+/// `start` as lines of text (screen readers, pipes, `TERM=dumb`).
+fn line_mode(
+    cli: &Cli,
+    catalog: Catalog,
+    routine_id: String,
+    caps: Caps,
+) -> Result<ExitCode, UserError> {
+    let clock = Clock::system();
+    clock.now().map_err(|e| UserError::Other(e.to_string()))?;
+    let data_dir =
+        store::data_dir(cli.data_dir.as_deref()).map_err(|e| UserError::Other(e.to_string()))?;
+    let exit = backcoach::line::run(backcoach::line::Options {
+        catalog,
+        data_dir,
+        routine_id,
+        sound: if cli.mute {
+            SoundForRun::Muted
+        } else {
+            SoundForRun::On
+        },
+        ascii: caps.ascii,
+    })
+    .map_err(UserError::Other)?;
+    Ok(match exit {
+        Exit::Normal => ExitCode::SUCCESS,
+        Exit::Signal(n) => ExitCode::from(128 + n as u8),
+    })
 }
 
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {
@@ -110,7 +168,10 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
         SoundForRun::On
     };
     let exit = tui::run(
-        |tx| App::new(catalog, store, start, sound, Theme::from_env(), tx).with_clock(clock),
+        |tx| {
+            let theme = Caps::detect(cli.ascii).theme();
+            App::new(catalog, store, start, sound, theme, tx).with_clock(clock)
+        },
         &log,
     )
     .map_err(|e| UserError::Other(e.to_string()))?;

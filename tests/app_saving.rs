@@ -44,7 +44,7 @@ fn a_failed_save_is_shown_kept_and_retried() {
         store,
         StartAt::Session("daily".into()),
         SoundForRun::Muted,
-        Theme { color: false },
+        Theme::monochrome(),
         tx,
     );
     app.after_first_frame();
@@ -110,7 +110,7 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
             store,
             start,
             SoundForRun::Muted,
-            Theme { color: false },
+            Theme::monochrome(),
             tx,
         )
         .with_time_zone(jiff::tz::TimeZone::UTC)
@@ -183,7 +183,7 @@ fn an_exercise_done_is_on_disk_before_the_frame_that_says_so() {
         store,
         StartAt::Session("daily".into()),
         SoundForRun::Muted,
-        Theme { color: false },
+        Theme::monochrome(),
         tx,
     );
     app.after_first_frame();

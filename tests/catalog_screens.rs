@@ -56,9 +56,7 @@ fn draw(w: u16, h: u16, render: impl FnOnce(&mut ratatui::Frame)) -> String {
 }
 
 fn preview_text(screen: &PreviewScreen, w: u16, h: u16) -> String {
-    draw(w, h, |f| {
-        screen.render(f, f.area(), &Theme { color: false })
-    })
+    draw(w, h, |f| screen.render(f, f.area(), &Theme::monochrome()))
 }
 
 fn key(c: char) -> KeyEvent {
@@ -282,7 +280,7 @@ fn browser_text(c: &Catalog, id: &str) -> String {
         browser.on_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE), c);
     }
     draw(120, 40, |f| {
-        browser.render(f, f.area(), c, &Theme { color: false })
+        browser.render(f, f.area(), c, &Theme::monochrome())
     })
 }
 

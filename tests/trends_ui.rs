@@ -26,8 +26,11 @@ use ratatui::backend::TestBackend;
 use tokio::time::Instant;
 use trends_common::*;
 
-const COLOUR: Theme = Theme { color: true };
-const NO_COLOUR: Theme = Theme { color: false };
+const COLOUR: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+const NO_COLOUR: Theme = Theme::monochrome();
 
 /// The sample's spans as they read on the Monday after its last week.
 fn sample_screen() -> TrendsScreen {

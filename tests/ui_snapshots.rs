@@ -84,7 +84,7 @@ fn draw_session(session: &Session, at: Instant, w: u16, h: u16) -> String {
                 f.area(),
                 &session.view(at),
                 &status(),
-                &Theme { color: false },
+                &Theme::monochrome(),
             )
         })
         .expect("draw");
@@ -299,7 +299,7 @@ fn app(start: StartAt, profile: Option<Profile>) -> App {
         store,
         start,
         SoundForRun::Muted,
-        Theme { color: false },
+        Theme::monochrome(),
         tx,
     );
     app.after_first_frame();
@@ -328,7 +328,7 @@ fn the_first_run_set_up() {
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
-            .draw(|f| form.render(f, f.area(), &Theme { color: false }))
+            .draw(|f| form.render(f, f.area(), &Theme::monochrome()))
             .expect("draw");
         insta::assert_snapshot!(format!("setup_{w}x{h}"), terminal.backend().to_string());
     }
@@ -357,7 +357,7 @@ fn the_check_in() {
                     flow,
                     "15-minute daily routine",
                     &[],
-                    &Theme { color: false },
+                    &Theme::monochrome(),
                 )
             })
             .expect("draw");
@@ -385,7 +385,7 @@ fn the_plan_preview() {
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
-            .draw(|f| preview.render(f, f.area(), &Theme { color: false }))
+            .draw(|f| preview.render(f, f.area(), &Theme::monochrome()))
             .expect("draw");
         insta::assert_snapshot!(format!("preview_{w}x{h}"), terminal.backend().to_string());
     }
@@ -515,7 +515,7 @@ fn a_preview_with_increases_a_step_back_and_swaps() {
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
-            .draw(|f| preview.render(f, f.area(), &Theme { color: false }))
+            .draw(|f| preview.render(f, f.area(), &Theme::monochrome()))
             .expect("draw");
         insta::assert_snapshot!(
             format!("preview_coached_{w}x{h}"),
@@ -575,7 +575,7 @@ fn daily_routine_mid_bridge() -> String {
                 f.area(),
                 &session.view(now),
                 &status,
-                &Theme { color: false },
+                &Theme::monochrome(),
             )
         })
         .expect("draw");

@@ -24,7 +24,7 @@ fn draw(summary: WeekSummary, width: u16, height: u16) -> Terminal<TestBackend> 
     let screen = WeekScreen::new(summary);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|f| screen.render(f, f.area(), &Theme { color: false }))
+        .draw(|f| screen.render(f, f.area(), &Theme::monochrome()))
         .unwrap();
     terminal
 }

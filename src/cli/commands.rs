@@ -11,6 +11,7 @@ use jiff::civil::Date;
 
 use crate::clock::{Clock, ClockError};
 use crate::domain::FileProblem;
+use crate::plain::escape_controls;
 use crate::profile::Profile;
 use crate::rules::week;
 use crate::store::{Store, StoreError, data_dir, export};
@@ -26,13 +27,19 @@ pub struct Output {
 
 impl Output {
     /// Prints both streams; a closed pipe (`| head`) is not an error.
+    /// Control characters (from a user's catalog or a hand-edited history)
+    /// are printed escaped, so no name can drive the terminal.
     pub fn emit(&self) {
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(self.stdout.as_bytes());
-        let _ = out.flush();
+        self.emit_text(false);
+    }
+
+    /// [`Output::emit`], in ASCII look-alikes when `ascii` (text for people
+    /// on a terminal whose locale is not UTF-8).
+    pub fn emit_text(&self, ascii: bool) {
+        super::print_text(&self.stdout, ascii);
         let mut err = std::io::stderr().lock();
         for line in &self.stderr {
-            let _ = writeln!(err, "backcoach: {line}");
+            let _ = writeln!(err, "backcoach: {}", escape_controls(line));
         }
     }
 }

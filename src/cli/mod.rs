@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "BACKCOACH_MUTE", value_parser = clap::builder::FalseyValueParser::new())]
     pub mute: bool,
 
+    /// ASCII drawing only (also chosen when the locale is not UTF-8).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     /// The command to run; none opens the home screen.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -44,7 +48,17 @@ pub enum Command {
     /// Check in, then the guided session of ROUTINE (default: the daily routine).
     Start {
         /// Routine id (see `backcoach list routines`).
+        #[arg(conflicts_with = "exercise")]
         routine: Option<String>,
+        /// One exercise on its own (see `backcoach list exercises`), with the
+        /// usual check-in, safety rules and record.
+        #[arg(long, value_name = "ID")]
+        exercise: Option<String>,
+        /// The session as lines of text, for screen readers, pipes and
+        /// `TERM=dumb` (chosen by itself when stdout is not a terminal or
+        /// TERM is dumb).
+        #[arg(long)]
+        plain: bool,
     },
     /// The week's adherence screen.
     Week {
@@ -89,6 +103,37 @@ pub enum Command {
     },
     /// A summary to take to a clinician, written readable by you alone.
     Report(report::ReportArgs),
+    /// Shell completions to stdout: `source <(backcoach completions bash)`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+}
+
+/// The shells `completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    /// GNU bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+}
+
+/// `backcoach completions SHELL`: the completion script for `shell`.
+pub fn completions(shell: CompletionShell) -> String {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let shell = match shell {
+        CompletionShell::Bash => Shell::Bash,
+        CompletionShell::Zsh => Shell::Zsh,
+        CompletionShell::Fish => Shell::Fish,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "backcoach", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What `list` shows.
@@ -112,12 +157,31 @@ pub enum UserError {
     /// `show` was given an id that no exercise or routine has.
     #[error("no exercise or routine has the id \"{0}\" (see `backcoach list`)")]
     UnknownId(String),
+    /// `start --exercise` was given an id that no exercise has.
+    #[error("no exercise has the id \"{0}\" (see `backcoach list exercises`)")]
+    UnknownExercise(String),
     /// `start` was given an id that no routine has.
     #[error("no routine has the id \"{0}\" (see `backcoach list routines`)")]
     UnknownRoutine(String),
     /// Anything else (the data dir, the history, the terminal), already in words.
     #[error("{0}")]
     Other(String),
+}
+
+/// Prints plain text to stdout: control characters escaped (a user's
+/// catalog cannot drive the terminal), ASCII look-alikes when `ascii`; a
+/// closed pipe (`| head`) is not an error.
+pub fn print_text(text: &str, ascii: bool) {
+    use std::io::Write as _;
+    let safe = crate::plain::escape_controls(text);
+    let text = if ascii {
+        crate::plain::to_ascii(&safe)
+    } else {
+        safe
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 /// `backcoach list [exercises|routines]`.
@@ -431,11 +495,13 @@ mod tests {
         assert!(cli.mute);
         assert!(matches!(
             cli.command,
-            Some(Command::Start { routine: None })
+            Some(Command::Start { routine: None, .. })
         ));
         let cli = Cli::try_parse_from(["backcoach", "start", "daily", "--mute"]).expect("parse");
         assert!(cli.mute);
-        assert!(matches!(cli.command, Some(Command::Start { routine: Some(r) }) if r == "daily"));
+        assert!(
+            matches!(cli.command, Some(Command::Start { routine: Some(r), .. }) if r == "daily")
+        );
         let cli = Cli::try_parse_from(["backcoach", "list"]).expect("parse");
         assert!(!cli.mute);
     }

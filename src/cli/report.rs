@@ -168,6 +168,9 @@ pub fn make(
         Format::Html => report::html(&report),
         Format::Md => report::markdown(&report),
     };
+    // A control character in a catalog's name never reaches the file (nor a
+    // terminal it is printed on): it reads as an escape.
+    let body = crate::plain::escape_controls(&body).into_owned();
     let path = match &args.out {
         Some(path) if path.as_os_str() == "-" => None,
         Some(path) => Some(path.clone()),

@@ -8,6 +8,7 @@
 
 pub mod checkin;
 pub mod gate;
+pub mod one_exercise;
 pub mod today;
 
 use jiff::Timestamp;

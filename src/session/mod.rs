@@ -358,6 +358,14 @@ impl Session {
         })
     }
 
+    /// When the countdown under way (get-ready, hold, rest, a held rep)
+    /// ends; `None` when none runs. While paused it is where the countdown
+    /// stood (resuming moves it on). The line mode says "10 seconds left"
+    /// from it without waking every second.
+    pub fn countdown_deadline(&self) -> Option<Instant> {
+        self.phase_deadline()
+    }
+
     fn phase_deadline(&self) -> Option<Instant> {
         match self.phase {
             Phase::GetReady { deadline }

@@ -13,6 +13,11 @@
 //! only hides the cursor when it is shown, and answers `size()` from a cache
 //! refreshed on resize events instead of asking the terminal on every draw.
 //! Everything else is delegated to crossterm.
+//!
+//! It also keeps to what the terminal can show ([`Colors`]): no colour at
+//! all for `NO_COLOR` or a dumb terminal (bold and reverse stay), and any
+//! 256-colour or 24-bit colour brought down to the 16 basic ones, or to the
+//! 256-colour palette, where that is all the terminal is known to have.
 
 use std::cell::Cell as StdCell;
 use std::io::{self, Write};
@@ -25,6 +30,8 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
+use super::caps::Colors;
+
 /// The backend the full-screen UI draws through; see the module docs.
 pub struct LeanBackend<W: Write> {
     writer: W,
@@ -34,6 +41,8 @@ pub struct LeanBackend<W: Write> {
     cursor_hidden: Option<bool>,
     /// The terminal size, known until the next resize.
     size: StdCell<Option<Size>>,
+    /// The colours the terminal can show.
+    colors: Colors,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -44,7 +53,14 @@ impl<W: Write> LeanBackend<W> {
             out: Vec::with_capacity(4096),
             cursor_hidden: None,
             size: StdCell::new(None),
+            colors: Colors::True,
         }
+    }
+
+    /// Sends only the colours `colors` allows (see the module docs).
+    pub fn with_colors(mut self, colors: Colors) -> LeanBackend<W> {
+        self.colors = colors;
+        self
     }
 
     /// Forgets the cached size, so the next draw asks the terminal (call on
@@ -126,6 +142,73 @@ fn color_params(out: &mut Vec<u8>, color: Color, base: u8) {
     }
 }
 
+/// `color` as the terminal can show it.
+fn fit(color: Color, colors: Colors) -> Color {
+    match (colors, color) {
+        (Colors::None, _) => Color::Reset,
+        (Colors::Basic, Color::Indexed(n)) if n >= 16 => nearest_basic(palette_rgb(n)),
+        (Colors::Basic, Color::Rgb(r, g, b)) => nearest_basic((r, g, b)),
+        (Colors::Indexed, Color::Rgb(r, g, b)) => Color::Indexed(cube_index((r, g, b))),
+        (_, color) => color,
+    }
+}
+
+/// The usual RGB of the 16 basic colours (xterm's defaults), in ANSI order.
+const BASIC_RGB: [(u8, u8, u8); 16] = [
+    (0, 0, 0),
+    (205, 0, 0),
+    (0, 205, 0),
+    (205, 205, 0),
+    (0, 0, 238),
+    (205, 0, 205),
+    (0, 205, 205),
+    (229, 229, 229),
+    (127, 127, 127),
+    (255, 0, 0),
+    (0, 255, 0),
+    (255, 255, 0),
+    (92, 92, 255),
+    (255, 0, 255),
+    (0, 255, 255),
+    (255, 255, 255),
+];
+
+/// The RGB of a colour of the 256-colour palette (16 and up: the 6×6×6
+/// cube, then 24 greys).
+fn palette_rgb(n: u8) -> (u8, u8, u8) {
+    let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
+    match n {
+        0..=15 => BASIC_RGB[usize::from(n)],
+        16..=231 => {
+            let i = n - 16;
+            (level(i / 36), level(i / 6 % 6), level(i % 6))
+        }
+        _ => {
+            let grey = 8 + (n - 232) * 10;
+            (grey, grey, grey)
+        }
+    }
+}
+
+fn distance(a: (u8, u8, u8), b: (u8, u8, u8)) -> u32 {
+    let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).unsigned_abs();
+    d(a.0, b.0).pow(2) + d(a.1, b.1).pow(2) + d(a.2, b.2).pow(2)
+}
+
+fn nearest_basic(rgb: (u8, u8, u8)) -> Color {
+    let n = (0..16u8)
+        .min_by_key(|&i| distance(rgb, BASIC_RGB[usize::from(i)]))
+        .unwrap_or(7);
+    Color::Indexed(n)
+}
+
+/// The nearest colour of the 256-colour palette's cube and greys.
+fn cube_index(rgb: (u8, u8, u8)) -> u8 {
+    (16..=255u8)
+        .min_by_key(|&i| distance(rgb, palette_rgb(i)))
+        .unwrap_or(16)
+}
+
 fn push_num(out: &mut Vec<u8>, n: impl Into<u32>) {
     // Writing into a Vec cannot fail.
     let _ = write!(out, "{}", n.into());
@@ -190,8 +273,8 @@ impl<W: Write> Backend for LeanBackend<W> {
             }
             last = Some((x, y));
             let want = Pen {
-                fg: cell.fg,
-                bg: cell.bg,
+                fg: fit(cell.fg, self.colors),
+                bg: fit(cell.bg, self.colors),
                 modifier: cell.modifier,
             };
             if want != pen {
@@ -342,6 +425,33 @@ mod tests {
             .expect("draw");
         let added = &written(t.backend())[before..];
         assert_eq!(added, "\x1b[1;4H29");
+    }
+
+    #[test]
+    fn colours_are_brought_down_to_what_the_terminal_shows() {
+        let draw = |colors: Colors, color: Color| {
+            let backend = LeanBackend::new(Vec::new()).with_colors(colors);
+            backend.size.set(Some(Size::new(4, 1)));
+            let mut t = Terminal::new(backend).expect("a terminal on a Vec");
+            t.draw(|f| {
+                let style = Style::new().fg(color).add_modifier(Modifier::BOLD);
+                f.render_widget(Span::styled("ab", style), f.area());
+            })
+            .expect("draw");
+            written(t.backend())
+        };
+        // No colour at all: emphasis only.
+        assert_eq!(
+            draw(Colors::None, Color::Cyan),
+            "\x1b[1;1H\x1b[1mab\x1b[0m\x1b[?25l"
+        );
+        // 16 colours: a 256-colour orange and a 24-bit red become basic colours.
+        assert!(draw(Colors::Basic, Color::Indexed(196)).contains("\x1b[1;91m"));
+        assert!(draw(Colors::Basic, Color::Rgb(10, 10, 200)).contains("\x1b[1;34m"));
+        assert!(draw(Colors::Basic, Color::Cyan).contains("\x1b[1;36m"));
+        // 256 colours: 24-bit colour goes to the palette.
+        assert!(draw(Colors::Indexed, Color::Rgb(255, 0, 0)).contains("\x1b[1;38;5;196m"));
+        assert!(draw(Colors::True, Color::Rgb(1, 2, 3)).contains("38;2;1;2;3"));
     }
 
     #[test]

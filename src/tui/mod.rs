@@ -5,9 +5,11 @@
 
 pub mod app;
 pub mod backend;
+pub mod caps;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
+pub mod words;
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::Path;
@@ -57,7 +59,9 @@ pub fn run(
         ratatui::restore();
         return Err(e);
     }
-    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
+    // Only the colours the terminal shows (none for NO_COLOR or TERM=dumb).
+    let colors = caps::Caps::detect(false).colors;
+    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()).with_colors(colors))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {
@@ -109,6 +113,9 @@ async fn event_loop(
             // Saved, then shown: a frame that announces work done waits for
             // its record to be on disk.
             app.save_before_showing(Instant::now());
+            // Below 40×12 a running session pauses itself (issue 18).
+            let size = terminal.size()?;
+            app.fit(size.width, size.height, Instant::now());
             terminal.draw(|frame| app.render(frame))?;
             dirty = false;
             if app.take_bell() {

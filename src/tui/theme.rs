@@ -1,29 +1,80 @@
 //! Colours and emphasis, one place for all screens.
 //!
-//! Only the terminal's named colours and modifiers are used, never a fixed
-//! background, so every screen reads on dark and light themes alike; with
-//! `NO_COLOR` set, emphasis falls back to bold, reverse and underline.
+//! Only the terminal's 8 basic named colours and modifiers are used, never a
+//! fixed background, so every screen reads on dark and light themes alike
+//! and on any colour terminal (16 colours are enough); with `NO_COLOR` or a
+//! terminal without colour, emphasis falls back to bold, reverse and
+//! underline. With `ascii`, borders, gauges and symbols are ASCII.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
 
 /// The styles screens draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    /// False when `NO_COLOR` is set: modifiers only.
+    /// False with `NO_COLOR` or a terminal without colour: modifiers only.
     pub color: bool,
+    /// ASCII drawing only: the locale is not UTF-8, or `--ascii`.
+    pub ascii: bool,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { color: true }
+        Theme {
+            color: true,
+            ascii: false,
+        }
     }
 }
 
+/// Borders drawn with `+`, `-` and `|`.
+pub const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
 impl Theme {
-    /// Honours the `NO_COLOR` convention (any non-empty value turns colour off).
+    /// From what the terminal can do (see [`super::caps`]): `NO_COLOR`,
+    /// `TERM`, the locale's character set.
     pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        super::caps::Caps::detect(false).theme()
+    }
+
+    /// No colour, Unicode drawing: what `NO_COLOR` gives on a UTF-8 terminal.
+    pub const fn monochrome() -> Theme {
+        Theme {
+            color: false,
+            ascii: false,
+        }
+    }
+
+    /// The border of a panel: rounded, or ASCII.
+    pub fn border_set(&self) -> border::Set<'static> {
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            border::ROUNDED
+        }
+    }
+
+    /// The filled and empty parts of a line gauge.
+    pub fn gauge_symbols(&self) -> (&'static str, &'static str) {
+        if self.ascii {
+            ("#", "-")
+        } else {
+            ("━", "─")
+        }
+    }
+
+    /// A word separator in a line: `·`, or `-` in ASCII.
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { "-" } else { "·" }
     }
 
     fn fg(&self, color: Color) -> Style {

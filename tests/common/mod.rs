@@ -43,6 +43,10 @@ impl Tui {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // A UTF-8 terminal unless a test says otherwise (no locale is ASCII).
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("BACKCOACH_MUTE");
         for (k, v) in env {

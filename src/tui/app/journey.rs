@@ -4,12 +4,19 @@
 //! not, the check-in asks what is due, the plan is built from its answers,
 //! the preview shows it, and Enter starts the session.
 
+use crate::domain::dates;
 use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
+use crate::catalog::{Catalog, Routine};
 use crate::coach::checkin::CheckInFlow;
-use crate::coach::{Refusal, Today};
+use crate::coach::{self, Refusal, Situation, Today};
 use crate::domain::{CheckIn, History, SessionRecord};
 use crate::plan::Plan;
+use crate::profile::Profile;
+use crate::rules::fitting::Planned;
+use crate::store::Store;
 use crate::tui::screens::preview::PreviewScreen;
 
 /// What the coach read for the check-in, kept to build the plan from its answers.
@@ -82,4 +89,98 @@ pub fn open(routine_id: &str, gate: Result<(), Refusal>, read: Read, now: Timest
             },
         }),
     }
+}
+
+// ---- shared by every way into a session (the full screen and the line mode) ----
+
+/// What the coach reads to decide about today: the last weeks of history
+/// and the last session however old.
+pub fn read_today(store: &Store, profile: &Profile, now: Timestamp, today: Date) -> Read {
+    let history = store.load(dates::add_days(today, -coach::today::LOOKBACK_DAYS), today);
+    let last_session = store.last_session(today);
+    let today = coach::today(Situation {
+        profile,
+        history: &history,
+        last_session: last_session.as_ref(),
+        now,
+        today,
+    });
+    Read { history, today }
+}
+
+/// What planning needs besides the history: the catalog, the profile in
+/// force and the time.
+pub struct Context<'a> {
+    /// The catalog in use.
+    pub catalog: &'a Catalog,
+    /// The profile in force.
+    pub profile: &'a Profile,
+    /// The time now.
+    pub now: Timestamp,
+    /// The local time zone.
+    pub tz: &'a TimeZone,
+}
+
+impl<'a> Context<'a> {
+    /// Bundles what planning needs.
+    pub fn new(
+        catalog: &'a Catalog,
+        profile: &'a Profile,
+        now: Timestamp,
+        tz: &'a TimeZone,
+    ) -> Context<'a> {
+        Context {
+            catalog,
+            profile,
+            now,
+            tz,
+        }
+    }
+
+    /// Today's plan for `routine` from the check-in's answers.
+    pub fn plan(&self, routine: &Routine, history: &History, checkin: &CheckIn) -> Planned {
+        coach::plan_after_checkin(
+            self.catalog,
+            routine,
+            self.profile,
+            history,
+            checkin,
+            self.now,
+            self.tz,
+        )
+    }
+}
+
+/// The warm-up the routine with this id offers, planned from the same
+/// check-in, if it offers one.
+pub fn warm_up_plan(
+    ctx: &Context<'_>,
+    routine_id: &str,
+    history: &History,
+    checkin: &CheckIn,
+) -> Option<Planned> {
+    let routine = ctx.catalog.routine(routine_id)?;
+    let warm_up = crate::rules::warm_up::offered(ctx.catalog, routine)?;
+    Some(ctx.plan(warm_up, history, checkin))
+}
+
+/// A session of `routine` cut off earlier today that can be picked up:
+/// the record, today's plan as it started (that session left out of the
+/// history) and the exercise it resumes at.
+pub fn resume_offer(
+    ctx: &Context<'_>,
+    routine: &Routine,
+    read: &Read,
+    checkin: &CheckIn,
+) -> Option<(SessionRecord, Plan, usize)> {
+    let record = read
+        .today
+        .resumable
+        .as_ref()
+        .filter(|r| r.routine_id == routine.id)?;
+    let mut without = read.history.clone();
+    without.sessions.retain(|s| s.id != record.id);
+    let planned = ctx.plan(routine, &without, checkin);
+    let at = crate::session::record::resume_point(&planned.plan, record)?;
+    Some((record.clone(), planned.plan, at))
 }

@@ -9,6 +9,8 @@
 //! * this file: the screens, the routing between them, and what the event
 //!   loop calls.
 
+mod compact;
+mod help;
 pub mod journey;
 pub mod message;
 pub mod running;
@@ -30,11 +32,10 @@ use tokio::time::Instant;
 use crate::audio::AudioStatus;
 use crate::catalog::Catalog;
 use crate::clock::{Clock, ClockError};
-use crate::coach::{self, Situation};
+use crate::coach;
 use crate::domain::{FileProblem, History, SessionRecord};
 use crate::profile::Profile;
 use crate::rules::trends::{self, Trends};
-use crate::rules::warm_up;
 use crate::rules::week::{self, WeekSummary};
 use crate::store::Store;
 use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
@@ -190,6 +191,8 @@ pub struct App {
     exit: super::Exit,
     /// What to tell the user once the terminal is back (a copy's path).
     exit_note: Option<String>,
+    /// The `?` overlay, while open (issue 18).
+    help: Option<crate::tui::widgets::help::Help>,
 }
 
 impl App {
@@ -227,6 +230,7 @@ impl App {
             unsaved: None,
             exit: super::Exit::Normal,
             exit_note: None,
+            help: None,
         };
         let first_run = app.profile_source == ProfileSource::FirstRun;
         app.screen = match start {
@@ -360,20 +364,12 @@ impl App {
     /// What the coach reads to decide about today: the last weeks of history
     /// and the last session however old.
     fn read_today(&self) -> Read {
-        let now = self.clock.now_or_last();
-        let today = self.today();
-        let history = self
-            .store
-            .load(dates::add_days(today, -coach::today::LOOKBACK_DAYS), today);
-        let last_session = self.store.last_session(today);
-        let today = coach::today(Situation {
-            profile: &self.profile,
-            history: &history,
-            last_session: last_session.as_ref(),
-            now,
-            today,
-        });
-        Read { history, today }
+        journey::read_today(
+            &self.store,
+            &self.profile,
+            self.clock.now_or_last(),
+            self.today(),
+        )
     }
 
     // ---- the way into a session ---------------------------------------------
@@ -384,7 +380,8 @@ impl App {
         if let ProfileSource::Unreadable(problem) = &self.profile_source {
             return Screen::Message(unreadable_profile(problem, routine_id));
         }
-        let Some(routine) = self.catalog.routine(routine_id) else {
+        // A catalog routine, or one exercise on its own (issue 18).
+        let Some(routine) = coach::one_exercise::resolve(&self.catalog, routine_id) else {
             return Screen::Message(Message {
                 title: "Unknown routine".into(),
                 lines: vec![format!("No routine has the id \"{routine_id}\".")],
@@ -401,7 +398,7 @@ impl App {
         }
         let read = self.read_today();
         let now = self.clock.now_or_last();
-        let gate = coach::may_start(&read.today, routine, &read.history, now);
+        let gate = coach::may_start(&read.today, &routine, &read.history, now);
         match journey::open(&routine.id, gate, read, now) {
             Opened::CheckIn(journey) => Screen::Journey(journey),
             Opened::Refused(refusal) => Screen::Message(Message {
@@ -446,9 +443,12 @@ impl App {
                                 return Screen::Journey(journey);
                             }
                         };
-                        let Some(routine) = self.catalog.routine(&routine_id) else {
+                        let Some(routine) =
+                            coach::one_exercise::resolve(&self.catalog, &routine_id)
+                        else {
                             return self.home();
                         };
+                        let routine = routine.as_ref();
                         let planned = coach::plan_after_checkin(
                             &self.catalog,
                             routine,
@@ -542,22 +542,11 @@ impl App {
         history: &History,
         checkin: &crate::domain::CheckIn,
     ) -> PreviewScreen {
-        let warm_up = self
-            .catalog
-            .routine(&plan.routine_id)
-            .and_then(|r| warm_up::offered(&self.catalog, r))
-            .map(|w| {
-                coach::plan_after_checkin(
-                    &self.catalog,
-                    w,
-                    &self.profile,
-                    history,
-                    checkin,
-                    self.clock.now_or_last(),
-                    self.tz(),
-                )
-            });
-        let routine = self.catalog.routine(&plan.routine_id).cloned();
+        let now = self.clock.now_or_last();
+        let ctx = journey::Context::new(&self.catalog, &self.profile, now, self.tz());
+        let warm_up = journey::warm_up_plan(&ctx, &plan.routine_id, history, checkin);
+        let routine =
+            coach::one_exercise::resolve(&self.catalog, &plan.routine_id).map(|r| r.into_owned());
         let mut screen = PreviewScreen::new(plan);
         if let Some(warm_up) = warm_up {
             screen.offer_warm_up(warm_up.plan, self.profile.warm_up);
@@ -590,24 +579,9 @@ impl App {
         read: &Read,
         checkin: &crate::domain::CheckIn,
     ) -> Option<(SessionRecord, crate::plan::Plan, usize)> {
-        let record = read
-            .today
-            .resumable
-            .as_ref()
-            .filter(|r| r.routine_id == routine.id)?;
-        let mut without = read.history.clone();
-        without.sessions.retain(|s| s.id != record.id);
-        let planned = coach::plan_after_checkin(
-            &self.catalog,
-            routine,
-            &self.profile,
-            &without,
-            checkin,
-            self.clock.now_or_last(),
-            self.tz(),
-        );
-        let at = crate::session::record::resume_point(&planned.plan, record)?;
-        Some((record.clone(), planned.plan, at))
+        let now = self.clock.now_or_last();
+        let ctx = journey::Context::new(&self.catalog, &self.profile, now, self.tz());
+        journey::resume_offer(&ctx, routine, read, checkin)
     }
 
     fn session_start(&self, plan: crate::plan::Plan, checkin: &crate::domain::CheckIn) -> Start {
@@ -711,8 +685,10 @@ impl App {
         let (from, to) = trends::spans_needed_range(today);
         let history = self.store.load(from, to);
         let spans = Trends::for_spans(&history, &self.profile, today);
+        let mut screen = TrendsScreen::new(spans);
+        screen.ascii = self.theme.ascii;
         Screen::Trends {
-            screen: Box::new(TrendsScreen::new(spans)),
+            screen: Box::new(screen),
             back: back.map(Box::new),
         }
     }
@@ -847,6 +823,16 @@ impl App {
         if self.unsaved.is_some() {
             return self.on_unsaved_key(key);
         }
+        // `?` shows the screen's keys; any key closes them (issue 18).
+        if self.help.take().is_some() {
+            return;
+        }
+        if key.code == KeyCode::Char('?') {
+            self.help = help::for_screen(&self.screen);
+            if self.help.is_some() {
+                return;
+            }
+        }
         let screen = self.take_screen();
         self.screen = self.screen_key(screen, key, now);
     }
@@ -873,6 +859,10 @@ impl App {
             Screen::Browser(mut browser) => match browser.on_key(key, &self.catalog) {
                 BrowserAction::None => Screen::Browser(browser),
                 BrowserAction::Back => self.home(),
+                // One exercise on its own, the same way in as a routine (issue 18).
+                BrowserAction::DoNow(id) => {
+                    self.way_into_session(&coach::one_exercise::routine_id(&id), Reading::Now)
+                }
             },
             Screen::Journey(journey) => self.journey_key(journey, key, now),
             Screen::Session(mut run) => {
@@ -978,19 +968,19 @@ impl App {
     /// Draws the current screen (or asks for a larger terminal).
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(frame, area, &self.theme);
-            return;
-        }
+        // Small terminals: a compact session, or a request for more room.
+        let drawn_small =
+            (area.width < MIN_WIDTH || area.height < MIN_HEIGHT) && self.render_small(frame, area);
         let theme = &self.theme;
         match &self.screen {
+            _ if drawn_small => {}
             Screen::Setup { form, .. } => form.render(frame, area, theme),
             Screen::Home(home) => home.render(frame, area, theme),
             Screen::Browser(browser) => browser.render(frame, area, &self.catalog, theme),
             Screen::Journey(journey) => {
-                let name = self
-                    .catalog
-                    .routine(&journey.routine_id)
+                let routine = coach::one_exercise::resolve(&self.catalog, &journey.routine_id);
+                let name = routine
+                    .as_ref()
                     .map_or(journey.routine_id.as_str(), |r| r.name.as_str());
                 match &journey.stage {
                     Stage::Reading => checkin_screen::render_reading(frame, area, name, theme),
@@ -1031,8 +1021,15 @@ impl App {
                 theme,
             ),
         }
+        if let Some(help) = self.help.as_ref().filter(|_| !drawn_small) {
+            help.render(frame, area, theme);
+        }
         if let Some(prompt) = &self.unsaved {
             prompt.render(frame, area, theme);
+        }
+        // ASCII terminals (issue 18): whatever is left of Unicode, in look-alikes.
+        if theme.ascii {
+            crate::tui::widgets::ascii::transliterate(frame.buffer_mut(), area);
         }
     }
 }
@@ -1066,7 +1063,7 @@ fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
             "backcoach needs at least {MIN_WIDTH} × {MIN_HEIGHT};"
         )),
         Line::raw(format!("this one is {} × {}.", area.width, area.height)),
-        Line::raw("Timers keep running. q quits."),
+        Line::raw("q quits."),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }),

@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::catalog::Catalog;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{key_hints, panel};
+use crate::tui::widgets::{hanging, key_hints, panel};
 
 /// One routine as the home screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,21 +156,21 @@ impl HomeScreen {
 
     /// Draws the screen.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        // Each notice wrapped here, so the lines counted are the lines shown.
+        let width = usize::from(area.width.saturating_sub(1).max(10));
         let notice_lines: Vec<Line> = self
             .notices
             .iter()
-            .map(|n| {
+            .flat_map(|n| {
                 let style = if n.safety { theme.warn() } else { theme.text() };
-                Line::from(Span::styled(format!(" {}", n.text), style))
+                hanging(&n.text, width, " ", "   ")
+                    .into_iter()
+                    .map(move |l| Line::from(Span::styled(l.to_string(), style)))
             })
             .collect();
-        let width = usize::from(area.width.max(1));
-        let wrapped: usize = self
-            .notices
-            .iter()
-            .map(|n| (n.text.chars().count() + 1).div_ceil(width))
-            .sum();
-        let notice_height = (wrapped as u16).min(MAX_NOTICE_LINES);
+        // Room for every notice line the screen can spare (the list keeps 8 rows).
+        let room = area.height.saturating_sub(11).max(MAX_NOTICE_LINES);
+        let notice_height = (notice_lines.len() as u16).min(room);
         let [head, notices, body, foot, disclaimer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(notice_height),
@@ -179,18 +179,29 @@ impl HomeScreen {
             Constraint::Length(1),
         ])
         .areas(area);
-        let mut title = vec![
-            Span::styled(" backcoach", theme.title()),
-            Span::styled("  a calm coach for your back", theme.dim()),
-        ];
-        if let Some(status) = &self.status {
-            title.push(Span::styled(format!("   {status}"), theme.text()));
+        // The tagline gives way to the last session's line, which is never cut
+        // short in the middle of a word: it ends with … when it must.
+        let mut title = vec![Span::styled(" backcoach", theme.title())];
+        let tagline = "  a calm coach for your back";
+        let free = usize::from(area.width).saturating_sub(" backcoach".len());
+        match &self.status {
+            Some(status) => {
+                let status = format!("   {status}");
+                if status.chars().count() + tagline.len() <= free {
+                    title.push(Span::styled(tagline, theme.dim()));
+                }
+                let status = if status.chars().count() > free {
+                    let cut: String = status.chars().take(free.saturating_sub(1)).collect();
+                    format!("{}…", cut.trim_end())
+                } else {
+                    status
+                };
+                title.push(Span::styled(status, theme.text()));
+            }
+            None => title.push(Span::styled(tagline, theme.dim())),
         }
         frame.render_widget(Paragraph::new(Line::from(title)), head);
-        frame.render_widget(
-            Paragraph::new(notice_lines).wrap(Wrap { trim: false }),
-            notices,
-        );
+        frame.render_widget(Paragraph::new(notice_lines), notices);
 
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -256,6 +267,7 @@ impl HomeScreen {
                     ("t", "trends"),
                     ("e", "exercises"),
                     ("p", "profile"),
+                    ("?", "keys"),
                     ("q", "quit"),
                 ],
             )),

@@ -5,6 +5,7 @@ pub mod home;
 pub mod preview;
 pub mod resume;
 pub mod session;
+pub mod session_small;
 pub mod setup;
 pub mod trends;
 pub mod unsaved;

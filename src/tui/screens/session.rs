@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, LineGauge, Paragraph, 
 use crate::domain::{DiscomfortKind, SessionStatus};
 use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::ascii_digits::AsciiDigits;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
 use crate::tui::widgets::{centered, hanging, key_hints, panel};
 
@@ -183,15 +184,18 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     if let Some(big) = &big {
         let w = BigDigits::width(big);
         let x = digits.x + 2;
-        frame.render_widget(
-            BigDigits::new(big).style(digit_style),
-            Rect::new(
-                x,
-                digits.y,
-                w.min(digits.width.saturating_sub(2)),
-                digits.height,
-            ),
+        let rect = Rect::new(
+            x,
+            digits.y,
+            w.min(digits.width.saturating_sub(2)),
+            digits.height,
         );
+        // ASCII terminals (issue 18): the same size, drawn with `_` and `|`.
+        if theme.ascii {
+            frame.render_widget(AsciiDigits::new(big).style(digit_style), rect);
+        } else {
+            frame.render_widget(BigDigits::new(big).style(digit_style), rect);
+        }
     }
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
@@ -209,8 +213,8 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         frame.render_widget(
             LineGauge::default()
                 .ratio(view.gauge.clamp(0.0, 1.0))
-                .filled_symbol("━")
-                .unfilled_symbol("─")
+                .filled_symbol(theme.gauge_symbols().0)
+                .unfilled_symbol(theme.gauge_symbols().1)
                 .filled_style(theme.gauge())
                 .unfilled_style(theme.dim())
                 .label(""),

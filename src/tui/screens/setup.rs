@@ -12,7 +12,7 @@ use crate::profile::{
     Condition, DEFAULT_DISCOMFORT_LIMIT, Experience, Profile, WEEKLY_TARGET_RANGE,
 };
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{key_hints, panel};
+use crate::tui::widgets::{hanging, key_hints, panel};
 
 /// What the set-up asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,9 @@ impl SetupScreen {
         let fields = fields();
         let field = fields[self.cursor.min(fields.len() - 1)];
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+                self.cursor = self.cursor.saturating_sub(1)
+            }
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
                 self.cursor = (self.cursor + 1).min(fields.len() - 1)
             }
@@ -216,6 +218,21 @@ impl SetupScreen {
                     },
                 ),
             ]));
+            // What the selected option means, in a line under it (issue 18).
+            if selected {
+                let room = if col == 0 { left.width } else { right.width };
+                let lines = hanging(
+                    explain(field),
+                    usize::from(room.saturating_sub(5)),
+                    "   ",
+                    "   ",
+                );
+                columns[col].extend(
+                    lines
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(l.to_string(), theme.dim()))),
+                );
+            }
         }
         let [left_lines, right_lines] = columns;
         let block = || panel(theme);
@@ -235,7 +252,7 @@ impl SetupScreen {
             Paragraph::new(key_hints(
                 theme,
                 &[
-                    ("↑↓", "move"),
+                    ("↑↓ Tab", "move"),
                     ("←→ Space", "change"),
                     ("Enter", "save"),
                     (
@@ -253,6 +270,21 @@ impl SetupScreen {
     }
 }
 
+/// One line on what an option means and what it changes.
+fn explain(field: Field) -> &'static str {
+    match field {
+        Field::Experience => "New or returning: low doses that build up.",
+        Field::InjuryHistory => "Past injury: check with a professional first.",
+        Field::Condition(Condition::HerniatedDisc) => "Leaves out deep forward bending.",
+        Field::Condition(Condition::SpinalStenosis) => "Leaves out strong backward bending.",
+        Field::Equipment(_) => "Exercises that need it are offered.",
+        Field::Target => "Active days a week the week screen aims at.",
+        Field::Volume => "Chime loudness: 0 to 100 % in steps of 10.",
+        Field::Bell => "Rings the terminal bell at phase changes.",
+        Field::Limit => "A rating above it stops the session.",
+    }
+}
+
 fn toggle<T: PartialEq + Ord + Copy>(list: &mut Vec<T>, item: T) {
     if let Some(i) = list.iter().position(|x| *x == item) {
         list.remove(i);
@@ -264,4 +296,46 @@ fn toggle<T: PartialEq + Ord + Copy>(list: &mut Vec<T>, item: T) {
 
 fn check(on: bool) -> String {
     if on { "[x]".into() } else { "[ ]".into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn press(form: &mut SetupScreen, code: KeyCode) {
+        form.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    #[test]
+    fn shift_tab_moves_back_and_volume_runs_from_0_to_100_in_tens() {
+        let mut form = SetupScreen::new(Profile::default(), true);
+        let volume = fields()
+            .iter()
+            .position(|f| *f == Field::Volume)
+            .expect("volume");
+        for _ in 0..volume + 1 {
+            press(&mut form, KeyCode::Tab);
+        }
+        press(&mut form, KeyCode::BackTab);
+        assert_eq!(fields()[form.cursor], Field::Volume);
+        for _ in 0..15 {
+            press(&mut form, KeyCode::Left);
+        }
+        assert_eq!(form.profile.volume, 0, "volume goes down to 0 %");
+        press(&mut form, KeyCode::Right);
+        assert_eq!(form.profile.volume, 10);
+        for _ in 0..15 {
+            press(&mut form, KeyCode::Right);
+        }
+        assert_eq!(form.profile.volume, 100);
+    }
+
+    #[test]
+    fn every_option_is_explained() {
+        for field in fields() {
+            let words = explain(field);
+            assert!(words.len() > 20 && words.len() <= 46, "one line: {field:?}");
+        }
+    }
 }

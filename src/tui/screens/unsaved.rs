@@ -228,7 +228,7 @@ mod tests {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
         terminal
-            .draw(|f| prompt.render(f, f.area(), &Theme { color: false }))
+            .draw(|f| prompt.render(f, f.area(), &Theme::monochrome()))
             .expect("draw");
         terminal.backend().to_string()
     }

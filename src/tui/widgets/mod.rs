@@ -1,6 +1,9 @@
 //! Small widgets and layout helpers the screens share.
 
+pub mod ascii;
+pub mod ascii_digits;
 pub mod bigdigits;
+pub mod help;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -19,12 +22,22 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
-/// The rounded, quiet frame around a screen's panels.
+/// The rounded (or ASCII), quiet frame around a screen's panels.
 pub fn panel(theme: &Theme) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
+        .border_set(theme.border_set())
         .border_style(theme.dim())
+}
+
+/// A frame of `kind` (double, thick), or ASCII when the theme says so.
+pub fn frame_of(theme: &Theme, kind: BorderType) -> Block<'static> {
+    let block = Block::default().borders(Borders::ALL);
+    if theme.ascii {
+        block.border_set(super::theme::ASCII_BORDER)
+    } else {
+        block.border_type(kind)
+    }
 }
 
 /// A footer line of key hints: `Space rep · p pause · …`.
