@@ -534,11 +534,18 @@ impl Dose {
         let side = if self.per_side { " per side" } else { "" };
         let reps = self.reps.map(|r| r.label()).unwrap_or_else(|| "?".into());
         let hold = self.hold_s.map(|h| h.label()).unwrap_or_else(|| "?".into());
+        // "1 rep", "2 reps", "1–2 reps".
+        let one = self.reps == Some(Range(1, 1));
+        let (rep, cycle) = if one {
+            ("rep", "cycle")
+        } else {
+            ("reps", "cycles")
+        };
         match self.kind {
-            DoseKind::Reps => format!("{sets}{reps} reps{side}"),
+            DoseKind::Reps => format!("{sets}{reps} {rep}{side}"),
             DoseKind::Hold => format!("{sets}{hold} s hold{side}"),
-            DoseKind::RepsWithHold => format!("{sets}{reps} reps{side}, {hold} s hold each"),
-            DoseKind::Cycles => format!("{sets}{reps} slow cycles"),
+            DoseKind::RepsWithHold => format!("{sets}{reps} {rep}{side}, {hold} s hold each"),
+            DoseKind::Cycles => format!("{sets}{reps} slow {cycle}"),
             DoseKind::Duration => {
                 let d = self.duration_s.unwrap_or(Range(0, 0));
                 let label = if d.min().is_multiple_of(60) && d.max().is_multiple_of(60) {

@@ -16,9 +16,15 @@ pub fn safety_advice(kind: Option<DiscomfortKind>) -> Vec<&'static str> {
     ];
     if matches!(
         kind,
-        Some(DiscomfortKind::ShootingDownLeg | DiscomfortKind::NumbnessTingling)
+        Some(
+            DiscomfortKind::ShootingDownLeg
+                | DiscomfortKind::NumbnessTingling
+                | DiscomfortKind::NewOrUnusual
+        )
     ) {
-        lines.push("Pain down a leg, numbness or tingling are signs to get checked soon.");
+        lines.push(
+            "Pain down a leg, numbness, tingling or new symptoms are signs to get checked soon.",
+        );
     }
     lines.push(NOT_A_DIAGNOSIS);
     lines

@@ -647,7 +647,14 @@ impl App {
             });
         }
         let lookback = dates::add_days(today, -INTERRUPTED_LOOKBACK_DAYS);
-        if let Some(resumable) = &read.today.resumable {
+        // Only a routine on the home list can be chosen to resume (a
+        // one-exercise session is resumed from the browser or the command line).
+        if let Some(resumable) = read
+            .today
+            .resumable
+            .as_ref()
+            .filter(|r| self.catalog.routine(&r.routine_id).is_some())
+        {
             notices.push(HomeNotice::plain(format!(
                 "Your {} was cut off earlier today: choose it to resume where you stopped (what you did is kept).",
                 resumable.routine_name

@@ -16,6 +16,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::ascii_digits::AsciiDigits;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
 use crate::tui::widgets::{centered, hanging, key_hints, panel};
+use crate::tui::words;
 
 /// Status the edges add to the engine's view: sound and saving.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -677,27 +678,17 @@ pub fn render_safety(
         .alignment(Alignment::Center),
         Line::raw(""),
         Line::raw("  What to do now:"),
-        Line::raw("   • Stop exercising for today. This session is over and has been saved."),
-        Line::raw("   • Rest in a position that eases your back; gentle walking is fine if it"),
-        Line::raw("     does not hurt."),
-        Line::raw("   • See a healthcare professional if the pain is sharp, spreads down a leg,"),
-        Line::raw("     comes with numbness or tingling, or does not ease."),
     ];
-    if matches!(
-        kind,
-        Some(DiscomfortKind::ShootingDownLeg | DiscomfortKind::NumbnessTingling)
-    ) {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(
-            "  Pain down a leg, numbness or tingling are signs to get checked soon.",
-            theme.danger(),
-        )));
+    let advice = words::safety_advice(kind);
+    let (last, points) = advice
+        .split_last()
+        .unwrap_or((&words::NOT_A_DIAGNOSIS, &[]));
+    let width = usize::from(inner.width.saturating_sub(2)).max(20);
+    for point in points {
+        lines.extend(hanging(point, width, "   • ", "     "));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        "  backcoach gives general guidance, not a diagnosis.",
-        theme.dim(),
-    )));
+    lines.push(Line::from(Span::styled(format!("  {last}"), theme.dim())));
     render_closing(frame, inner, lines, status, theme);
 }
 
