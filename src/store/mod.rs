@@ -50,6 +50,8 @@ pub use fsio::{DIR_MODE, FILE_MODE, write_atomic};
 pub const HISTORY_DIR: &str = "history";
 /// Stem of the profile file (`profile.ron`).
 pub const PROFILE_STEM: &str = "profile";
+/// From this many months on, a load parses its month files on every core.
+const PARALLEL_FROM_MONTHS: usize = 8;
 /// Stem of the day index (`index.ron`).
 pub const INDEX_STEM: &str = "index";
 
@@ -324,9 +326,8 @@ impl Store {
             running: self.running.clone(),
             ..History::default()
         };
-        let mut cache = self.months.borrow_mut();
-        for key in MonthKey::span(from, to) {
-            let chain = MonthChain::read_cached(&self.history, key, &mut cache);
+        for chain in self.read_months(&MonthKey::span(from, to)) {
+            let key = chain.key;
             let month = chain.merged();
             if !chain.problems.is_empty() {
                 history.incomplete_months.push(key);
@@ -343,13 +344,57 @@ impl Store {
                 .marks
                 .extend(month.marks.into_iter().filter(|m| within(m.date)));
         }
-        drop(cache);
         overlay(&mut history, &self.pending);
         history.sort();
         let (index, problems) = self.day_index();
         history.index = index;
         history.problems.extend(problems);
         history
+    }
+
+    /// The chains of `keys`, in order. A few months (a screen, a plan) go
+    /// through the cache; many (a report over years, an export) are parsed
+    /// on every core at once and not cached: parsing is the cost (ten years
+    /// of daily sessions is some 15 MB of RON), and the cache only holds a
+    /// handful of months anyway.
+    fn read_months(&self, keys: &[MonthKey]) -> Vec<MonthChain> {
+        if keys.len() <= PARALLEL_FROM_MONTHS {
+            let mut cache = self.months.borrow_mut();
+            return keys
+                .iter()
+                .map(|key| MonthChain::read_cached(&self.history, *key, &mut cache))
+                .collect();
+        }
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8);
+        let per_worker = keys.len().div_ceil(workers);
+        let dir = self.history.as_path();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = keys
+                .chunks(per_worker)
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|key| MonthChain::read(dir, *key))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .zip(keys.chunks(per_worker))
+                .flat_map(|(handle, chunk)| {
+                    // A worker that panicked (it cannot: reading returns
+                    // problems, not panics) is read again here.
+                    handle.join().unwrap_or_else(|_| {
+                        chunk.iter().map(|key| MonthChain::read(dir, *key)).collect()
+                    })
+                })
+                .collect()
+        })
     }
 
     /// Every month on disk (for export): the one reader whose cost grows with
@@ -360,8 +405,7 @@ impl Store {
             ..History::default()
         };
         let keys = self.month_keys();
-        for key in &keys {
-            let chain = MonthChain::read(&self.history, *key);
+        for chain in self.read_months(&keys) {
             let month = chain.merged();
             history.problems.extend(chain.problems);
             history.sessions.extend(month.sessions);
