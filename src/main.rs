@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use backcoach::catalog::{self, Catalog};
 use backcoach::cli::{self, Cli, Command, UserError};
 use backcoach::clock::Clock;
+use backcoach::figure;
 use backcoach::store::{self, Store};
 use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::theme::Theme;
@@ -34,9 +35,15 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             print!("{}", cli::list(&catalog, *what));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Show { id }) => {
+        Some(Command::Show { id, figure }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
-            print!("{}", cli::show(&catalog, id)?);
+            if *figure {
+                // The figures above the text (issue 17).
+                let mode = cli::figure::mode_from_locale();
+                print!("{}", cli::figure::show(&catalog, id, mode)?);
+            } else {
+                print!("{}", cli::show(&catalog, id)?);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Start { routine }) => {
@@ -104,6 +111,8 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
     let store = Store::open(&dir).map_err(|e| UserError::Other(e.to_string()))?;
     let log = backcoach::logging::log_path(&dir);
     let _ = backcoach::logging::init(&log);
+    // Figures in ASCII when the locale is not UTF-8 (issue 17).
+    tui::widgets::figure::use_ascii(cli::figure::mode_from_locale() == figure::Mode::Ascii);
     let sound = if cli.mute {
         SoundForRun::Muted
     } else {

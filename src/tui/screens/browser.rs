@@ -9,7 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use crate::catalog::{self, Catalog, Exercise};
 use crate::rules::build_up::BuildUp;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{key_hints, panel};
+use crate::tui::widgets::{figure, key_hints, panel};
 
 /// What the browser asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,10 +94,12 @@ impl BrowserScreen {
             list_area,
             &mut state,
         );
+        // The figure scrolls with the words (issue 17): as wide as the pane.
+        let text_width = detail_area.width.saturating_sub(2);
         let lines = catalog
             .exercises
             .get(self.selected)
-            .map(|e| detail_lines(e, catalog, theme))
+            .map(|e| detail_lines(e, catalog, text_width, theme))
             .unwrap_or_default();
         frame.render_widget(
             Paragraph::new(lines)
@@ -121,7 +123,12 @@ impl BrowserScreen {
     }
 }
 
-fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec<Line<'a>> {
+fn detail_lines<'a>(
+    e: &'a Exercise,
+    catalog: &'a Catalog,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut lines = vec![
         Line::from(Span::styled(e.name.as_str(), theme.title())),
         Line::from(Span::styled(
@@ -134,6 +141,7 @@ fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec
             theme.accent(),
         )),
     ];
+    lines.extend(figure::pose_lines(e, width, figure::mode(), theme));
     for own in &e.ours {
         lines.push(Line::from(Span::styled(own.note(), theme.dim())));
     }

@@ -1,6 +1,7 @@
 //! Small widgets and layout helpers the screens share.
 
 pub mod bigdigits;
+pub mod figure;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
