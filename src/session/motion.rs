@@ -1,9 +1,12 @@
 //! Where the exercise's figure is between its start pose (0) and its end
 //! pose (1), from the engine's phase and clock: it eases into the end pose
-//! as a held rep or a hold begins and stays there, follows the breath in
-//! slow cycles (in: toward the end pose, out: back), and keeps the guides'
-//! slow pace (about two seconds each way) while reps are counted or a timed
-//! movement goes on. Everywhere else it rests in the start pose.
+//! as a held rep begins, and during the get-ready before a hold (the time to
+//! get into position), then stays there for the hold; it follows the breath
+//! in slow cycles (in: toward the end pose, out: back), and keeps the
+//! guides' slow pace (about two seconds each way) while reps are counted or
+//! a timed movement goes on. Everywhere else it rests in the start pose.
+//! A hold itself never moves the figure, so it costs no frame beyond the
+//! seconds ticking over.
 //!
 //! The motion moves in steps, and the engine wakes only when the next step
 //! is due ([`Session::next_motion_step`]): at most ten a second, one per
@@ -16,7 +19,7 @@ use tokio::time::Instant;
 use super::{Phase, Session, Work};
 use crate::plan::REP_PACE_S;
 
-/// How long a held rep or a hold takes to ease into its end pose.
+/// How long a held rep takes to ease into its end pose.
 pub const EASE_IN: Duration = Duration::from_secs(1);
 /// Steps of one ease from one pose to the other.
 pub const STEPS: u32 = 10;
@@ -79,6 +82,13 @@ impl Session {
         self.plan.exercises.get(shown)?.figure.as_ref()?;
         let pace = Duration::from_secs(u64::from(REP_PACE_S));
         Some(match (self.phase, self.current_work()) {
+            (Phase::GetReady { deadline }, Some(Work::Hold { .. })) => {
+                let over = self.settings.get_ready;
+                Curve::EaseIn {
+                    from: deadline.checked_sub(over).unwrap_or(deadline),
+                    over,
+                }
+            }
             (Phase::Timed { start, .. }, Some(Work::Cycles { pace, .. })) => Curve::Loop {
                 from: start,
                 period: Duration::from_secs(u64::from(pace.max(1))),
@@ -87,10 +97,7 @@ impl Session {
                 from: start,
                 period: pace,
             },
-            (Phase::Timed { start, deadline }, _) => Curve::EaseIn {
-                from: start,
-                over: EASE_IN.min(deadline.saturating_duration_since(start) / 2),
-            },
+            (Phase::Timed { .. }, _) => Curve::Still(1.0),
             (
                 Phase::RepHold {
                     start, deadline, ..
@@ -285,19 +292,44 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn a_hold_eases_in_over_a_second_then_stands_still() {
+    async fn a_hold_is_got_into_during_the_get_ready_then_stands_still() {
         let t0 = Instant::now();
-        let (mut session, _) = Session::new(plan(DoseKind::Hold, 0, 30), settings(), t0);
+        let five = Settings {
+            get_ready: Duration::from_secs(5),
+            ..Settings::default()
+        };
+        let (mut session, _) = Session::new(plan(DoseKind::Hold, 0, 30), five, t0);
         let at = |s: &Session, d: u64| s.view(t0 + ms(d)).motion;
+        // Getting ready: from the start pose into the held one.
         assert_eq!(at(&session, 0), Some(0.0));
-        assert_eq!(at(&session, 500), Some(0.5));
-        assert_eq!(at(&session, 1_000), Some(1.0));
-        assert_eq!(at(&session, 20_000), Some(1.0));
-        // Easing in, the loop wakes for each step; after it, only for the
-        // seconds ticking over.
-        assert_eq!(session.next_wake(t0 + ms(250)), Some(t0 + ms(300)));
-        session.tick(t0 + ms(1_500));
-        assert_eq!(session.next_wake(t0 + ms(1_500)), Some(t0 + ms(2_000)));
+        assert_eq!(at(&session, 2_500), Some(0.5));
+        session.tick(t0 + ms(2_600));
+        assert_eq!(session.next_wake(t0 + ms(2_600)), Some(t0 + ms(3_000)));
+        session.tick(t0 + ms(5_000));
+        // The hold: the end pose, 0 %, 50 % and 100 % of the way through.
+        for d in [5_000, 20_000, 34_999] {
+            assert_eq!(at(&session, d), Some(1.0), "{d} ms");
+        }
+        // The only wakes are the seconds ticking over.
+        session.tick(t0 + ms(6_500));
+        assert_eq!(session.next_wake(t0 + ms(6_500)), Some(t0 + ms(7_000)));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_hold_started_at_once_shows_the_held_pose() {
+        let t0 = Instant::now();
+        let five = Settings {
+            get_ready: Duration::from_secs(5),
+            ..Settings::default()
+        };
+        let (mut session, _) = Session::new(plan(DoseKind::Hold, 0, 30), five, t0);
+        // Space skips the get-ready: the figure is in position at once.
+        session.key(Key::Space, t0 + ms(1_000));
+        assert_eq!(at_now(&session, t0 + ms(1_000)), Some(1.0));
+    }
+
+    fn at_now(session: &Session, at: Instant) -> Option<f32> {
+        session.view(at).motion
     }
 
     #[tokio::test(start_paused = true)]
