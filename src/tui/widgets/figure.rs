@@ -278,3 +278,95 @@ fn ink_style(ink: Option<Ink>, theme: &Theme) -> Style {
         None => Style::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{Base, Pose};
+
+    fn figure(lead: Lead) -> Figure {
+        Figure {
+            base: Base::AllFours,
+            view: None,
+            anchor: None,
+            lead,
+            props: vec![],
+            start: Pose::default(),
+            end: Pose {
+                arm_l: Some(0),
+                ..Pose::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_side_the_poses_do_not_show_is_drawn_mirrored() {
+        let left = figure(Lead::Left);
+        assert!(!mirrored(&left, Some(Side::Left)));
+        assert!(mirrored(&left, Some(Side::Right)));
+        assert!(!mirrored(&left, None));
+        let right = figure(Lead::Right);
+        assert!(mirrored(&right, Some(Side::Left)));
+        assert!(!mirrored(&right, Some(Side::Right)));
+    }
+
+    #[test]
+    fn the_figure_goes_beside_the_timer_only_when_the_text_keeps_its_room() {
+        let fig = figure(Lead::Left);
+        let rows = 6..13;
+        let steps = Rect::new(1, 13, 78, 8);
+        // 80 × 24: the body is 78 wide; the figure takes the right 27 columns.
+        let at = spot_for(
+            Some(&fig),
+            Rect::new(1, 4, 78, 17),
+            rows.clone(),
+            steps,
+            false,
+        );
+        assert_eq!(at, Some(Rect::new(52, 6, 27, 7)));
+        // Too narrow for 50 columns of text beside it: none.
+        assert_eq!(
+            spot_for(
+                Some(&fig),
+                Rect::new(1, 4, 70, 17),
+                rows.clone(),
+                steps,
+                false
+            ),
+            None
+        );
+        // No figure: no room taken.
+        assert_eq!(
+            spot_for(None, Rect::new(1, 4, 78, 17), rows, steps, false),
+            None
+        );
+        // The steps in a column of their own: the free area under the timer.
+        let below = spot_for(
+            Some(&fig),
+            Rect::new(1, 4, 64, 34),
+            6..13,
+            Rect::new(1, 14, 64, 24),
+            true,
+        );
+        assert_eq!(below, Some(Rect::new(9, 15, 48, 16)));
+    }
+
+    /// `spot` for a view whose exercise has `figure` (or none).
+    fn spot_for(
+        figure: Option<&Figure>,
+        left: Rect,
+        rows: Range<u16>,
+        steps: Rect,
+        steps_beside: bool,
+    ) -> Option<Rect> {
+        let mut plan = crate::session::tests_support::plan_of_reps(&[("x", 1, 5)]);
+        plan.exercises[0].figure = figure.cloned();
+        let (session, _) = crate::session::Session::new(
+            plan,
+            crate::session::Settings::default(),
+            tokio::time::Instant::now(),
+        );
+        let view = session.view(tokio::time::Instant::now());
+        spot(&view, left, rows, steps, steps_beside)
+    }
+}
