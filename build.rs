@@ -8,11 +8,21 @@
 #[path = "src/catalog/model.rs"]
 mod model;
 
+/// The figures' data types, which the model's `figure` field uses.
+#[allow(dead_code)]
+#[path = "src/figure/pose.rs"]
+mod figure_pose;
+
+mod figure {
+    pub use super::figure_pose::Figure;
+}
+
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rerun-if-changed=catalog.ron");
     println!("cargo::rerun-if-changed=src/catalog/model.rs");
+    println!("cargo::rerun-if-changed=src/figure/pose.rs");
     let source = match std::fs::read_to_string("catalog.ron") {
         Ok(source) => source,
         Err(e) => fail(&format!("catalog.ron: {e}")),

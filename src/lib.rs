@@ -16,6 +16,7 @@ pub mod clock;
 pub mod coach;
 pub mod cue;
 pub mod domain;
+pub mod figure;
 pub mod line;
 pub mod logging;
 pub mod plain;

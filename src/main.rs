@@ -35,9 +35,19 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             cli::print_text(&cli::list(&catalog, *what), text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Show { id }) => {
+        Some(Command::Show { id, figure }) => {
             let catalog = catalog::load(cli.catalog.as_deref())?;
-            cli::print_text(&cli::show(&catalog, id)?, text_ascii(&cli));
+            if *figure {
+                // The figures above the text (issue 17), in ASCII where text is.
+                let mode = if text_ascii(&cli) {
+                    backcoach::figure::Mode::Ascii
+                } else {
+                    backcoach::figure::Mode::Braille
+                };
+                cli::print_text(&cli::figure::show(&catalog, id, mode)?, text_ascii(&cli));
+            } else {
+                cli::print_text(&cli::show(&catalog, id)?, text_ascii(&cli));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Start {
@@ -162,6 +172,7 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
     let store = Store::open(&dir).map_err(|e| UserError::Other(e.to_string()))?;
     let log = backcoach::logging::log_path(&dir);
     let _ = backcoach::logging::init(&log);
+    // Figures in ASCII when the locale is not UTF-8 (issue 17).
     let sound = if cli.mute {
         SoundForRun::Muted
     } else {

@@ -62,6 +62,10 @@ pub struct PlannedExercise {
     pub cue: String,
     /// Why today's dose or exercise differs from the routine's (shown in the preview).
     pub reasons: Vec<String>,
+    /// The exercise's figure (from the catalog), drawn beside the steps and
+    /// moved by the session in time with the rep, hold or breath.
+    #[serde(default)]
+    pub figure: Option<crate::figure::Figure>,
 }
 
 impl PlannedExercise {
@@ -133,6 +137,7 @@ impl Plan {
                     steps: exercise.steps.clone(),
                     cue: exercise.cue.clone(),
                     reasons: Vec::new(),
+                    figure: exercise.figure.clone(),
                 })
             })
             .collect();

@@ -34,6 +34,7 @@ fn reps(id: &str, sets: u32, n: u32) -> PlannedExercise {
         steps: vec!["do it".into()],
         cue: "slowly".into(),
         reasons: vec![],
+        figure: None,
     }
 }
 

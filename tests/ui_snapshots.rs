@@ -55,6 +55,7 @@ fn planned(id: &str) -> PlannedExercise {
             steps: e.steps.clone(),
             cue: e.cue.clone(),
             reasons: vec![],
+            figure: None,
         })
 }
 

@@ -278,6 +278,16 @@ pub enum DoseKind {
 }
 
 impl DoseKind {
+    /// What a figure's start and end poses are called for this kind of
+    /// dose: a hold is held in the end pose, slow cycles breathe in toward it.
+    pub fn pose_captions(self) -> (&'static str, &'static str) {
+        match self {
+            DoseKind::Hold | DoseKind::RepsWithHold => ("Start", "Hold"),
+            DoseKind::Cycles => ("Breathe out", "Breathe in"),
+            DoseKind::Reps | DoseKind::Duration => ("Start", "End"),
+        }
+    }
+
     /// Lower-case label for plain-text output.
     pub fn label(self) -> &'static str {
         match self {
@@ -398,6 +408,11 @@ pub struct Exercise {
     /// The guides the facts come from: guide ids (titles are printed), or any
     /// words a user catalog likes ("my physio").
     pub sources: Vec<String>,
+    /// The exercise drawn as a figure: a base posture, its start and end
+    /// poses, props. `show --figure`, the browser and the session draw it;
+    /// an exercise without one simply shows no figure.
+    #[serde(default)]
+    pub figure: Option<crate::figure::Figure>,
 }
 
 /// How often a routine is meant to be done, as the guides say.

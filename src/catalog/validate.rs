@@ -17,6 +17,7 @@ use std::ops::Deref;
 use super::locate::{Locator, Pos};
 use super::model::Amount;
 use super::model::{Catalog, DoseKind, Exercise, Range, Routine};
+use crate::figure::pose::joint_range;
 
 /// One broken rule, with where it is and which id it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +131,7 @@ pub fn validate(catalog: &Catalog, source: &str) -> Vec<Problem> {
         }
         check_exercise(&exercise_ids, ex, &loc, n, &mut push);
         check_start_fits_the_dose(ex, &loc, n, &mut push);
+        check_figure(ex, &loc, n, &mut push);
     }
 
     let offset = catalog.exercises.len();
@@ -519,5 +521,36 @@ fn check_guides(catalog: &Catalog, loc: &LazyLocator<'_>, problems: &mut Vec<Pro
             });
         }
         *n += 1;
+    }
+}
+
+/// A figure's angles are directions (-180 to 180 degrees), its spine a bend
+/// (-90 to 90) and its reaches percentages; a joint it does not know never
+/// parses (serde names it with its `line:column`).
+fn check_figure(
+    ex: &Exercise,
+    loc: &LazyLocator<'_>,
+    n: usize,
+    push: &mut impl FnMut(Option<Pos>, String),
+) {
+    let Some(figure) = &ex.figure else { return };
+    for (pose_name, pose) in [("start", &figure.start), ("end", &figure.end)] {
+        for (joint, angle) in pose.joints() {
+            let Some(angle) = angle else { continue };
+            let (low, high) = joint_range(joint);
+            if !(low..=high).contains(&angle) {
+                let unit = if joint.ends_with("reach") {
+                    "%"
+                } else {
+                    " degrees"
+                };
+                push(
+                    loc.field_in_owner(&ex.id, n, &["figure", pose_name, joint]),
+                    format!(
+                        "figure {pose_name} {joint}: {angle} is out of range, {low} to {high}{unit}"
+                    ),
+                );
+            }
+        }
     }
 }

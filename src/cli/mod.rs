@@ -4,6 +4,7 @@
 //! process; `main` only prints and picks the exit code.
 
 pub mod commands;
+pub mod figure;
 pub mod report;
 
 use std::fmt::Write as _;
@@ -79,6 +80,9 @@ pub enum Command {
     Show {
         /// Exercise or routine id.
         id: String,
+        /// Draw the start and end positions first (ASCII when the locale is not UTF-8).
+        #[arg(long)]
+        figure: bool,
     },
     /// Validate a catalog file (default: the built-in one).
     Check {

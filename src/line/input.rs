@@ -164,6 +164,7 @@ mod tests {
             flash: None,
             next: None,
             end: None,
+            motion: None,
         }
     }
 

@@ -28,6 +28,7 @@ fn exercise(id: &str, kind: DoseKind, sets: u32, reps: u32, hold_s: u32) -> Plan
         steps: vec!["Lift.".into(), "Lower.".into()],
         cue: "Slow".into(),
         reasons: vec![],
+        figure: None,
     }
 }
 

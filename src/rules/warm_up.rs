@@ -62,6 +62,7 @@ mod tests {
             steps: vec!["Move.".into()],
             cue: String::new(),
             reasons: Vec::new(),
+            figure: None,
         }
     }
 

@@ -8,6 +8,7 @@
 //! waiting for a key, [`Session::next_wake`] is `None`: nothing to wake for.
 
 pub mod estimate;
+mod motion;
 pub mod record;
 mod results;
 mod resume;
@@ -249,6 +250,9 @@ pub struct Session {
     /// The prompt to return to if "quit?" is answered no (the quick rating,
     /// or the "getting worse?" question).
     return_to: Option<Modal>,
+    /// When the work under way began, for the figure's pace while reps are
+    /// counted (issue 17); moved on by pauses like every other time.
+    motion_from: Instant,
 }
 
 impl Session {
@@ -298,6 +302,7 @@ impl Session {
             last_now: now,
             partial_hold: 0,
             return_to: None,
+            motion_from: now,
         };
         session.last_value = session.settings.baseline;
         session
@@ -350,12 +355,17 @@ impl Session {
     /// The next moment the screen changes (a second ticking over, a breath
     /// turning) or something must happen: the event loop sleeps until then.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        let event = self.next_deadline()?;
+        // The figure's next step (issue 17), also while reps are counted.
+        let motion = self.next_motion_step(self.clamp(now));
+        let Some(event) = self.next_deadline() else {
+            return motion;
+        };
         let visible = self.next_visible_change(self.clamp(now));
-        Some(match visible {
+        let wake = match visible {
             Some(v) => v.min(event),
             None => event,
-        })
+        };
+        Some(motion.map_or(wake, |m| m.min(wake)))
     }
 
     /// When the countdown under way (get-ready, hold, rest, a held rep)
@@ -520,6 +530,7 @@ impl Session {
         for (t, _) in &mut self.schedule {
             *t += d;
         }
+        self.motion_from += d;
         if let Some((_, until)) = &mut self.flash {
             *until += d;
         }
@@ -654,6 +665,7 @@ impl Session {
     }
 
     fn start_work(&mut self, work: Work, at: Instant, fx: &mut Vec<Effect>) {
+        self.motion_from = at;
         match work {
             Work::Hold { .. } | Work::Duration { .. } | Work::Cycles { .. } => {
                 let secs = work.timed_secs();
@@ -1563,6 +1575,7 @@ pub(crate) mod tests_support {
                     steps: vec!["do it".into()],
                     cue: "breathe".into(),
                     reasons: vec![],
+                    figure: None,
                 })
                 .collect(),
             notes: vec![],

@@ -151,6 +151,7 @@ impl Session {
             flash: self.flash.map(|(b, _)| b),
             next: self.next_label(),
             end,
+            motion: self.motion(at),
         }
     }
 

@@ -186,6 +186,7 @@ mod tests {
             steps: vec![],
             cue: String::new(),
             reasons: vec![],
+            figure: None,
         }
     }
 

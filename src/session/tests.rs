@@ -26,6 +26,7 @@ fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
         steps: vec!["do it".into()],
         cue: "breathe".into(),
         reasons: vec![],
+        figure: None,
     }
 }
 

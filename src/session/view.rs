@@ -273,4 +273,8 @@ pub struct View<'a> {
     pub next: Option<String>,
     /// How the session ended, once it has; `None` while it runs.
     pub end: Option<EndView>,
+    /// Where the exercise's figure is, from its start pose (0.0) to its end
+    /// pose (1.0), in time with the rep, hold or breath; `None` when there
+    /// is no figure to draw.
+    pub motion: Option<f32>,
 }

@@ -390,7 +390,10 @@ impl Store {
                     // A worker that panicked (it cannot: reading returns
                     // problems, not panics) is read again here.
                     handle.join().unwrap_or_else(|_| {
-                        chunk.iter().map(|key| MonthChain::read(dir, *key)).collect()
+                        chunk
+                            .iter()
+                            .map(|key| MonthChain::read(dir, *key))
+                            .collect()
                     })
                 })
                 .collect()

@@ -13,7 +13,7 @@ use ratatui::widgets::{BorderType, Clear, List, ListItem, ListState, Paragraph, 
 use crate::catalog::{self, Catalog, Exercise};
 use crate::rules::build_up::BuildUp;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, frame_of, hanging, key_hints, panel};
+use crate::tui::widgets::{centered, figure, frame_of, hanging, key_hints, panel};
 
 /// What the browser asks the app to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,9 +220,11 @@ impl BrowserScreen {
                 &mut state,
             );
         }
+        // The figure scrolls with the words (issue 17): as wide as the pane.
+        let text_width = detail_area.width.saturating_sub(2);
         let lines = shown
             .get(self.selected)
-            .map(|e| detail_lines(e, catalog, theme))
+            .map(|e| detail_lines(e, catalog, text_width, theme))
             .unwrap_or_default();
         let detail = Paragraph::new(lines).wrap(Wrap { trim: false });
         let visible = detail_area.height.saturating_sub(2);
@@ -289,7 +291,12 @@ fn render_offer(frame: &mut Frame, area: Rect, e: &Exercise, theme: &Theme) {
     );
 }
 
-fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec<Line<'a>> {
+fn detail_lines<'a>(
+    e: &'a Exercise,
+    catalog: &'a Catalog,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut lines = vec![
         Line::from(Span::styled(e.name.as_str(), theme.title())),
         Line::from(Span::styled(
@@ -302,6 +309,7 @@ fn detail_lines<'a>(e: &'a Exercise, catalog: &'a Catalog, theme: &Theme) -> Vec
             theme.accent(),
         )),
     ];
+    lines.extend(figure::pose_lines(e, width, figure::mode(theme), theme));
     for own in &e.ours {
         lines.push(Line::from(Span::styled(own.note(), theme.dim())));
     }

@@ -15,6 +15,7 @@ use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::ascii_digits::AsciiDigits;
 use crate::tui::widgets::bigdigits::{self, BigDigits};
+use crate::tui::widgets::figure;
 use crate::tui::widgets::{centered, hanging, key_hints, panel};
 use crate::tui::words;
 
@@ -155,6 +156,12 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         Constraint::Min(0),
     ])
     .areas(left);
+    // The exercise's figure (issue 17): beside the timer, or in the free
+    // column under it when the steps have a column of their own.
+    let figure_at = figure::spot(view, left, setline.bottom()..cue.y, steps, right.is_some());
+    let [title, setline, digits, label, gauge, cue] =
+        [title, setline, digits, label, gauge, cue].map(|r| figure::beside(r, figure_at));
+    figure::render_view(frame, figure_at, view, theme);
 
     let mut name = vec![Span::styled(format!(" {}", ex.name), theme.title())];
     if let Some(part) = &ex.part {

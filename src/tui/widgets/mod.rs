@@ -3,6 +3,7 @@
 pub mod ascii;
 pub mod ascii_digits;
 pub mod bigdigits;
+pub mod figure;
 pub mod help;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
