@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use backcoach::catalog::{self, Catalog};
 use backcoach::cli::{self, Cli, Command, UserError};
-use backcoach::clock::Clock;
+use backcoach::clock::{Clock, ClockError};
 use backcoach::store::{self, Store};
 use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::caps::Caps;
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("backcoach: {e}");
+            eprintln!("backcoach: {}", e.with_causes());
             ExitCode::from(1)
         }
     }
@@ -89,17 +89,13 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             full_screen(&cli, catalog, StartAt::Home)
         }
         Some(Command::Week { print: true, date }) => {
-            let today = backcoach::cli::commands::today(&Clock::system())
-                .map_err(|e| UserError::Other(e.to_string()))?;
-            backcoach::cli::commands::week_print(cli.data_dir.as_deref(), *date, today)
-                .map_err(|e| UserError::Other(e.to_string()))?
+            let today = backcoach::cli::commands::today(&Clock::system())?;
+            backcoach::cli::commands::week_print(cli.data_dir.as_deref(), *date, today)?
                 .emit_text(text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { csv }) => {
-            backcoach::cli::commands::export(cli.data_dir.as_deref(), *csv)
-                .map_err(|e| UserError::Other(e.to_string()))?
-                .emit();
+            backcoach::cli::commands::export(cli.data_dir.as_deref(), *csv)?.emit();
             Ok(ExitCode::SUCCESS)
         }
         // Trends and the report (issue 19).
@@ -108,19 +104,14 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             full_screen(&cli, catalog, StartAt::Trends)
         }
         Some(Command::Trends { print: true, weeks }) => {
-            let today = backcoach::cli::commands::today(&Clock::system())
-                .map_err(|e| UserError::Other(e.to_string()))?;
-            backcoach::cli::report::trends_print(cli.data_dir.as_deref(), *weeks, today)
-                .map_err(|e| UserError::Other(e.to_string()))?
+            let today = backcoach::cli::commands::today(&Clock::system())?;
+            backcoach::cli::report::trends_print(cli.data_dir.as_deref(), *weeks, today)?
                 .emit_text(text_ascii(&cli));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Report(args)) => {
-            let today = backcoach::cli::commands::today(&Clock::system())
-                .map_err(|e| UserError::Other(e.to_string()))?;
-            backcoach::cli::report::report(cli.data_dir.as_deref(), args, today)
-                .map_err(|e| UserError::Other(e.to_string()))?
-                .emit();
+            let today = backcoach::cli::commands::today(&Clock::system())?;
+            backcoach::cli::report::report(cli.data_dir.as_deref(), args, today)?.emit();
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -142,9 +133,8 @@ fn line_mode(
     caps: Caps,
 ) -> Result<ExitCode, UserError> {
     let clock = Clock::system();
-    clock.now().map_err(|e| UserError::Other(e.to_string()))?;
-    let data_dir =
-        store::data_dir(cli.data_dir.as_deref()).map_err(|e| UserError::Other(e.to_string()))?;
+    clock.now()?;
+    let data_dir = store::data_dir(cli.data_dir.as_deref())?;
     let exit = backcoach::line::run(backcoach::line::Options {
         catalog,
         data_dir,
@@ -156,7 +146,7 @@ fn line_mode(
         },
         ascii: caps.ascii,
     })
-    .map_err(UserError::Other)?;
+    .map_err(UserError::Line)?;
     Ok(match exit {
         Exit::Normal => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128 + n as u8),
@@ -166,10 +156,9 @@ fn line_mode(
 fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {
     // A clock outside the recordable dates is said before the screen changes.
     let clock = Clock::system();
-    clock.now().map_err(|e| UserError::Other(e.to_string()))?;
-    let dir =
-        store::data_dir(cli.data_dir.as_deref()).map_err(|e| UserError::Other(e.to_string()))?;
-    let store = Store::open(&dir).map_err(|e| UserError::Other(e.to_string()))?;
+    clock.now()?;
+    let dir = store::data_dir(cli.data_dir.as_deref())?;
+    let store = Store::open(&dir)?;
     let log = backcoach::logging::log_path(&dir);
     let _ = backcoach::logging::init(&log);
     // Figures in ASCII when the locale is not UTF-8 (issue 17).
@@ -185,7 +174,16 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
         },
         &log,
     )
-    .map_err(|e| UserError::Other(e.to_string()))?;
+    .map_err(|e| {
+        // The clock running out mid-session comes back through the loop.
+        match e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<ClockError>())
+        {
+            Some(clock) => UserError::Clock(*clock),
+            None => UserError::Terminal(e),
+        }
+    })?;
     Ok(match exit {
         Exit::Normal => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128 + n as u8),

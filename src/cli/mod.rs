@@ -167,9 +167,39 @@ pub enum UserError {
     /// `start` was given an id that no routine has.
     #[error("no routine has the id \"{0}\" (see `backcoach list routines`)")]
     UnknownRoutine(String),
-    /// Anything else (the data dir, the history, the terminal), already in words.
+    /// The data dir or the history could not be opened, read or written.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The system clock reads a time outside the dates that can be recorded.
+    #[error(transparent)]
+    Clock(#[from] crate::clock::ClockError),
+    /// A report could not be made or written.
+    #[error(transparent)]
+    Report(#[from] report::ReportError),
+    /// The terminal could not be set up, read or restored.
+    #[error("the terminal")]
+    Terminal(#[source] std::io::Error),
+    /// The line mode stopped on a problem it already put in words.
     #[error("{0}")]
-    Other(String),
+    Line(String),
+}
+
+impl UserError {
+    /// The message and each cause not already in it, on one line: what is
+    /// printed after "backcoach: ".
+    pub fn with_causes(&self) -> String {
+        let mut text = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            let said = c.to_string();
+            if !text.contains(&said) {
+                text.push_str(": ");
+                text.push_str(&said);
+            }
+            cause = c.source();
+        }
+        text
+    }
 }
 
 /// Prints plain text to stdout: control characters escaped (a user's
@@ -492,6 +522,19 @@ pub fn check(path: Option<&std::path::Path>) -> Result<String, UserError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_print_as_one_line_with_their_causes_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
+        let store = crate::store::StoreError::io("create", std::path::Path::new("/d/history"), io);
+        // The store's message already names its cause: not repeated.
+        let line = UserError::Store(store).with_causes();
+        assert_eq!(line.matches("permission denied").count(), 1, "{line}");
+        assert!(line.contains("/d/history"), "{line}");
+        // The terminal's message is its cause.
+        let term = UserError::Terminal(std::io::Error::other("not a terminal"));
+        assert_eq!(term.with_causes(), "the terminal: not a terminal");
+    }
 
     #[test]
     fn mute_is_a_flag_before_or_after_the_command() {

@@ -137,7 +137,7 @@ async fn event_loop(
         if let Some(e) = app.clock_failure() {
             // Save what was done (with the last good time), then end: exit 1.
             app.interrupt(Instant::now());
-            return Err(io::Error::other(e.to_string()));
+            return Err(io::Error::other(e));
         }
         if app.should_quit() {
             return Ok(app.exit_status());
