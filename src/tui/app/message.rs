@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{key_hints, panel};
+use crate::tui::widgets::{hanging, key_hints, panel};
 
 /// How a message looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +95,11 @@ impl Message {
             Line::from(Span::styled(format!("  {}", self.title), title_style)),
             Line::raw(""),
         ];
+        // Wrapped lines keep their indent (inside the border: 2 columns).
+        let width = usize::from(area.width.saturating_sub(2));
         for line in &self.lines {
-            text.push(Line::raw(format!("  {line}")));
+            let indent = "  ".to_string() + &" ".repeat(leading_spaces(line));
+            text.extend(hanging(line.trim_start(), width, &indent, &indent));
         }
         text.push(Line::raw(""));
         if self.tone == Tone::Safety {
@@ -127,4 +130,9 @@ impl Message {
             area,
         );
     }
+}
+
+/// How far a line of a message is indented (list items are).
+fn leading_spaces(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }

@@ -12,7 +12,7 @@ use crate::coach::checkin::{Answer, CheckInFlow, Question, State};
 use crate::domain::WarningSign;
 use crate::domain::dates::short_date;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{key_hints, panel};
+use crate::tui::widgets::{hanging, key_hints, panel};
 
 /// What the check-in asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,12 +83,15 @@ pub fn render(
 ) {
     let [body, foot] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
     let mut lines: Vec<Line> = vec![Line::raw("")];
+    // Wrapped lines keep their indent (inside the border).
+    let width = usize::from(body.width.saturating_sub(2));
+    let indented = |text: &str| {
+        let indent = "  ".to_string() + &" ".repeat(text.len() - text.trim_start().len());
+        hanging(text.trim_start(), width, &indent, &indent)
+    };
     if !matches!(flow.state(), State::Blocked(_)) {
         for notice in notices {
-            lines.push(Line::from(Span::styled(
-                format!("  {notice}"),
-                theme.warn(),
-            )));
+            lines.extend(indented(notice).into_iter().map(|l| l.style(theme.warn())));
         }
         if !notices.is_empty() {
             lines.push(Line::raw(""));
@@ -182,7 +185,7 @@ pub fn render(
             )));
             lines.push(Line::raw(""));
             for line in blocked.advice() {
-                lines.push(Line::raw(format!("  {line}")));
+                lines.extend(indented(&line));
             }
             lines.push(Line::raw(""));
             lines.push(Line::from(Span::styled(

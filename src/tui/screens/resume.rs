@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{key_hints, panel};
+use crate::tui::widgets::{hanging, key_hints, panel};
 
 /// What the offer asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,22 +44,23 @@ pub fn render(
     exercise: &str,
     theme: &Theme,
 ) {
-    let text = vec![
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut text = vec![
         Line::raw(""),
         Line::from(Span::styled("  Resume your session?", theme.title())),
         Line::raw(""),
-        Line::raw(format!(
-            "  Your {routine_name} was cut off earlier today. What you did is kept."
-        )),
-        Line::raw(format!(
-            "  Resuming starts at exercise {step} of {steps}: {exercise}."
-        )),
-        Line::raw(""),
-        key_hints(
-            theme,
-            &[("y", "resume"), ("n", "start fresh"), ("Esc", "home")],
-        ),
     ];
+    for sentence in [
+        format!("Your {routine_name} was cut off earlier today. What you did is kept."),
+        format!("Resuming starts at exercise {step} of {steps}: {exercise}."),
+    ] {
+        text.extend(hanging(&sentence, width, "  ", "  "));
+    }
+    text.push(Line::raw(""));
+    text.push(key_hints(
+        theme,
+        &[("y", "resume"), ("n", "start fresh"), ("Esc", "home")],
+    ));
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: false })
