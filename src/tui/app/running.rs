@@ -49,6 +49,7 @@ impl Start {
             mute_locked: self.sound == SoundForRun::Muted,
             started_wall,
             get_ready: session::GET_READY,
+            ..Settings::default()
         }
     }
 }

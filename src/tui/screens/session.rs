@@ -286,6 +286,22 @@ fn main_text(main: &Main) -> (Option<String>, String) {
             Some(done.to_string()),
             format!("Rep {done} of {target} · Space to start rep {}", done + 1),
         ),
+        Main::RepRelax {
+            done,
+            target,
+            remaining_s,
+            ..
+        } => (
+            Some(done.to_string()),
+            format!(
+                "Rep {done} of {target} · relax · rep {} in {remaining_s} s · Space starts it now",
+                done + 1
+            ),
+        ),
+        Main::Beat { done, target } => (
+            Some(done.to_string()),
+            format!("Rep {done} of {target} · counted for you · Space counts one now"),
+        ),
         Main::RepHold {
             rep,
             target,
