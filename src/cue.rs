@@ -69,7 +69,7 @@ pub enum Phrase {
         get_ready: bool,
     },
     /// Said as an exercise ends, before the quick check: "Next: bird dog,
-    /// left side."
+    /// left side. Long and level, no tipping."
     Next {
         /// Index of the exercise in the plan.
         exercise: usize,

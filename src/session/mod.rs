@@ -1494,7 +1494,11 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod honest_tests;
 #[cfg(test)]
+mod paced_tests;
+#[cfg(test)]
 mod prompt_tests;
+#[cfg(test)]
+mod speech_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -1534,6 +1538,24 @@ pub(crate) mod tests_support {
                 })
                 .collect(),
             notes: vec![],
+        }
+    }
+
+    /// One exercise of `kind` called `id` (named in capitals), one set, no
+    /// rest: tests set the numbers they need.
+    pub fn planned(id: &str, kind: DoseKind) -> PlannedExercise {
+        PlannedExercise {
+            kind,
+            reps: 0,
+            ..plan_of_reps(&[(id, 1, 0)]).exercises.remove(0)
+        }
+    }
+
+    /// A plan of these exercises.
+    pub fn plan_of(exercises: Vec<PlannedExercise>) -> Plan {
+        Plan {
+            exercises,
+            ..plan_of_reps(&[])
         }
     }
 

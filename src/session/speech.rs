@@ -67,7 +67,14 @@ pub fn text(phrase: Phrase, plan: &Plan) -> String {
             s.push_str(get_ready(ready));
             s
         }
+        // With the key cue: the time to listen is the quick check, which
+        // waits for the person; a short get-ready leaves no room for it.
         Phrase::Next { exercise: i, side } => match exercise(i) {
+            Some(ex) if !ex.cue.trim().is_empty() => format!(
+                "Next: {} {}",
+                sentence(&name_and_side(ex, side)),
+                sentence(&ex.cue)
+            ),
             Some(ex) => format!("Next: {}", sentence(&name_and_side(ex, side))),
             None => "Next.".into(),
         },
