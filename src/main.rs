@@ -106,6 +106,8 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
     let _ = backcoach::logging::init(&log);
     let sound = if cli.mute {
         SoundForRun::Muted
+    } else if cli.voice_off() {
+        SoundForRun::ChimesOnly
     } else {
         SoundForRun::On
     };
