@@ -345,6 +345,13 @@ impl Audio {
         let _ = self.commands.send(Command::Say { phrase, due });
     }
 
+    /// The next sound is due at `at` (`None`: nothing is due): the output
+    /// is opened a little before, and kept open until then if it would
+    /// otherwise close just before.
+    pub fn expect(&self, at: Option<Instant>) {
+        let _ = self.commands.send(Command::Expect(at));
+    }
+
     /// Exercise `exercise` (a plan index) comes soon: have its phrases rendered.
     pub fn prepare(&self, exercise: usize) {
         let _ = self.commands.send(Command::Prepare(exercise));

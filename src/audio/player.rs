@@ -7,7 +7,8 @@
 //! safety alert: a phrase asked for while another sounds starts the moment
 //! that one ends, placed sample-exactly in the stream. While a phrase sounds,
 //! the chimes are ducked under it. The words come from the renderer thread
-//! ([`super::voice`]), started once the output is known to work.
+//! ([`super::voice`]), started with the player and stopped at once if there
+//! is no output.
 
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
@@ -37,6 +38,11 @@ const GAIN_UPDATE: Duration = Duration::from_millis(5);
 
 /// How far the chimes go down while the coach speaks (about −12 dB).
 pub(super) const DUCK: f32 = 0.25;
+
+/// How long before an expected sound the output is opened: PulseAudio can
+/// take a second or more to get a new stream going (until then the output
+/// takes no samples), and a "3" said late is worse than none.
+pub(super) const PREOPEN: Duration = Duration::from_secs(2);
 
 /// How long the output stays open after the last sound has finished. An open
 /// stream costs CPU all the time, silent or not (with PulseAudio behind ALSA,
@@ -77,6 +83,8 @@ pub(super) enum Command {
     },
     /// An exercise comes: render its words now.
     Prepare(usize),
+    /// The next sound is due then (or nothing is).
+    Expect(Option<Instant>),
     /// The voice was turned on (`v`): render what is missing.
     VoiceOn,
     /// From the renderer.
@@ -118,6 +126,8 @@ struct Player<'a, F: FnMut(AudioStatus)> {
     sink: Option<MixerDeviceSink>,
     /// When the open output may be closed: nothing is left to hear by then.
     quiet_at: Instant,
+    /// The next sound the engine expects, not yet opened for.
+    expected: Option<Instant>,
     cues: CueCache,
     voice: Option<Voice>,
 }
@@ -138,9 +148,13 @@ pub(super) fn run_player(
         on_status,
         sink: None,
         quiet_at: Instant::now() + IDLE_CLOSE,
+        expected: None,
         cues: CueCache::default(),
         voice: None,
     };
+    // The voice starts rendering while the device opens: the first phrase
+    // is due the moment the session starts.
+    let renderer = book.map(|book| player.start_voice(book));
     match open_sink(player.events.clone()) {
         Ok(sink) => {
             tracing::info!(
@@ -159,32 +173,33 @@ pub(super) fn run_player(
                 started.elapsed()
             );
             shared.alive.store(false, Ordering::Relaxed);
+            // No device: the renderer stops after the phrase in hand.
+            if let Some(voice) = &player.voice {
+                voice.queue.close();
+            }
             (player.on_status)(AudioStatus::NoDevice(reason));
             return;
         }
     }
     (player.on_status)(AudioStatus::Ready);
-    // The voice only once sound is known to work: no device, no engine run.
-    let renderer = book.map(|book| player.start_voice(book));
 
     // Blocks between commands: the thread uses no CPU while nothing is asked.
     loop {
-        let command = if player.sink.is_some() {
-            let wait = player.quiet_at.saturating_duration_since(Instant::now());
-            match inbox.recv_timeout(wait) {
+        let command = match player.next_wake() {
+            Some(at) => match inbox.recv_timeout(at.saturating_duration_since(Instant::now())) {
                 Ok(command) => command,
                 Err(RecvTimeoutError::Timeout) => {
-                    player.sink = None;
-                    tracing::debug!("audio: output closed while nothing plays");
+                    if !player.woken() {
+                        break;
+                    }
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => break,
-            }
-        } else {
-            match inbox.recv() {
+            },
+            None => match inbox.recv() {
                 Ok(command) => command,
                 Err(_) => break,
-            }
+            },
         };
         match command {
             Command::Shutdown => break,
@@ -207,6 +222,49 @@ pub(super) fn run_player(
 }
 
 impl<F: FnMut(AudioStatus)> Player<'_, F> {
+    /// When the thread must wake with no command: to close the quiet output,
+    /// or to open it ahead of an expected sound.
+    fn next_wake(&self) -> Option<Instant> {
+        match (&self.sink, self.expected) {
+            (Some(_), _) => Some(self.quiet_at),
+            (None, Some(at)) => Some(at.checked_sub(PREOPEN).unwrap_or(at)),
+            (None, None) => None,
+        }
+    }
+
+    /// The wake came: close the output if nothing is due soon, keep it open
+    /// for a sound due soon, or open it ahead of one. False when the output
+    /// is gone (reported).
+    fn woken(&mut self) -> bool {
+        let now = Instant::now();
+        let soon = self.expected.filter(|at| *at <= now + PREOPEN + IDLE_CLOSE);
+        match (&self.sink, soon) {
+            (Some(_), Some(at)) => {
+                // Closing now would mean opening again for it.
+                self.quiet_at = self.quiet_at.max(at + IDLE_CLOSE);
+                self.expected = None;
+            }
+            (Some(_), None) => {
+                self.sink = None;
+                tracing::debug!("audio: output closed while nothing plays");
+            }
+            (None, _) => {
+                let Some(at) = self.expected.take() else {
+                    return true;
+                };
+                if !self.ensure_sink() {
+                    return false;
+                }
+                tracing::trace!(
+                    "audio: output opened {:?} ahead of a sound",
+                    at.saturating_duration_since(now)
+                );
+                self.quiet_at = self.quiet_at.max(at + IDLE_CLOSE);
+            }
+        }
+        true
+    }
+
     /// Starts the renderer thread with the session's book; the words every
     /// exercise shares are rendered first if the voice is on.
     fn start_voice(
@@ -277,6 +335,10 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             }
             Command::VoiceOn => {
                 self.render_missing();
+                true
+            }
+            Command::Expect(at) => {
+                self.expected = at;
                 true
             }
             Command::Made(made) => self.made(made),
@@ -391,6 +453,8 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         let Some(voice) = &mut self.voice else {
             return true;
         };
+        // When it could start: its deadline, or the end of what sounds before it.
+        let could = due.max(voice.busy_until);
         let start = now.max(voice.busy_until);
         let late = start.saturating_duration_since(due);
         if late > STALE_SPEECH {
@@ -408,7 +472,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             let _ = events.send(Command::Started {
                 phrase,
                 due,
-                planned: start.max(due),
+                planned: could,
                 at,
             });
         });
@@ -600,7 +664,10 @@ impl Drop for Speech {
 /// Open the default output device, preferring the cues' own format and
 /// falling back to whatever the device supports.
 fn open_sink(events: Sender<Command>) -> Result<MixerDeviceSink, String> {
-    let on_error = move |e: cpal::Error| on_stream_error(&events, e);
+    // PulseAudio's ALSA plugin answers "I/O error" hundreds of times while a
+    // new stream gets going: the first is logged, the rest counted.
+    let mut repeated = 0u64;
+    let on_error = move |e: cpal::Error| on_stream_error(&events, e, &mut repeated);
     let builder = DeviceSinkBuilder::from_default_device()
         .map_err(|e| describe(&e))?
         .with_error_callback(on_error)
@@ -616,7 +683,7 @@ fn open_sink(events: Sender<Command>) -> Result<MixerDeviceSink, String> {
 
 /// cpal's error callback, on its output thread: log through tracing (rodio's
 /// default callback prints to stderr) and report a lost device.
-fn on_stream_error(events: &Sender<Command>, e: cpal::Error) {
+fn on_stream_error(events: &Sender<Command>, e: cpal::Error, repeated: &mut u64) {
     match e.kind() {
         cpal::ErrorKind::Xrun => tracing::debug!("audio: underrun: {e}"),
         cpal::ErrorKind::DeviceNotAvailable
@@ -624,7 +691,14 @@ fn on_stream_error(events: &Sender<Command>, e: cpal::Error) {
         | cpal::ErrorKind::StreamInvalidated => {
             let _ = events.send(Command::DeviceLost(e.to_string()));
         }
-        _ => tracing::warn!("audio: output stream error: {e}"),
+        _ => {
+            *repeated += 1;
+            if repeated.is_power_of_two() {
+                tracing::warn!(
+                    "audio: output stream error ({repeated} so far on this stream): {e}"
+                );
+            }
+        }
     }
 }
 

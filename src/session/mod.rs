@@ -10,6 +10,7 @@
 pub mod estimate;
 mod phases;
 pub mod record;
+pub use phases::FIRST_WORDS;
 mod results;
 mod resume;
 mod show;
@@ -464,6 +465,24 @@ impl Session {
         [cue, phase, flash].into_iter().flatten().min()
     }
 
+    /// The next moment something may be heard (a cue or phrase of the
+    /// schedule, or the sound of a phase ending), so the audio edge can have
+    /// its output open by then; `None` while nothing can sound (paused, in a
+    /// prompt, muted, over).
+    pub fn next_sound(&self) -> Option<Instant> {
+        if self.frozen() || self.muted {
+            return None;
+        }
+        let scheduled = self.schedule[self.played..]
+            .iter()
+            .find(|(_, due)| matches!(due, Due::Cue(_)) || self.voice)
+            .map(|(t, _)| *t);
+        [scheduled, self.phase_deadline()]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
     /// The next moment the screen changes (a second ticking over, a breath
     /// turning) or something must happen: the event loop sleeps until then.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
@@ -574,6 +593,8 @@ impl Session {
         }
         if let Some(modal) = self.modal.clone() {
             self.modal_key(modal, key, now, &mut fx);
+            // The next exercise (after the quick check) says its first words now.
+            fx.extend(self.tick(now));
             return fx;
         }
         match key {

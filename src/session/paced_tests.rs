@@ -290,3 +290,34 @@ async fn time_left_of_a_paced_set_counts_its_holds_and_pauses() {
     );
     assert_eq!(view.left, s(2 + 5 * 15));
 }
+
+#[tokio::test(start_paused = true)]
+async fn each_paced_rep_flashes_its_start_and_end_so_a_muted_session_still_alerts() {
+    let t0 = Instant::now();
+    let settings = Settings {
+        muted: true,
+        ..settings(Pacing::Paced)
+    };
+    let (mut session, _) = Session::new(plan_of(vec![bridge(3, 5)]), settings, t0);
+    let fx = run(&mut session, t0, s(600), &[]).await;
+    let banners: Vec<Banner> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Flash(b) => Some(*b),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        banners,
+        vec![
+            Banner::Go,
+            Banner::HoldEnd,
+            Banner::Go,
+            Banner::HoldEnd,
+            Banner::Go,
+            Banner::SetDone,
+            Banner::Done
+        ]
+    );
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Sound(_))));
+}

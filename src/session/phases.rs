@@ -11,9 +11,15 @@ use tokio::time::Instant;
 use super::results::SlotResult;
 use super::speech::{self, Entered};
 use super::{
-    Banner, Cue, Due, Effect, HALFWAY_FROM_S, Phase, Phrase, Session, Step, StepKind, Work, cues,
-    phrases,
+    Banner, Cue, Due, Effect, FIRST_GET_READY, HALFWAY_FROM_S, Phase, Phrase, Session, Step,
+    StepKind, Work, cues, phrases,
 };
+
+/// How long after the session opens its first words come: the sound output
+/// opens with the session and takes a moment to run; the first exercise's
+/// get-ready ([`FIRST_GET_READY`]) leaves room for the introduction and the
+/// count after it.
+pub const FIRST_WORDS: Duration = Duration::from_secs(2);
 
 impl Session {
     /// Begins the step under the cursor at `at`. `came_from` is the step just
@@ -60,6 +66,13 @@ impl Session {
                     self.banner(Banner::SwitchSides(side), at, fx);
                 }
                 let get_ready = self.get_ready_length();
+                // The session's first words wait until the sound output, just
+                // opened, is running (PulseAudio takes a second or two).
+                let first_words = if self.first_entry && get_ready >= FIRST_GET_READY {
+                    at + FIRST_WORDS
+                } else {
+                    at
+                };
                 self.first_entry = false;
                 if step.starts_with_get_ready(came_from.as_ref()) && !get_ready.is_zero() {
                     let deadline = at + get_ready;
@@ -72,7 +85,7 @@ impl Session {
                         self.banner(Banner::GetReady, at, fx);
                     }
                     let mut lines = self.lines();
-                    speech::step_entry(&mut lines, &step, entered, at, Some(deadline));
+                    speech::step_entry(&mut lines, &step, entered, first_words, Some(deadline));
                     let schedule = cues(Self::ticks(at, deadline))
                         .chain(phrases(lines))
                         .collect();
@@ -213,6 +226,10 @@ impl Session {
             },
             fx,
         );
+        // A rep that starts by itself shows it too (a muted session still alerts).
+        if self.current_step().is_some_and(|s| s.paced) {
+            self.banner(Banner::Go, at, fx);
+        }
     }
 
     /// A held repetition is over at `at` (its deadline, or `Space` in a paced
@@ -243,6 +260,7 @@ impl Session {
                 fx,
             );
         } else if step.paced {
+            self.banner(Banner::HoldEnd, at, fx);
             self.phase = Phase::RepRelax {
                 done,
                 start: at,

@@ -389,6 +389,23 @@ pub(crate) fn rep_hold(
 /// is due), with the exercises that use each one.
 pub fn book(plan: &Plan, steps: &[Step]) -> Vec<Entry> {
     let mut book = Book::default();
+    // First the first step's introduction, said the moment the session
+    // starts, then what every exercise says.
+    if let Some(first) = steps.first() {
+        for get_ready in [true, false] {
+            for cue in [true, false] {
+                book.add(
+                    Phrase::Intro {
+                        exercise: first.exercise,
+                        side: first.side,
+                        cue,
+                        get_ready,
+                    },
+                    Some(first.exercise),
+                );
+            }
+        }
+    }
     for phrase in [
         Phrase::Count(3),
         Phrase::Count(2),

@@ -134,8 +134,9 @@ async fn a_hold_is_introduced_counted_in_halved_and_counted_out() {
     assert_eq!(
         said(&effects, t0),
         vec![
-            // The first exercise: 10 s to get down, its name and key cue at once.
-            (s(0), intro(0, None, true, true)),
+            // The first exercise: 10 s to get down, its name and key cue once
+            // the sound output runs.
+            (FIRST_WORDS, intro(0, None, true, true)),
             (s(7), Phrase::Count(3)),
             (s(8), Phrase::Count(2)),
             (s(9), Phrase::Count(1)),
@@ -163,7 +164,7 @@ async fn a_paced_held_rep_set_is_said_rep_by_rep_with_no_key() {
     assert_eq!(
         said(&effects, t0),
         vec![
-            (s(0), intro(0, None, true, true)),
+            (FIRST_WORDS, intro(0, None, true, true)),
             (s(7), Phrase::Count(3)),
             (s(8), Phrase::Count(2)),
             (s(9), Phrase::Count(1)),
@@ -206,7 +207,7 @@ async fn per_side_the_switch_is_said_and_the_count_kept_clear_of_it() {
     assert_eq!(
         said(&effects, t0),
         vec![
-            (s(0), intro(0, Some(Side::Left), true, true)),
+            (FIRST_WORDS, intro(0, Some(Side::Left), true, true)),
             (s(7), Phrase::Count(3)),
             (s(8), Phrase::Count(2)),
             (s(9), Phrase::Count(1)),
@@ -417,7 +418,7 @@ async fn a_pause_moves_every_phrase_by_its_length() {
     // The same script as without the pause, 7 s later from the pause on.
     assert_eq!(
         times,
-        [0, 14, 15, 16, 17, 32, 44, 45, 46, 47, 47].map(s).to_vec()
+        [2, 14, 15, 16, 17, 32, 44, 45, 46, 47, 47].map(s).to_vec()
     );
 }
 
@@ -504,7 +505,7 @@ async fn v_and_m_silence_the_voice_from_that_moment() {
     let effects = run(&mut session, t0, fx, s(60), &keys).await;
     let times: Vec<_> = said(&effects, t0).into_iter().map(|(t, _)| t).collect();
     // Up to "Hold." at 10 s; back on for "Halfway." at 25 s; muted from 30 s.
-    assert_eq!(times, [0, 7, 8, 9, 10, 25].map(s).to_vec());
+    assert_eq!(times, [2, 7, 8, 9, 10, 25].map(s).to_vec());
     assert!(!session.voice() || session.muted());
 }
 
@@ -732,4 +733,21 @@ mod property {
             }
         }
     }
+}
+
+#[test]
+fn the_next_sound_is_known_ahead_so_the_output_can_be_open_by_then() {
+    let t0 = Instant::now();
+    let (mut session, _) = Session::new(plan_of(vec![hold("plank", 30)]), spoken(), t0);
+    // The introduction, 2 s in.
+    assert_eq!(session.next_sound(), Some(t0 + FIRST_WORDS));
+    session.tick(t0 + FIRST_WORDS);
+    // Then "3" of the count (and its tick) at 7 s.
+    assert_eq!(session.next_sound(), Some(t0 + s(7)));
+    session.key(Key::Char('p'), t0 + s(4));
+    assert_eq!(session.next_sound(), None, "paused: nothing will sound");
+    session.key(Key::Char('p'), t0 + s(5));
+    assert_eq!(session.next_sound(), Some(t0 + s(8)));
+    session.key(Key::Char('m'), t0 + s(5));
+    assert_eq!(session.next_sound(), None, "muted: nothing will sound");
 }

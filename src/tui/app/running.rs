@@ -102,6 +102,8 @@ pub struct SessionRun {
     pub save_before_showing: bool,
     /// A terminal bell is due (the profile asks for one on phase changes).
     pub bell_due: bool,
+    /// The next sound the audio side was told to expect.
+    expected: Option<Instant>,
 }
 
 impl SessionRun {
@@ -180,6 +182,7 @@ impl SessionRun {
             save_due: true,
             save_before_showing: false,
             bell_due: false,
+            expected: None,
         };
         run.apply(fx, now, wall, false);
         run
@@ -223,6 +226,20 @@ impl SessionRun {
                     self.save_due |= self.log.apply(effect, wall, active);
                 }
                 _ => self.save_due |= self.log.apply(effect, wall, active),
+            }
+        }
+        self.expect_next_sound();
+    }
+
+    /// Tells the audio side when the next sound is due, so its output is
+    /// open by then (opening one takes up to a second or two, with
+    /// PulseAudio; a phrase must start on its deadline).
+    fn expect_next_sound(&mut self) {
+        let next = self.engine.next_sound();
+        if next != self.expected {
+            self.expected = next;
+            if let Some(audio) = &self.audio {
+                audio.expect(next.map(Instant::into_std));
             }
         }
     }
@@ -288,6 +305,8 @@ impl SessionRun {
             audio.set_muted(self.engine.muted());
             audio.set_voice(self.engine.voice());
         }
+        // Mute, voice and pause change what comes next.
+        self.expect_next_sound();
         self.sound = match (self.engine.muted(), self.sound) {
             (_, SoundState::NoDevice) => SoundState::NoDevice,
             (true, _) => SoundState::Muted,
