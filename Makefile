@@ -1,6 +1,7 @@
 # backcoach — two commands do all the set-up: `make run` and `make test`.
 # The build needs ALSA's headers and pkg-config on Linux (rodio links ALSA);
-# `deps` installs them only when they are missing.
+# the spoken coach uses espeak-ng (the app runs without it, with chimes only,
+# but its tests render real speech). `deps` installs them only when missing.
 
 CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -21,6 +22,11 @@ ifeq ($(UNAME),Linux)
 		echo "Installing the ALSA headers and pkg-config the audio back end links against..."; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libasound2-dev pkg-config; \
+	fi
+	@if ! command -v espeak-ng >/dev/null 2>&1; then \
+		echo "Installing espeak-ng, the offline speech engine of the spoken coach..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq espeak-ng; \
 	fi
 endif
 	@true

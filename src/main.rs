@@ -139,10 +139,12 @@ fn line_mode(
         catalog,
         data_dir,
         routine_id,
+        // The lines are read out by the user's own screen reader: the spoken
+        // coach would talk over it, so the line mode plays chimes only.
         sound: if cli.mute {
             SoundForRun::Muted
         } else {
-            SoundForRun::On
+            SoundForRun::ChimesOnly
         },
         ascii: caps.ascii,
     })
@@ -161,9 +163,10 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
     let store = Store::open(&dir)?;
     let log = backcoach::logging::log_path(&dir);
     let _ = backcoach::logging::init(&log);
-    // Figures in ASCII when the locale is not UTF-8 (issue 17).
     let sound = if cli.mute {
         SoundForRun::Muted
+    } else if cli.voice_off() {
+        SoundForRun::ChimesOnly
     } else {
         SoundForRun::On
     };

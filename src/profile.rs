@@ -16,6 +16,33 @@ pub const DEFAULT_WEEKLY_TARGET: u8 = 4;
 /// The weekly target a profile may set, from the guides' ranges.
 pub const WEEKLY_TARGET_RANGE: std::ops::RangeInclusive<u8> = 1..=7;
 
+/// The get-ready countdowns a profile may choose, in seconds (issue 16: 3, 5
+/// or 10; the first exercise of a session always gets at least 10).
+pub const GET_READY_CHOICES: [u8; 3] = [3, 5, 10];
+/// The get-ready countdown of a new profile, in seconds.
+pub const DEFAULT_GET_READY_S: u8 = 5;
+
+/// How a set of held repetitions (and slow cycles) moves on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Pacing {
+    /// Hands-free: get ready, hold, relax a moment, next rep, to the end of
+    /// the set, with no key (someone lying on the floor cannot reach one).
+    #[default]
+    Paced,
+    /// `Space` starts each held repetition, as a person at the keyboard likes.
+    Manual,
+}
+
+impl Pacing {
+    /// Words for the set-up.
+    pub fn label(self) -> &'static str {
+        match self {
+            Pacing::Paced => "paced (hands-free)",
+            Pacing::Manual => "I press Space",
+        }
+    }
+}
+
 /// Where the user starts; new or returning users begin at the guides' starting dose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Experience {
@@ -78,6 +105,23 @@ pub struct Profile {
     /// on or off, and the choice is kept here.
     #[serde(default = "default_warm_up")]
     pub warm_up: bool,
+    /// A spoken coach during sessions (`v` turns it off for a session,
+    /// `--no-voice` for a run).
+    #[serde(default = "default_voice")]
+    pub voice: bool,
+    /// Held repetitions and cycles run themselves, or wait for `Space`.
+    #[serde(default)]
+    pub pacing: Pacing,
+    /// Plain repetitions (no hold) counted aloud at a steady pace, so no key
+    /// is needed for them either; `Space` still counts one at once.
+    #[serde(default)]
+    pub metronome: bool,
+    /// Seconds of the get-ready countdown: one of [`GET_READY_CHOICES`].
+    #[serde(default = "default_get_ready")]
+    pub get_ready_s: u8,
+    /// The session's glance layout (`g`): the big number without the steps.
+    #[serde(default)]
+    pub glance: bool,
 }
 
 fn default_target() -> u8 {
@@ -92,6 +136,12 @@ fn default_limit() -> u8 {
 fn default_warm_up() -> bool {
     true
 }
+fn default_voice() -> bool {
+    true
+}
+fn default_get_ready() -> u8 {
+    DEFAULT_GET_READY_S
+}
 
 impl Default for Profile {
     fn default() -> Self {
@@ -105,6 +155,11 @@ impl Default for Profile {
             discomfort_limit: DEFAULT_DISCOMFORT_LIMIT,
             back_injury_history: false,
             warm_up: default_warm_up(),
+            voice: default_voice(),
+            pacing: Pacing::default(),
+            metronome: false,
+            get_ready_s: DEFAULT_GET_READY_S,
+            glance: false,
         }
     }
 }
@@ -162,6 +217,15 @@ impl Profile {
     pub fn effective_target(&self) -> u8 {
         self.weekly_target
             .clamp(*WEEKLY_TARGET_RANGE.start(), *WEEKLY_TARGET_RANGE.end())
+    }
+
+    /// The get-ready countdown in force: the chosen one of
+    /// [`GET_READY_CHOICES`], or the nearest one to a hand-edited value.
+    pub fn effective_get_ready_s(&self) -> u8 {
+        GET_READY_CHOICES
+            .into_iter()
+            .min_by_key(|c| c.abs_diff(self.get_ready_s))
+            .unwrap_or(DEFAULT_GET_READY_S)
     }
 
     /// Whether the user has this piece of equipment (a gym has everything).

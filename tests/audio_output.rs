@@ -1,4 +1,5 @@
-//! The real audio edge on Linux: rodio → cpal → ALSA, with and without a device.
+//! The real audio edge on Linux: rodio → cpal → ALSA, with and without a
+//! device, the chimes and the spoken coach (espeak-ng, installed by `make deps`).
 //!
 //! ALSA reads its configuration once per process, and pointing it somewhere
 //! else means changing `HOME` (which is `unsafe` to set in a running, threaded
@@ -18,9 +19,11 @@ use std::process::{Command, Output};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use backcoach::audio::{Audio, AudioStatus, cue_bytes};
-use backcoach::cue::Cue;
+use backcoach::audio::voice::Engine;
+use backcoach::audio::{Audio, AudioStatus, VoiceSetup, cue_bytes};
+use backcoach::cue::{Cue, Phrase};
 use backcoach::quiet_stderr::StderrRedirect;
+use backcoach::session::speech::Entry;
 use rodio::Source;
 
 /// Names the scenario a child process should act out.
@@ -73,6 +76,7 @@ fn audio_child() {
         "no-device" => child_no_device(&dir, true),
         "no-device-unguarded" => child_no_device(&dir, false),
         "redirect" => child_redirect(&dir),
+        "speak" => child_speak(),
         other => panic!("unknown scenario {other}"),
     }
     println!("CHILD DONE");
@@ -81,7 +85,7 @@ fn audio_child() {
 fn spawn_and_wait(volume: u8) -> (Audio, AudioStatus, Duration) {
     let (tx, rx) = mpsc::channel();
     let started = Instant::now();
-    let audio = Audio::spawn(volume, move |status| {
+    let audio = Audio::spawn(volume, None, move |status| {
         let _ = tx.send(status);
     });
     let spawn_took = started.elapsed();
@@ -149,6 +153,33 @@ fn child_play() {
         started.elapsed() < Duration::from_secs(2),
         "drop must not hang"
     );
+}
+
+/// The safety stop's sentence, as the session's phrase book words it.
+const SAFETY_SENTENCE: &str = "Stopped for safety. Stop exercising for today.";
+
+/// The safety alert, then at once the sentence that follows it: rendered
+/// by espeak-ng on the voice thread, played through the real output.
+fn child_speak() {
+    let (tx, rx) = mpsc::channel();
+    let book = vec![Entry {
+        phrase: Phrase::SafetyStop,
+        text: SAFETY_SENTENCE.into(),
+        exercises: vec![],
+    }];
+    let audio = Audio::spawn(100, Some(VoiceSetup { book, on: true }), move |status| {
+        let _ = tx.send(status);
+    });
+    let first = rx.recv_timeout(STATUS_WAIT).expect("a status");
+    assert_eq!(first, AudioStatus::Ready, "ALSA's file plugin is a device");
+    // The book's one phrase is rendered ahead, before it is asked for.
+    let voice = rx.recv_timeout(STATUS_WAIT).expect("the voice's status");
+    assert_eq!(voice, AudioStatus::VoiceReady);
+    audio.play_alert(Cue::SafetyAlert);
+    audio.say(Phrase::SafetyStop, std::time::Instant::now());
+    // The unpaced `null` slave takes it all at once; this is scheduling room.
+    std::thread::sleep(Duration::from_millis(800));
+    drop(audio);
 }
 
 /// Whether a thread of this process has this name.
@@ -276,6 +307,27 @@ fn parse_wav(bytes: &[u8]) -> Wav {
         pos = body + size as usize + (size as usize & 1);
     }
     panic!("no data chunk");
+}
+
+/// A `.asoundrc` sending the default device to a WAV file through ALSA's
+/// `file` plugin.
+fn file_asoundrc(out: &Path) -> String {
+    format!(
+        "pcm.!default {{\n  type file\n  slave.pcm \"null\"\n  file \"{}\"\n  format \"wav\"\n}}\n",
+        out.display()
+    )
+}
+
+/// The first channel of a WAV, its rate, and every sample.
+fn first_channel(wav: &Wav) -> Vec<f32> {
+    wav.samples.iter().step_by(wav.channels).copied().collect()
+}
+
+/// The sentence as espeak-ng says it here: how long its sound lasts.
+fn rendered_sentence() -> Duration {
+    let engine = Engine::find()
+        .expect("espeak-ng is not installed: `make deps` (run by `make test`) installs it");
+    engine.render(SAFETY_SENTENCE).expect("renders").duration()
 }
 
 /// Index of the first and last sample louder than `threshold`.
@@ -441,8 +493,17 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
     .expect("catalog");
     let data = dir.path().display().to_string();
     let catalog = catalog.display().to_string();
+    // Chimes only (`--no-voice`): the spoken coach would introduce the
+    // exercise before `m`; its test is below.
     let mut tui = common::Tui::spawn(
-        &["--data-dir", &data, "--catalog", &catalog, "start"],
+        &[
+            "--data-dir",
+            &data,
+            "--catalog",
+            &catalog,
+            "--no-voice",
+            "start",
+        ],
         &[("HOME", &data), ("XDG_CONFIG_HOME", &data)],
     );
     let step = common::STEP;
@@ -478,4 +539,223 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
         (written - expected).abs() < 0.01,
         "audible for {written:.4} s, the alert lasts {expected:.4} s"
     );
+}
+
+/// Real speech through the real output: espeak-ng renders the safety
+/// stop's sentence ahead on the voice thread, and when it is asked for
+/// right after the alert it reaches ALSA whole, at full length, and starts
+/// as the alert ends: not over it, not long after it.
+#[test]
+fn a_spoken_phrase_reaches_alsa_right_after_the_alert() {
+    let expected = rendered_sentence();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.wav");
+    write_asoundrc(dir.path(), &file_asoundrc(&out));
+    let output = run_child("speak", dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("espeak") && !stderr.contains("Dropping DeviceSink"),
+        "something printed on stderr:\n{stderr}"
+    );
+
+    let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
+    let left = first_channel(&wav);
+    let rate = f64::from(wav.rate);
+    let alert =
+        rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
+    let alert_rate = f64::from(alert.sample_rate().get());
+    let alert: Vec<f32> = alert.collect();
+    let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
+    let alert_len = alert.len() as f64 / alert_rate;
+
+    let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
+    // Where the alert began in the stream, and so where it ended.
+    let alert_start = first as f64 / rate - a_first as f64 / alert_rate;
+    let alert_end = alert_start + alert_len;
+    let end_index = (alert_end * rate) as usize;
+    // The sentence: the first sound after the alert's end, and the last sound.
+    let speech_first = left[end_index..]
+        .iter()
+        .position(|x| x.abs() > 0.01)
+        .map(|i| (end_index + i) as f64 / rate)
+        .expect("speech after the alert");
+    let speech_len = last as f64 / rate - speech_first;
+    println!(
+        "alert {alert_start:.3}–{alert_end:.3} s, speech from {speech_first:.3} s for {speech_len:.3} s (rendered: {expected:?})"
+    );
+    // At the right moment: when the alert ends (within one output period of
+    // the unpaced device), not during it.
+    let gap = speech_first - alert_end;
+    assert!(
+        (0.0..0.1).contains(&gap),
+        "the speech starts {gap:.3} s after the alert"
+    );
+    // A plausible length: all of it, as long as espeak-ng says it.
+    let want = expected.as_secs_f64();
+    assert!(
+        (speech_len - want).abs() < 0.05 && (1.5..6.0).contains(&speech_len),
+        "audible for {speech_len:.3} s, rendered {want:.3} s"
+    );
+    // Not silence and not clipping: speech at the coach's level.
+    let peak = left[end_index..].iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    assert!((0.5..=0.75).contains(&peak), "speech peak {peak}");
+}
+
+/// The catalog of the whole-app audio tests: one counted exercise.
+const ONE_SQUAT: &str = r#"#![enable(implicit_some)]
+(
+    exercises: [(
+        id: "squat", name: "Squat", category: Strength, targets: ["legs"],
+        position: "Standing", dose: (kind: Reps, sets: (1, 1), reps: (5, 5)),
+        steps: ["Sit back and stand."], cue: "Chest up", level: Beginner, sources: ["test"],
+    )],
+    routines: [(
+        id: "daily", name: "One move", summary: "For tests.", minutes: (1, 1),
+        frequency: (days_per_week: (1, 7)), items: [(exercise: "squat")], sources: ["test"],
+    )],
+)
+"#;
+
+/// A data dir with a full-volume profile, the one-squat catalog and an
+/// `.asoundrc` writing to `out.wav`; returns (dir, catalog path, wav path).
+fn app_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.wav");
+    write_asoundrc(dir.path(), &file_asoundrc(&out));
+    fs::write(
+        dir.path().join("profile.ron"),
+        "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 100, bell: false, discomfort_limit: 5)\n",
+    )
+    .expect("profile");
+    let catalog = dir.path().join("one.ron");
+    fs::write(&catalog, ONE_SQUAT).expect("catalog");
+    (dir, catalog, out)
+}
+
+/// Through the whole app, voice on: the exercise is introduced aloud, and
+/// when `s` stops the session the alert sounds and the safety stop's first
+/// sentence is spoken right after it. Nothing the engine might print
+/// reaches the screen.
+#[test]
+fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
+    let sentence = rendered_sentence().as_secs_f64();
+    let (dir, catalog, out) = app_dir();
+    let data = dir.path().display().to_string();
+    let catalog = catalog.display().to_string();
+    let mut tui = common::Tui::spawn(
+        &["--data-dir", &data, "--catalog", &catalog, "start"],
+        &[("HOME", &data), ("XDG_CONFIG_HOME", &data)],
+    );
+    let step = common::STEP;
+    tui.wait_for("How much discomfort", step);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", step);
+    tui.send("\r");
+    tui.wait_for("Today's plan", step);
+    tui.send("\r");
+    tui.wait_for("Rep 0 of 5", step);
+    let screen = tui.wait_for("voice on", step);
+    assert!(screen.contains("sound on · voice on"), "{screen}");
+    // Time for "Squat. Chest up." to be rendered and said.
+    std::thread::sleep(Duration::from_millis(2500));
+    tui.send("s");
+    tui.wait_for("STOPPED FOR SAFETY", step);
+    std::thread::sleep(Duration::from_millis(1500));
+    tui.send("q");
+    assert_eq!(tui.wait_exit(step), Some(0));
+    let raw = String::from_utf8_lossy(&tui.raw()).to_string();
+    assert!(
+        !raw.contains("espeak"),
+        "the speech engine printed on the screen"
+    );
+
+    let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
+    let left = first_channel(&wav);
+    let rate = f64::from(wav.rate);
+    let alert =
+        rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
+    let alert_rate = f64::from(alert.sample_rate().get());
+    let alert: Vec<f32> = alert.collect();
+    // The alert, found by its own waveform (at volume 100 it is written as
+    // it is; the unpaced `null` slave makes positions in the file say
+    // nothing about time, so the test looks for content and order).
+    let at = find(&left, &alert).expect("the alert is in the file");
+    let alert_end = at + (alert.len() as f64 * rate / alert_rate) as usize;
+    let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
+    assert!(
+        first < at,
+        "the exercise was introduced aloud before the stop"
+    );
+    // After the alert: the sentence, whole; nothing over the alert.
+    let (s_first, s_last) =
+        audible_span(&left[alert_end..], 0.01).expect("the sentence after the alert");
+    assert_eq!(alert_end + s_last, last, "the sentence is the last sound");
+    let heard = (s_last - s_first) as f64 / rate;
+    println!(
+        "the sentence: {heard:.3} s, from {:.3} s after the alert (rendered {sentence:.3} s)",
+        s_first as f64 / rate
+    );
+    assert!(
+        (heard - sentence).abs() < 0.05,
+        "{heard:.3} s of speech after the alert, rendered {sentence:.3} s"
+    );
+}
+
+/// Where `needle`'s loud part first appears in `hay`, sample for sample
+/// (give or take 16-bit rounding), as the index where `needle` would start.
+fn find(hay: &[f32], needle: &[f32]) -> Option<usize> {
+    let (lead, _) = audible_span(needle, 0.05)?;
+    let probe = &needle[lead..(lead + 400).min(needle.len())];
+    let found = hay
+        .windows(probe.len())
+        .position(|w| w.iter().zip(probe).all(|(a, b)| (a - b).abs() < 0.002))?;
+    found.checked_sub(lead)
+}
+
+/// With no speech engine (here: none on `PATH`), the header says so in a
+/// few words and the cues go on; with `BACKCOACH_VOICE=0` the voice is off
+/// and `v` says it stays off for the run.
+#[test]
+fn without_an_engine_or_with_the_voice_off_the_header_says_so() {
+    let (dir, catalog, _) = app_dir();
+    let data = dir.path().display().to_string();
+    let catalog = catalog.display().to_string();
+    let empty = tempfile::tempdir().expect("temp dir");
+    let path = empty.path().display().to_string();
+    let mut tui = common::Tui::spawn(
+        &["--data-dir", &data, "--catalog", &catalog, "start"],
+        &[("HOME", &data), ("XDG_CONFIG_HOME", &data), ("PATH", &path)],
+    );
+    let step = common::STEP;
+    common::check_in(&mut tui, "1");
+    let screen = tui.wait_for("voice: espeak-ng not installed", step);
+    assert!(
+        screen.contains("sound on · voice: espeak-ng not installed"),
+        "{screen}"
+    );
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(step), Some(0));
+
+    // A fresh data dir: no session before, so the same check-in.
+    let (dir, catalog, _) = app_dir();
+    let data = dir.path().display().to_string();
+    let catalog = catalog.display().to_string();
+    let mut tui = common::Tui::spawn(
+        &["--data-dir", &data, "--catalog", &catalog, "start"],
+        &[
+            ("HOME", &data),
+            ("XDG_CONFIG_HOME", &data),
+            ("BACKCOACH_VOICE", "0"),
+        ],
+    );
+    common::check_in(&mut tui, "1");
+    let screen = tui.wait_for("voice off", step);
+    assert!(screen.contains("sound on · voice off"), "{screen}");
+    tui.send("v");
+    tui.wait_for("THE VOICE IS OFF FOR THIS RUN", step);
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(step), Some(0));
 }

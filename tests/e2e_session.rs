@@ -438,3 +438,111 @@ fn declining_the_resume_starts_fresh_and_a_safety_stop_is_never_offered() {
     tui.send("q");
     assert_eq!(tui.wait_exit(T), Some(0));
 }
+
+// ---- hands-free (issue 16) ----------------------------------------------------
+
+/// A profile as a new user's set-up leaves it: paced held reps, the voice on.
+const PACED_PROFILE: &str = "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 70, bell: false, discomfort_limit: 5)\n";
+
+/// Issue 16's first reproduction: a set of held reps needed `Space` for
+/// every rep. Now, with the default (paced) profile, the set runs to its end
+/// with no key at all: get ready, hold, relax, next rep, the other side.
+#[test]
+fn a_paced_set_of_held_reps_runs_to_its_end_with_no_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("profile.ron"), PACED_PROFILE).expect("profile");
+    let catalog = dir.path().join("held.ron");
+    std::fs::write(&catalog, HELD_REPS_CATALOG).expect("catalog");
+    let mut tui = start_tiny(dir.path(), &catalog);
+    check_in(&mut tui, "1");
+    // At least 10 s to get down on the mat before the first exercise.
+    let screen = tui.wait_for("Get ready · starts in", T);
+    assert!(
+        screen.contains("starts in 10 s") || screen.contains("starts in 9 s"),
+        "{screen}"
+    );
+    // Left: 2 holds of 2 s with 3 s between; then right the same, after its
+    // get-ready: about 30 s in all, not one key pressed.
+    tui.wait_for("relax · rep 2 in", Duration::from_secs(20));
+    tui.wait_for("right side", Duration::from_secs(20));
+    let screen = tui.wait_for("ROUTINE COMPLETE", Duration::from_secs(30));
+    assert!(screen.contains("1 of 1 done"), "{screen}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let saved = sessions(dir.path());
+    assert_eq!(saved.len(), 1);
+    let knee = &saved[0].exercises[0];
+    assert_eq!(
+        (
+            knee.reps_done.clone(),
+            knee.hold_s_done.clone(),
+            knee.completed
+        ),
+        (vec![4], vec![8], true),
+        "both sides, two reps of 2 s each"
+    );
+}
+
+/// Issue 16's second reproduction: the digits were three rows tall even at
+/// 200×60. Now they fill the room there; `g` hides the steps, and the
+/// choice is kept in the profile for the next session.
+#[test]
+fn the_number_is_large_at_200x60_and_the_glance_layout_is_kept() {
+    let (dir, catalog) = prepared_dir();
+    let data = dir.path().display().to_string();
+    let args = [
+        "--data-dir",
+        &data,
+        "--catalog",
+        &catalog.display().to_string(),
+        "--mute",
+        "start",
+    ];
+    let env = [("HOME", data.as_str())];
+    let mut tui = Tui::spawn_program(&common::binary(), &args, &env, 200, 60);
+    check_in(&mut tui, "1");
+    let screen = tui.wait_for("Get ready · starts in", T);
+    let tall = screen.lines().filter(|l| l.contains("████")).count();
+    assert!(tall >= 14, "{tall} rows of digits:\n{screen}");
+    assert!(screen.contains("1. Hold still."), "{screen}");
+    tui.send("g");
+    let screen = tui.wait_for("TINY HOLD", T);
+    assert!(
+        !screen.contains("1. Hold still."),
+        "the steps are hidden:\n{screen}"
+    );
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    let profile = std::fs::read_to_string(dir.path().join("profile.ron")).expect("profile");
+    assert!(profile.contains("glance: true"), "{profile}");
+
+    // The next session (in a data dir of its own, with this profile) opens
+    // in the glance layout, even at 80×24.
+    let next = tempfile::tempdir().expect("temp dir");
+    std::fs::write(next.path().join("profile.ron"), profile).expect("profile");
+    let data = next.path().display().to_string();
+    let args = [
+        "--data-dir",
+        &data,
+        "--catalog",
+        &catalog.display().to_string(),
+        "--mute",
+        "start",
+    ];
+    let env = [("HOME", data.as_str())];
+    let mut tui = Tui::spawn_program(&common::binary(), &args, &env, 80, 24);
+    tui.wait_for("How much discomfort", T);
+    tui.send("1");
+    tui.send("\r");
+    tui.wait_for("Today, do you have any of these?", T);
+    tui.send("\r");
+    tui.wait_for("Today's plan", T);
+    tui.send("\r");
+    tui.wait_for("Get ready · starts in", T);
+    let screen = tui.wait_for("TINY HOLD", T);
+    assert!(!screen.contains("1. Hold still."), "{screen}");
+    tui.send("q");
+    tui.send("y");
+    assert_eq!(tui.wait_exit(T), Some(0));
+}

@@ -611,3 +611,84 @@ fn the_readme_screenshot_is_a_real_render() {
         "README.md's screenshot differs from the real render; paste this in:\n{screen}"
     );
 }
+
+// ---- the screen read from the mat (issue 16) ----------------------------------
+
+const SCALED: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+/// The big number grows with the terminal: three rows at 80×24 (the layout
+/// of every other 80×24 snapshot), larger where there is room.
+#[test]
+fn the_big_number_grows_with_the_terminal() {
+    let (mut session, t0) = plank_session();
+    session.tick(t0 + s(12));
+    for (w, h) in SCALED {
+        insta::assert_snapshot!(
+            format!("digits_hold_{w}x{h}"),
+            draw_session(&session, t0 + s(12), w, h)
+        );
+    }
+    // A rest of 100 s and more reads as m:ss, which takes more columns.
+    let t0 = Instant::now();
+    let plank = PlannedExercise {
+        sets: 2,
+        hold_s: 20,
+        rest_s: 120,
+        ..planned("front-plank")
+    };
+    let (mut session, _) = Session::new(plan(vec![plank]), Settings::default(), t0);
+    session.tick(t0 + s(5));
+    session.tick(t0 + s(25));
+    session.tick(t0 + s(40));
+    for (w, h) in SCALED {
+        insta::assert_snapshot!(
+            format!("digits_rest_{w}x{h}"),
+            draw_session(&session, t0 + s(40), w, h)
+        );
+    }
+}
+
+/// `g`: the name, the set and side, the big number, the gauge and what comes
+/// next; no steps, no key cue.
+#[test]
+fn the_glance_layout() {
+    let t0 = Instant::now();
+    let bird_dog = PlannedExercise {
+        sets: 1,
+        reps: 8,
+        hold_s: 3,
+        ..planned("bird-dog")
+    };
+    let settings = Settings {
+        glance: true,
+        pace: backcoach::session::Pace {
+            pacing: backcoach::profile::Pacing::Paced,
+            metronome: false,
+        },
+        ..Settings::default()
+    };
+    let (mut session, _) = Session::new(plan(vec![bird_dog, planned("childs-pose")]), settings, t0);
+    // Get ready 5 s, then rep 1 held 3 s and 3 s of relax: 6.5 s is rep 2's pause.
+    session.tick(t0 + s(5));
+    session.tick(t0 + s(8));
+    let at = t0 + Duration::from_millis(9_500);
+    session.tick(at);
+    assert!(matches!(
+        session.view(at).main,
+        Main::RepRelax { done: 1, .. }
+    ));
+    for (w, h) in SCALED {
+        insta::assert_snapshot!(
+            format!("glance_relax_{w}x{h}"),
+            draw_session(&session, at, w, h)
+        );
+    }
+    // `g` again: the steps are back.
+    session.key(Key::Char('g'), at);
+    assert!(!session.view(at).glance);
+    let screen = draw_session(&session, at, 80, 24);
+    assert!(
+        screen.contains("Key cue") && screen.contains("1."),
+        "{screen}"
+    );
+}

@@ -38,9 +38,25 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// Chimes only, no spoken coach, for this run (also BACKCOACH_VOICE=0).
+    #[arg(long = "no-voice", global = true)]
+    pub no_voice: bool,
+
+    /// BACKCOACH_VOICE: 0 (or false, no, off) is `--no-voice`.
+    #[arg(long = "voice", global = true, hide = true, env = "BACKCOACH_VOICE",
+          value_name = "BOOL", value_parser = clap::builder::BoolishValueParser::new())]
+    pub voice: Option<bool>,
+
     /// The command to run; none opens the home screen.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Whether this run has no spoken coach (`--no-voice`, `BACKCOACH_VOICE=0`).
+    pub fn voice_off(&self) -> bool {
+        self.no_voice || self.voice == Some(false)
+    }
 }
 
 /// The commands (the README's "Usage").
@@ -551,5 +567,27 @@ mod tests {
         );
         let cli = Cli::try_parse_from(["backcoach", "list"]).expect("parse");
         assert!(!cli.mute);
+    }
+
+    #[test]
+    fn no_voice_is_a_global_flag_like_mute() {
+        for args in [
+            &["backcoach", "--no-voice", "start"][..],
+            &["backcoach", "start", "daily", "--no-voice"],
+            &["backcoach", "--voice=false", "start"],
+            &["backcoach", "--voice", "0", "start"],
+        ] {
+            let cli = Cli::try_parse_from(args).expect("parse");
+            assert!(cli.voice_off(), "{args:?}");
+            assert!(!cli.mute);
+        }
+        if std::env::var_os("BACKCOACH_VOICE").is_none() {
+            let cli = Cli::try_parse_from(["backcoach", "start"]).expect("parse");
+            assert!(!cli.voice_off());
+            let cli = Cli::try_parse_from(["backcoach", "--voice=on", "start"]).expect("parse");
+            assert!(!cli.voice_off());
+        }
+        // Not a word clap would accept silently.
+        assert!(Cli::try_parse_from(["backcoach", "--voice=maybe", "start"]).is_err());
     }
 }

@@ -165,6 +165,9 @@ mod tests {
             next: None,
             end: None,
             motion: None,
+            glance: false,
+            voice: false,
+            voice_locked: true,
         }
     }
 

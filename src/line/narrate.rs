@@ -45,6 +45,8 @@ enum Phase {
     Reps,
     RepReady,
     RepHold(u32),
+    RepRelax(u32),
+    Beat,
     Cycles(u32),
     Rest,
     Between,
@@ -60,6 +62,8 @@ impl Phase {
             Main::Reps { .. } => Phase::Reps,
             Main::RepReady { .. } => Phase::RepReady,
             Main::RepHold { rep, .. } => Phase::RepHold(rep),
+            Main::RepRelax { done, .. } => Phase::RepRelax(done),
+            Main::Beat { .. } => Phase::Beat,
             Main::Cycles { rep, .. } => Phase::Cycles(rep),
             Main::Rest { .. } => Phase::Rest,
             Main::Between { .. } => Phase::Between,
@@ -164,7 +168,7 @@ impl Narrator {
             side: view.side,
             phase: Phase::of(&view.main),
             reps_done: match view.main {
-                Main::Reps { done, .. } => done,
+                Main::Reps { done, .. } | Main::Beat { done, .. } => done,
                 _ => 0,
             },
             paused: view.paused,
@@ -228,7 +232,7 @@ impl Narrator {
             out.push(format!("Switch to the {} side.", side.label()));
         }
         if same_phase {
-            if let Main::Reps { done, target } = view.main
+            if let Main::Reps { done, target } | Main::Beat { done, target } = view.main
                 && before.is_some_and(|b| b.reps_done != done)
             {
                 out.push(format!("Rep {done} of {target}."));
@@ -273,6 +277,20 @@ impl Narrator {
                 total_s,
                 ..
             } => format!("{lead}: rep {rep} of {target}, hold {}.", seconds(total_s)),
+            // Paced held reps: a short pause to relax, then the next hold.
+            Main::RepRelax {
+                done,
+                target,
+                remaining_s,
+                ..
+            } => format!(
+                "Rep {done} of {target} done. Relax; rep {} starts in {} ({space} to start now).",
+                done + 1,
+                seconds(remaining_s)
+            ),
+            Main::Beat { target, .. } => format!(
+                "{lead}: {target} reps, counted for you at a steady pace ({space} counts one now)."
+            ),
             Main::Cycles { rep: 1, target, .. } => format!(
                 "{lead}: {target} slow cycles, {} each, breathing in then out. Cycle 1.",
                 seconds(u64::from(ex.pace_s))

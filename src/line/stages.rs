@@ -371,7 +371,7 @@ impl LineRun {
             plan,
             baseline: Some(checkin.baseline),
             limit: self.profile.effective_limit(),
-            volume: self.profile.volume,
+            profile: self.profile.clone(),
             sound: self.options.sound,
             started,
             date: started.to_zoned(self.tz.clone()).date(),
@@ -519,7 +519,7 @@ impl LineRun {
         {
             self.say(&note);
         }
-        if self.options.sound == SoundForRun::On && run.sound != SoundState::NoDevice {
+        if self.options.sound != SoundForRun::Muted && run.sound != SoundState::NoDevice {
             std::thread::sleep(AUDIO_LINGER);
         }
     }

@@ -9,10 +9,13 @@
 
 pub mod estimate;
 mod motion;
+mod phases;
 pub mod record;
+pub use phases::FIRST_WORDS;
 mod results;
 mod resume;
 mod show;
+pub mod speech;
 pub mod steps;
 pub mod view;
 
@@ -21,19 +24,28 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tokio::time::Instant;
 
-use crate::cue::Cue;
+use crate::cue::{Cue, Phrase};
 use crate::domain::{
     DiscomfortKind, ExerciseOutcome, ExerciseRecord, Rating, RatingMoment, Side, TypedRating,
 };
-use crate::plan::Plan;
+use crate::plan::{HELD_REP_GAP_S, Plan, REP_PACE_S};
 use crate::rules::safety::{self, Action, RatingFacts, Rule};
 use results::{Results, SlotResult};
 pub use resume::CannotResume;
-pub use steps::{Step, StepKind, Work};
+use speech::Lines;
+pub use steps::{Pace, Step, StepKind, Work};
 pub use view::{Banner, Counts, EndView, Main, ModalView, View};
 
-/// The get-ready countdown before a timed exercise.
+/// The get-ready countdown before a timed exercise or a paced set.
 pub const GET_READY: Duration = Duration::from_secs(5);
+/// The least get-ready countdown before the session's first exercise: time
+/// to get down on the mat.
+pub const FIRST_GET_READY: Duration = Duration::from_secs(10);
+/// The pause between two held repetitions of a paced set: lower, settle,
+/// go again (the catalog gives no tempo; [`HELD_REP_GAP_S`] is the plan's).
+pub const RELAX: Duration = Duration::from_secs(HELD_REP_GAP_S as u64);
+/// One repetition on the metronome ([`REP_PACE_S`], the plan's typical pace).
+pub const BEAT: Duration = Duration::from_secs(REP_PACE_S as u64);
 /// What `+` adds to a rest.
 pub const REST_EXTENSION: Duration = Duration::from_secs(15);
 /// How long a phase-change banner stays on screen.
@@ -74,6 +86,22 @@ pub enum Key {
 pub enum Effect {
     /// Play this cue now (only emitted while not muted).
     Sound(Cue),
+    /// Say this phrase now (only emitted while the voice is on and not
+    /// muted); `due` is the instant it was meant for, so the audio edge can
+    /// tell how late it starts.
+    Say {
+        /// What to say.
+        phrase: Phrase,
+        /// When it is due: a deadline, or the moment a key asked for it.
+        due: Instant,
+    },
+    /// Exercise `exercise` comes soon (or is starting): have the words it
+    /// may say rendered now, ahead of its get-ready. Emitted as each
+    /// exercise starts, for itself and the next one.
+    PrepareVoice {
+        /// Place of the exercise in the plan.
+        exercise: usize,
+    },
     /// A phase change to flash on screen (and ring the bell if the profile asks).
     Flash(Banner),
     /// An exercise is left with some of it done (finished, cut short, gone
@@ -120,7 +148,10 @@ pub enum Ending {
     },
 }
 
-/// What the engine needs to know beyond the plan.
+/// What the engine needs to know beyond the plan. [`Settings::default`] is
+/// the plainest run (every held repetition on `Space`, no voice, the same
+/// get-ready throughout), which most tests build on; the app fills it from
+/// the profile.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Highest acceptable discomfort (the profile's, never above the guides' 5).
@@ -135,6 +166,21 @@ pub struct Settings {
     pub started_wall: Timestamp,
     /// Length of the get-ready countdown.
     pub get_ready: Duration,
+    /// The least countdown before the first exercise entered (the app:
+    /// [`FIRST_GET_READY`]); shorter values leave `get_ready` alone.
+    pub first_get_ready: Duration,
+    /// Whether held-rep sets run themselves and plain reps are counted on a beat.
+    pub pace: Pace,
+    /// The pause between two held repetitions of a paced set.
+    pub relax: Duration,
+    /// One repetition on the metronome.
+    pub beat: Duration,
+    /// Whether the coach speaks; `v` toggles it during the session.
+    pub voice: bool,
+    /// The voice is off for the whole run (`--no-voice`): `v` says so.
+    pub voice_locked: bool,
+    /// The glance layout (`g`): the big number without the step list.
+    pub glance: bool,
 }
 
 impl Default for Settings {
@@ -146,6 +192,13 @@ impl Default for Settings {
             mute_locked: false,
             started_wall: Timestamp::UNIX_EPOCH,
             get_ready: GET_READY,
+            first_get_ready: Duration::ZERO,
+            pace: Pace::MANUAL,
+            relax: RELAX,
+            beat: BEAT,
+            voice: false,
+            voice_locked: false,
+            glance: false,
         }
     }
 }
@@ -155,6 +208,7 @@ enum Phase {
     /// Not started yet (between exercises, behind the quick rating).
     Waiting,
     GetReady {
+        start: Instant,
         deadline: Instant,
     },
     /// Hold, Duration and Cycles: a single timed run.
@@ -169,6 +223,18 @@ enum Phase {
         done: u32,
     },
     RepHold {
+        done: u32,
+        start: Instant,
+        deadline: Instant,
+    },
+    /// A paced held-rep set between two holds: the next one starts at `deadline`.
+    RepRelax {
+        done: u32,
+        start: Instant,
+        deadline: Instant,
+    },
+    /// Plain reps on the metronome: rep `done + 1` is counted at `deadline`.
+    Beating {
         done: u32,
         start: Instant,
         deadline: Instant,
@@ -201,6 +267,23 @@ enum Modal {
     },
 }
 
+/// Something due at an instant of the current phase: a cue or a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Due {
+    Cue(Cue),
+    Say(Phrase),
+}
+
+/// Cues as schedule entries.
+fn cues(items: Vec<(Instant, Cue)>) -> impl Iterator<Item = (Instant, Due)> {
+    items.into_iter().map(|(t, c)| (t, Due::Cue(c)))
+}
+
+/// A phase's phrases as schedule entries.
+fn phrases(lines: Lines<'_>) -> impl Iterator<Item = (Instant, Due)> {
+    lines.out.into_iter().map(|(t, p)| (t, Due::Say(p)))
+}
+
 /// Where a rating belongs, for the rules and the record.
 #[derive(Debug, Clone, Copy)]
 struct RatingPlace {
@@ -221,8 +304,9 @@ pub struct Session {
     started: Instant,
     cursor: usize,
     phase: Phase,
-    /// Cues due in the current phase, in time order, and how many were played.
-    schedule: Vec<(Instant, Cue)>,
+    /// Cues and phrases due in the current phase, in time order, and how
+    /// many were played.
+    schedule: Vec<(Instant, Due)>,
     played: usize,
     user_paused: bool,
     modal: Option<Modal>,
@@ -230,6 +314,14 @@ pub struct Session {
     frozen_total: Duration,
     flash: Option<(Banner, Instant)>,
     muted: bool,
+    /// The coach speaks (`v`).
+    voice: bool,
+    /// The glance layout (`g`).
+    glance: bool,
+    /// When the voice is free again, by estimate: later phrases are laid out after it.
+    voice_free_at: Instant,
+    /// No exercise entered yet: the first gets [`Settings::first_get_ready`].
+    first_entry: bool,
     /// Per exercise, per set and side: the best of every attempt.
     results: Results,
     /// When `b` was last pressed: a second press soon after goes further back.
@@ -265,15 +357,19 @@ impl Session {
         } else {
             session.enter_step(now, None, &mut fx);
         }
+        // What the first step says at once.
+        fx.extend(session.tick(now));
         (session, fx)
     }
 
     /// A session at its first step, not yet entered.
     fn ready(plan: Plan, settings: Settings, now: Instant) -> Session {
-        let steps = steps::build(&plan);
+        let steps = steps::build_paced(&plan, settings.pace);
         let est_after = estimate::after_each(&steps, settings.get_ready);
         let results = Results::new(&plan);
         let muted = settings.muted || settings.mute_locked;
+        let voice = settings.voice && !settings.voice_locked;
+        let glance = settings.glance;
         let mut session = Session {
             plan,
             steps,
@@ -290,6 +386,10 @@ impl Session {
             frozen_total: Duration::ZERO,
             flash: None,
             muted,
+            voice,
+            glance,
+            voice_free_at: now,
+            first_entry: true,
             results,
             last_back: None,
             between: None,
@@ -323,6 +423,24 @@ impl Session {
         self.muted
     }
 
+    /// Whether the coach speaks (the voice is on and sound is not muted is
+    /// what makes it heard).
+    pub fn voice(&self) -> bool {
+        self.voice
+    }
+
+    /// Whether the glance layout is on.
+    pub fn glance(&self) -> bool {
+        self.glance
+    }
+
+    /// The session's phrase book: every phrase it may say, with its words,
+    /// in the order it first says them. Hand it to the audio edge when the
+    /// session starts.
+    pub fn phrase_book(&self) -> Vec<speech::Entry> {
+        speech::book(&self.plan, &self.steps)
+    }
+
     /// Active time so far, pauses and prompts left out.
     pub fn active(&self, now: Instant) -> Duration {
         let now = self.clamp(now);
@@ -352,6 +470,24 @@ impl Session {
         [cue, phase, flash].into_iter().flatten().min()
     }
 
+    /// The next moment something may be heard (a cue or phrase of the
+    /// schedule, or the sound of a phase ending), so the audio edge can have
+    /// its output open by then; `None` while nothing can sound (paused, in a
+    /// prompt, muted, over).
+    pub fn next_sound(&self) -> Option<Instant> {
+        if self.frozen() || self.muted {
+            return None;
+        }
+        let scheduled = self.schedule[self.played..]
+            .iter()
+            .find(|(_, due)| matches!(due, Due::Cue(_)) || self.voice)
+            .map(|(t, _)| *t);
+        [scheduled, self.phase_deadline()]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
     /// The next moment the screen changes (a second ticking over, a breath
     /// turning) or something must happen: the event loop sleeps until then.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
@@ -378,9 +514,11 @@ impl Session {
 
     fn phase_deadline(&self) -> Option<Instant> {
         match self.phase {
-            Phase::GetReady { deadline }
+            Phase::GetReady { deadline, .. }
             | Phase::Timed { deadline, .. }
             | Phase::RepHold { deadline, .. }
+            | Phase::RepRelax { deadline, .. }
+            | Phase::Beating { deadline, .. }
             | Phase::Resting { deadline, .. } => Some(deadline),
             _ => None,
         }
@@ -442,11 +580,14 @@ impl Session {
                 self.flash = None;
                 continue;
             }
-            if let Some(&(at, cue)) = self.schedule.get(self.played)
+            if let Some(&(at, due)) = self.schedule.get(self.played)
                 && at <= t
             {
                 self.played += 1;
-                self.sound(cue, &mut fx);
+                match due {
+                    Due::Cue(cue) => self.sound(cue, &mut fx),
+                    Due::Say(phrase) => self.say(phrase, at, &mut fx),
+                }
                 continue;
             }
             if self.phase_deadline() == Some(t) {
@@ -470,11 +611,15 @@ impl Session {
         }
         if let Some(modal) = self.modal.clone() {
             self.modal_key(modal, key, now, &mut fx);
+            // The next exercise (after the quick check) says its first words now.
+            fx.extend(self.tick(now));
             return fx;
         }
         match key {
             Key::Char('p') => self.toggle_pause(now),
             Key::Char('m') => self.toggle_mute(now, &mut fx),
+            Key::Char('v') => self.toggle_voice(now, &mut fx),
+            Key::Char('g') => self.glance = !self.glance,
             Key::Char('?') => self.open_modal(Modal::Help, now),
             Key::Char('q') | Key::Esc => self.open_modal(Modal::ConfirmQuit, now),
             Key::Char('r') => self.open_modal(
@@ -491,6 +636,8 @@ impl Session {
             Key::Char('+') => self.extend_rest(),
             _ => {}
         }
+        // What the key started says its first words now, not at the next wake.
+        fx.extend(self.tick(now));
         fx
     }
 
@@ -516,9 +663,15 @@ impl Session {
     /// Moves every pending time by `d`: a pause pushes the whole schedule on.
     fn shift(&mut self, d: Duration) {
         match &mut self.phase {
-            Phase::GetReady { deadline } => *deadline += d,
-            Phase::Timed { start, deadline }
+            Phase::GetReady { start, deadline }
+            | Phase::Timed { start, deadline }
             | Phase::RepHold {
+                start, deadline, ..
+            }
+            | Phase::RepRelax {
+                start, deadline, ..
+            }
+            | Phase::Beating {
                 start, deadline, ..
             }
             | Phase::Resting { start, deadline } => {
@@ -527,6 +680,7 @@ impl Session {
             }
             _ => {}
         }
+        self.voice_free_at += d;
         for (t, _) in &mut self.schedule {
             *t += d;
         }
@@ -543,6 +697,16 @@ impl Session {
             self.banner(Banner::SoundOffForRun, now, fx);
         } else {
             self.muted = !self.muted;
+        }
+    }
+
+    /// `v`: the voice on or off for this session; in a run started with
+    /// `--no-voice` it stays off and a banner says so.
+    fn toggle_voice(&mut self, now: Instant, fx: &mut Vec<Effect>) {
+        if self.settings.voice_locked {
+            self.banner(Banner::VoiceOffForRun, now, fx);
+        } else {
+            self.voice = !self.voice;
         }
     }
 
@@ -592,6 +756,23 @@ impl Session {
         }
     }
 
+    /// Says `phrase`, due at `at`: only while the voice is on and sound is
+    /// not muted ("muted means silent"). The voice is taken either way, so
+    /// what is laid out after it does not depend on whether it was heard.
+    fn say(&mut self, phrase: Phrase, at: Instant, fx: &mut Vec<Effect>) {
+        let start = at.max(self.voice_free_at);
+        self.voice_free_at =
+            start + speech::estimated(&speech::text(phrase, &self.plan)) + speech::GAP;
+        if self.voice && !self.muted {
+            fx.push(Effect::Say { phrase, due: at });
+        }
+    }
+
+    /// A fresh layout of phrases starting at `start`, after whatever is still being said.
+    fn lines(&self) -> Lines<'_> {
+        Lines::new(&self.plan, self.voice_free_at)
+    }
+
     fn banner(&mut self, banner: Banner, at: Instant, fx: &mut Vec<Effect>) {
         self.flash = Some((banner, at + FLASH));
         fx.push(Effect::Flash(banner));
@@ -608,193 +789,10 @@ impl Session {
             .collect()
     }
 
-    fn set_schedule(&mut self, mut schedule: Vec<(Instant, Cue)>) {
+    fn set_schedule(&mut self, mut schedule: Vec<(Instant, Due)>) {
         schedule.sort_by_key(|(t, _)| *t);
         self.schedule = schedule;
         self.played = 0;
-    }
-
-    // ---- phases -------------------------------------------------------------
-
-    /// Begins the step under the cursor at `at`. `came_from` is the step just
-    /// left (to tell a side switch or a rest from a fresh exercise).
-    fn enter_step(&mut self, at: Instant, came_from: Option<Step>, fx: &mut Vec<Effect>) {
-        let Some(step) = self.current_step().copied() else {
-            self.finish(at, fx);
-            return;
-        };
-        self.set_schedule(Vec::new());
-        self.between = None;
-        match step.kind {
-            StepKind::Rest { secs } => {
-                let deadline = at + Duration::from_secs(u64::from(secs));
-                self.phase = Phase::Resting {
-                    start: at,
-                    deadline,
-                };
-                self.set_schedule(Self::ticks(at, deadline));
-                self.banner(Banner::Rest, at, fx);
-            }
-            StepKind::Work(work) => {
-                let switching = came_from.is_some_and(|prev| {
-                    prev.exercise == step.exercise
-                        && prev.set == step.set
-                        && prev.side.is_some()
-                        && prev.side != step.side
-                        && matches!(prev.kind, StepKind::Work(_))
-                });
-                if switching && let Some(side) = step.side {
-                    self.sound(Cue::SwitchSides, fx);
-                    self.banner(Banner::SwitchSides(side), at, fx);
-                }
-                if step.starts_with_get_ready(came_from.as_ref())
-                    && !self.settings.get_ready.is_zero()
-                {
-                    let deadline = at + self.settings.get_ready;
-                    self.phase = Phase::GetReady { deadline };
-                    if !switching {
-                        self.sound(Cue::GetReady, fx);
-                        self.banner(Banner::GetReady, at, fx);
-                    }
-                    self.set_schedule(Self::ticks(at, deadline));
-                } else {
-                    self.start_work(work, at, fx);
-                }
-            }
-        }
-    }
-
-    fn start_work(&mut self, work: Work, at: Instant, fx: &mut Vec<Effect>) {
-        self.motion_from = at;
-        match work {
-            Work::Hold { .. } | Work::Duration { .. } | Work::Cycles { .. } => {
-                let secs = work.timed_secs();
-                let deadline = at + Duration::from_secs(u64::from(secs));
-                self.phase = Phase::Timed {
-                    start: at,
-                    deadline,
-                };
-                let mut schedule = Self::ticks(at, deadline);
-                match work {
-                    Work::Cycles { pace, .. } => {
-                        // A tempo tick at every half cycle (breath in, breath out).
-                        let half = Duration::from_millis(u64::from(pace) * 500);
-                        let mut t = at + half;
-                        schedule.clear();
-                        while t < deadline && !half.is_zero() {
-                            schedule.push((t, Cue::Tempo));
-                            t += half;
-                        }
-                    }
-                    _ if secs >= HALFWAY_FROM_S => {
-                        schedule.push((
-                            at + Duration::from_millis(u64::from(secs) * 500),
-                            Cue::Halfway,
-                        ));
-                    }
-                    _ => {}
-                }
-                self.set_schedule(schedule);
-                self.sound(Cue::Go, fx);
-                self.banner(Banner::Go, at, fx);
-            }
-            Work::Reps { target } => {
-                self.phase = Phase::Counting { done: 0 };
-                if target == 1 {
-                    self.sound(Cue::LastRep, fx);
-                }
-            }
-            Work::RepsWithHold { .. } => {
-                self.phase = Phase::RepReady { done: 0 };
-            }
-        }
-    }
-
-    fn start_rep_hold(
-        &mut self,
-        done: u32,
-        target: u32,
-        hold: u32,
-        at: Instant,
-        fx: &mut Vec<Effect>,
-    ) {
-        let deadline = at + Duration::from_secs(u64::from(hold));
-        self.phase = Phase::RepHold {
-            done,
-            start: at,
-            deadline,
-        };
-        // A tempo tick on every second of the hold: a count to hold to.
-        let schedule = (1..hold)
-            .map(|s| (at + Duration::from_secs(u64::from(s)), Cue::Tempo))
-            .collect();
-        self.set_schedule(schedule);
-        self.sound(
-            if done + 1 == target {
-                Cue::LastRep
-            } else {
-                Cue::Go
-            },
-            fx,
-        );
-    }
-
-    fn on_deadline(&mut self, t: Instant, fx: &mut Vec<Effect>) {
-        let Some(step) = self.current_step().copied() else {
-            return;
-        };
-        match (self.phase, step.kind) {
-            (Phase::GetReady { .. }, StepKind::Work(work)) => self.start_work(work, t, fx),
-            (Phase::Timed { start, .. }, StepKind::Work(work)) => {
-                let held = t.saturating_duration_since(start).as_secs() as u32;
-                let (reps, banner) = match work {
-                    Work::Cycles { target, .. } => (target, Banner::CyclesDone),
-                    Work::Duration { .. } => (0, Banner::MoveEnd),
-                    _ => (0, Banner::HoldEnd),
-                };
-                self.sound(Cue::HoldEnd, fx);
-                self.banner(banner, t, fx);
-                self.complete_step(
-                    SlotResult {
-                        reps,
-                        held_s: held,
-                        full: true,
-                    },
-                    t,
-                    fx,
-                );
-            }
-            (
-                Phase::RepHold { done, start, .. },
-                StepKind::Work(Work::RepsWithHold { target, .. }),
-            ) => {
-                let done = done + 1;
-                self.sound(Cue::HoldEnd, fx);
-                self.record_partial_hold(t.saturating_duration_since(start).as_secs() as u32);
-                if done >= target {
-                    let held = self.take_partial_hold();
-                    self.banner(Banner::SetDone, t, fx);
-                    self.complete_step(
-                        SlotResult {
-                            reps: done,
-                            held_s: held,
-                            full: true,
-                        },
-                        t,
-                        fx,
-                    );
-                } else {
-                    self.phase = Phase::RepReady { done };
-                    self.set_schedule(Vec::new());
-                }
-            }
-            (Phase::Resting { .. }, StepKind::Rest { .. }) => {
-                self.sound(Cue::RestOver, fx);
-                self.banner(Banner::RestOver, t, fx);
-                self.advance(t, fx);
-            }
-            _ => {}
-        }
     }
 
     /// Seconds held so far in the current held-rep set (kept across reps).
@@ -858,9 +856,14 @@ impl Session {
                 held_s: 0,
                 full: false,
             },
-            (Phase::RepReady { done }, _) => SlotResult {
+            (Phase::RepReady { done } | Phase::RepRelax { done, .. }, _) => SlotResult {
                 reps: done,
                 held_s: self.partial_hold,
+                full: false,
+            },
+            (Phase::Beating { done, .. }, _) => SlotResult {
+                reps: done,
+                held_s: 0,
                 full: false,
             },
             (Phase::RepHold { done, start, .. }, _) => SlotResult {
@@ -904,6 +907,17 @@ impl Session {
         if worked {
             fx.push(self.exercise_done(prev.exercise, at));
         }
+        // What comes next is said before the quick check, ahead of its get-ready.
+        if let Some(next) = next.filter(|_| worked) {
+            self.say(
+                Phrase::Next {
+                    exercise: next.exercise,
+                    side: next.side,
+                },
+                at,
+                fx,
+            );
+        }
         match next {
             None => self.finish(at, fx),
             Some(_) if worked => {
@@ -930,6 +944,7 @@ impl Session {
         self.set_schedule(Vec::new());
         self.ending = Some(Ending::Completed);
         self.sound(Cue::SessionDone, fx);
+        self.say(Phrase::SessionComplete, at, fx);
         self.banner(Banner::Done, at, fx);
         self.frozen_since.get_or_insert(at);
         fx.push(Effect::Ended(Ending::Completed));
@@ -956,39 +971,6 @@ impl Session {
     }
 
     // ---- keys -------------------------------------------------------------
-
-    fn space(&mut self, now: Instant, fx: &mut Vec<Effect>) {
-        let Some(work) = self.current_work() else {
-            return;
-        };
-        match (self.phase, work) {
-            (Phase::GetReady { .. }, _) => self.start_work(work, now, fx),
-            (Phase::Counting { done }, Work::Reps { target }) => {
-                let done = done + 1;
-                if done >= target {
-                    self.banner(Banner::SetDone, now, fx);
-                    self.complete_step(
-                        SlotResult {
-                            reps: done,
-                            held_s: 0,
-                            full: true,
-                        },
-                        now,
-                        fx,
-                    );
-                } else {
-                    self.phase = Phase::Counting { done };
-                    if done + 1 == target {
-                        self.sound(Cue::LastRep, fx);
-                    }
-                }
-            }
-            (Phase::RepReady { done }, Work::RepsWithHold { target, hold }) => {
-                self.start_rep_hold(done, target, hold, now, fx)
-            }
-            _ => {}
-        }
-    }
 
     /// `n`: finish the current step early, keeping what was done of it,
     /// and move on; pending cues are dropped.
@@ -1026,11 +1008,24 @@ impl Session {
         let under_way = match self.phase {
             Phase::RepHold { done, .. } => {
                 // Only this repetition starts over; the ones before it stand.
-                self.phase = Phase::RepReady { done };
+                // A paced set gives a moment to get back into position.
+                let paced = self.current_step().is_some_and(|s| s.paced);
+                self.phase = if paced {
+                    Phase::RepRelax {
+                        done,
+                        start: now,
+                        deadline: now + self.settings.relax,
+                    }
+                } else {
+                    Phase::RepReady { done }
+                };
                 self.set_schedule(Vec::new());
                 return true;
             }
-            Phase::Counting { done } | Phase::RepReady { done } => done > 0,
+            Phase::Counting { done }
+            | Phase::RepReady { done }
+            | Phase::RepRelax { done, .. }
+            | Phase::Beating { done, .. } => done > 0,
             Phase::Timed { .. } => true,
             _ => false,
         };
@@ -1076,13 +1071,12 @@ impl Session {
     }
 
     fn extend_rest(&mut self) {
-        if let Phase::Resting { start, deadline } = self.phase {
+        if let Phase::Resting { start, deadline } = self.phase
+            && let Some(StepKind::Rest { secs }) = self.current_step().map(|s| s.kind)
+        {
             let deadline = deadline + REST_EXTENSION;
             self.phase = Phase::Resting { start, deadline };
-            let remaining: Vec<_> = Self::ticks(start, deadline)
-                .into_iter()
-                .filter(|(t, _)| *t > self.last_now)
-                .collect();
+            let remaining = self.rest_schedule(secs, start, deadline, Some(self.last_now));
             self.set_schedule(remaining);
         }
     }
@@ -1231,6 +1225,8 @@ impl Session {
         self.frozen_since.get_or_insert(now);
         // The alert is a safety signal: it plays once even when cues are muted.
         fx.push(Effect::Sound(Cue::SafetyAlert));
+        // Its first sentence is spoken after it (the voice's own rules: not when muted).
+        self.say(Phrase::SafetyStop, now, fx);
         self.ending = Some(Ending::Stopped {
             reason: reason.clone(),
         });
@@ -1538,7 +1534,11 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod honest_tests;
 #[cfg(test)]
+mod paced_tests;
+#[cfg(test)]
 mod prompt_tests;
+#[cfg(test)]
+mod speech_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -1579,6 +1579,24 @@ pub(crate) mod tests_support {
                 })
                 .collect(),
             notes: vec![],
+        }
+    }
+
+    /// One exercise of `kind` called `id` (named in capitals), one set, no
+    /// rest: tests set the numbers they need.
+    pub fn planned(id: &str, kind: DoseKind) -> PlannedExercise {
+        PlannedExercise {
+            kind,
+            reps: 0,
+            ..plan_of_reps(&[(id, 1, 0)]).exercises.remove(0)
+        }
+    }
+
+    /// A plan of these exercises.
+    pub fn plan_of(exercises: Vec<PlannedExercise>) -> Plan {
+        Plan {
+            exercises,
+            ..plan_of_reps(&[])
         }
     }
 

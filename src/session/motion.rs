@@ -82,13 +82,10 @@ impl Session {
         self.plan.exercises.get(shown)?.figure.as_ref()?;
         let pace = Duration::from_secs(u64::from(REP_PACE_S));
         Some(match (self.phase, self.current_work()) {
-            (Phase::GetReady { deadline }, Some(Work::Hold { .. })) => {
-                let over = self.settings.get_ready;
-                Curve::EaseIn {
-                    from: deadline.checked_sub(over).unwrap_or(deadline),
-                    over,
-                }
-            }
+            (Phase::GetReady { start, deadline }, Some(Work::Hold { .. })) => Curve::EaseIn {
+                from: start,
+                over: deadline.saturating_duration_since(start),
+            },
             (Phase::Timed { start, .. }, Some(Work::Cycles { pace, .. })) => Curve::Loop {
                 from: start,
                 period: Duration::from_secs(u64::from(pace.max(1))),
@@ -110,6 +107,18 @@ impl Session {
             (Phase::Counting { .. }, _) => Curve::Loop {
                 from: self.motion_from,
                 period: pace,
+            },
+            // The metronome (issue 16): one rep a beat, in step with the count.
+            (
+                Phase::Beating {
+                    start, deadline, ..
+                },
+                _,
+            ) => Curve::Loop {
+                from: start,
+                period: Some(deadline.saturating_duration_since(start))
+                    .filter(|p| !p.is_zero())
+                    .unwrap_or(pace),
             },
             _ => Curve::Still(0.0),
         })

@@ -184,7 +184,10 @@ impl SessionLog {
                 self.record.active_s = active_s;
                 true
             }
-            Effect::Sound(_) | Effect::Flash(_) => false,
+            Effect::Sound(_)
+            | Effect::Say { .. }
+            | Effect::PrepareVoice { .. }
+            | Effect::Flash(_) => false,
         }
     }
 

@@ -80,6 +80,8 @@ impl Session {
             .ok_or(CannotResume::NothingToResume)?;
         let mut fx = Vec::new();
         session.enter_step(now, None, &mut fx);
+        // What the first step says at once.
+        fx.extend(session.tick(now));
         Ok((session, fx))
     }
 }

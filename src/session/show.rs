@@ -26,12 +26,13 @@ impl Session {
         let step = self.current_step().copied();
         let work = self.current_work();
         let (main, gauge) = match (self.phase, work) {
-            (Phase::GetReady { deadline }, _) => {
-                let left = secs_left(deadline);
-                let total = self.settings.get_ready.as_secs().max(1);
+            (Phase::GetReady { start, deadline }, _) => {
+                let total = deadline.saturating_duration_since(start);
                 (
-                    Main::GetReady { remaining_s: left },
-                    1.0 - left as f64 / total as f64,
+                    Main::GetReady {
+                        remaining_s: secs_left(deadline),
+                    },
+                    ratio(at.saturating_duration_since(start), total),
                 )
             }
             (Phase::Timed { start, deadline }, Some(Work::Cycles { target, pace })) => {
@@ -75,6 +76,26 @@ impl Session {
             ),
             (Phase::RepReady { done }, Some(Work::RepsWithHold { target, .. })) => (
                 Main::RepReady { done, target },
+                done as f64 / target.max(1) as f64,
+            ),
+            (
+                Phase::RepRelax {
+                    done,
+                    start,
+                    deadline,
+                },
+                Some(Work::RepsWithHold { target, .. }),
+            ) => (
+                Main::RepRelax {
+                    done,
+                    target,
+                    remaining_s: secs_left(deadline),
+                    total_s: deadline.saturating_duration_since(start).as_secs(),
+                },
+                done as f64 / target.max(1) as f64,
+            ),
+            (Phase::Beating { done, .. }, Some(Work::Reps { target })) => (
+                Main::Beat { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (
@@ -135,6 +156,9 @@ impl Session {
             left: self.time_left(at),
             muted: self.muted,
             mute_locked: self.settings.mute_locked,
+            voice: self.voice,
+            voice_locked: self.settings.voice_locked,
+            glance: self.glance,
             exercise,
             set: match (self.phase, self.between) {
                 (Phase::Waiting, Some(i)) => self.plan.exercises[i].sets,
@@ -234,13 +258,20 @@ impl Session {
             (Phase::Waiting, _) => {
                 estimate::between_exercises() + estimate::step(step, None, self.settings.get_ready)
             }
-            (Phase::GetReady { deadline }, StepKind::Work(w)) => {
+            (Phase::GetReady { deadline, .. }, StepKind::Work(w)) => {
                 until(deadline) + estimate::work(w)
             }
             (Phase::Timed { deadline, .. } | Phase::Resting { deadline, .. }, _) => until(deadline),
             (Phase::Counting { done }, StepKind::Work(Work::Reps { target })) => {
                 estimate::counted_rep() * target.saturating_sub(done)
             }
+            (Phase::Beating { done, deadline, .. }, StepKind::Work(Work::Reps { target })) => {
+                until(deadline) + estimate::counted_rep() * target.saturating_sub(done + 1)
+            }
+            (
+                Phase::RepRelax { done, deadline, .. },
+                StepKind::Work(Work::RepsWithHold { target, hold }),
+            ) => until(deadline) + estimate::held_rep(hold) * target.saturating_sub(done),
             (Phase::RepReady { done }, StepKind::Work(Work::RepsWithHold { target, hold })) => {
                 estimate::held_rep(hold) * target.saturating_sub(done)
             }

@@ -3,6 +3,7 @@
 use crate::catalog::DoseKind;
 use crate::domain::Side;
 use crate::plan::{Plan, PlannedExercise};
+use crate::profile::Pacing;
 
 /// The work of one step, with its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,18 +83,22 @@ pub struct Step {
     pub side: Option<Side>,
     /// Work or rest, with its target.
     pub kind: StepKind,
+    /// The set runs itself (held repetitions paced, or plain repetitions on
+    /// the metronome): it opens with a get-ready countdown like a timer.
+    pub paced: bool,
 }
 
 impl Step {
     /// Whether the step opens with the get-ready countdown when entered from
     /// `prev` (the step just left within the same run, `None` when it starts
-    /// an exercise or is re-entered): timed work does, except straight after
-    /// a rest of its own exercise, which was the time to get ready.
+    /// an exercise or is re-entered): timed work and paced sets do, except
+    /// straight after a rest of its own exercise, which was the time to get
+    /// ready (its last seconds are counted down).
     pub fn starts_with_get_ready(&self, prev: Option<&Step>) -> bool {
         let after_rest = prev.is_some_and(|p| {
             p.exercise == self.exercise && matches!(p.kind, StepKind::Rest { .. })
         });
-        matches!(self.kind, StepKind::Work(w) if w.is_timed()) && !after_rest
+        matches!(self.kind, StepKind::Work(w) if w.is_timed() || self.paced) && !after_rest
     }
 
     /// The step before `index` that the session passes through on its way
@@ -129,12 +134,48 @@ pub fn work_of(ex: &PlannedExercise) -> Work {
     }
 }
 
-/// Every step of a plan, in order: each set's sides, then a rest before the next set.
+/// How the person moves a set on: whether held repetitions run themselves
+/// ([`Pacing`]) and whether plain ones are counted on a metronome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pace {
+    /// Held repetitions: paced, or `Space` for each.
+    pub pacing: Pacing,
+    /// Plain repetitions counted at a steady pace, with no key.
+    pub metronome: bool,
+}
+
+impl Pace {
+    /// Each held repetition waits for `Space`, each plain one is counted
+    /// with it: the session as it was before pacing.
+    pub const MANUAL: Pace = Pace {
+        pacing: Pacing::Manual,
+        metronome: false,
+    };
+
+    /// Whether a set of `work` runs itself.
+    pub fn runs(self, work: Work) -> bool {
+        match work {
+            Work::RepsWithHold { .. } => self.pacing == Pacing::Paced,
+            Work::Reps { .. } => self.metronome,
+            // Timers run themselves anyway.
+            Work::Hold { .. } | Work::Cycles { .. } | Work::Duration { .. } => false,
+        }
+    }
+}
+
+/// Every step of a plan, in order: each set's sides, then a rest before the
+/// next set; each held-rep set waits for `Space` ([`Pace::MANUAL`]).
 pub fn build(plan: &Plan) -> Vec<Step> {
+    build_paced(plan, Pace::MANUAL)
+}
+
+/// Every step of a plan, in order, with sets paced as `pace` says.
+pub fn build_paced(plan: &Plan, pace: Pace) -> Vec<Step> {
     let mut steps = Vec::new();
     for (index, ex) in plan.exercises.iter().enumerate() {
         let sets = ex.sets.max(1);
         let work = work_of(ex);
+        let paced = pace.runs(work);
         let sides: &[Option<Side>] = if ex.per_side {
             &[Some(Side::Left), Some(Side::Right)]
         } else {
@@ -148,6 +189,7 @@ pub fn build(plan: &Plan) -> Vec<Step> {
                     sets,
                     side,
                     kind: StepKind::Work(work),
+                    paced,
                 });
             }
             if set < sets && ex.rest_s > 0 {
@@ -157,6 +199,7 @@ pub fn build(plan: &Plan) -> Vec<Step> {
                     sets,
                     side: None,
                     kind: StepKind::Rest { secs: ex.rest_s },
+                    paced: false,
                 });
             }
         }

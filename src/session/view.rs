@@ -34,6 +34,8 @@ pub enum Banner {
     Done,
     /// `m` pressed in a run started with `--mute`: sound stays off.
     SoundOffForRun,
+    /// `v` pressed in a run started with `--no-voice`: the voice stays off.
+    VoiceOffForRun,
 }
 
 impl Banner {
@@ -53,6 +55,7 @@ impl Banner {
             Banner::SetDone => "SET DONE".into(),
             Banner::Done => "END OF ROUTINE".into(),
             Banner::SoundOffForRun => "SOUND IS OFF FOR THIS RUN (--mute)".into(),
+            Banner::VoiceOffForRun => "THE VOICE IS OFF FOR THIS RUN (--no-voice)".into(),
         }
     }
 }
@@ -89,6 +92,24 @@ pub enum Main {
     /// Waiting for `Space` to start the next held repetition.
     RepReady {
         /// Held repetitions finished so far.
+        done: u32,
+        /// Repetitions in the set.
+        target: u32,
+    },
+    /// A paced held-rep set between two holds: relax, the next one starts by itself.
+    RepRelax {
+        /// Held repetitions finished so far.
+        done: u32,
+        /// Repetitions in the set.
+        target: u32,
+        /// Seconds until the next hold, rounded up.
+        remaining_s: u64,
+        /// Length of the pause, in seconds.
+        total_s: u64,
+    },
+    /// Plain repetitions counted on the metronome.
+    Beat {
+        /// Repetitions counted so far.
         done: u32,
         /// Repetitions in the set.
         target: u32,
@@ -251,6 +272,12 @@ pub struct View<'a> {
     pub muted: bool,
     /// Started with `--mute`: sound stays off for the run and `m` cannot turn it on.
     pub mute_locked: bool,
+    /// Whether the coach speaks (toggled with `v`).
+    pub voice: bool,
+    /// Started with `--no-voice`: `v` cannot turn the voice on.
+    pub voice_locked: bool,
+    /// The glance layout (`g`): the name, side, big number, gauge and what comes next.
+    pub glance: bool,
     /// The exercise on screen: the current one, or the one just done during its quick rating.
     pub exercise: Option<&'a PlannedExercise>,
     /// Current set number, 1-based (the last set during the quick rating); 0 if no step is current.

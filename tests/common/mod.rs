@@ -245,8 +245,10 @@ pub const TINY_CATALOG: &str = r#"#![enable(implicit_some)]
 )
 "#;
 
-/// A profile that skips the first-run set-up (a regular exerciser, so doses are the routine's).
-pub const REGULAR_PROFILE: &str = "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 70, bell: false, discomfort_limit: 5)\n";
+/// A profile that skips the first-run set-up (a regular exerciser, so doses
+/// are the routine's). Held reps wait for `Space` (`pacing: Manual`), as
+/// these tests press it; the paced default has tests of its own.
+pub const REGULAR_PROFILE: &str = "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 70, bell: false, discomfort_limit: 5, pacing: Manual)\n";
 
 /// A data dir with a profile and the tiny catalog beside it; returns (dir, catalog path).
 pub fn prepared_dir() -> (tempfile::TempDir, PathBuf) {

@@ -77,8 +77,11 @@ pub enum StartAt {
 /// Sound for this run, from the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SoundForRun {
-    /// Cues play (`m` mutes them during a session).
+    /// Cues play, and the coach speaks if the profile says so (`m` mutes
+    /// them during a session, `v` turns the voice off).
     On,
+    /// `--no-voice` / `BACKCOACH_VOICE=0`: cues only, whatever the profile.
+    ChimesOnly,
     /// `--mute` / `BACKCOACH_MUTE`: no sound device is opened at all.
     Muted,
 }
@@ -590,7 +593,7 @@ impl App {
             plan,
             baseline: Some(checkin.baseline),
             limit: self.profile.effective_limit(),
-            volume: self.profile.volume,
+            profile: self.profile.clone(),
             sound: self.sound,
             started,
             date: started.to_zoned(self.tz().clone()).date(),
@@ -873,7 +876,12 @@ impl App {
             },
             Screen::Journey(journey) => self.journey_key(journey, key, now),
             Screen::Session(mut run) => {
-                match run.key(key, now, self.clock.now_or_last(), self.profile.bell) {
+                let after = run.key(key, now, self.clock.now_or_last(), self.profile.bell);
+                // `g` keeps the glance layout in the profile (issue 16).
+                if let Some(glance) = run.take_glance_change() {
+                    self.keep_glance(glance);
+                }
+                match after {
                     After::Stay => Screen::Session(run),
                     After::Quit => {
                         self.quit = true;
@@ -963,6 +971,18 @@ impl App {
         match then {
             AfterSetup::Home => self.home(),
             AfterSetup::Start(routine) => self.way_into_session(&routine, Reading::Now),
+        }
+    }
+
+    /// Keeps the glance layout chosen with `g` in the profile, unless the
+    /// profile in force is not the saved one (an unreadable file is never
+    /// overwritten).
+    fn keep_glance(&mut self, glance: bool) {
+        self.profile.glance = glance;
+        if self.profile_source == ProfileSource::Saved
+            && let Err(e) = self.store.save_profile(&self.profile)
+        {
+            tracing::warn!("saving the glance layout in the profile failed: {e}");
         }
     }
 

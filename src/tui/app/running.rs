@@ -1,6 +1,7 @@
 //! A running guided session and its edges: the engine, the record being
 //! written, the sound output and what the screen says about saving. Engine
-//! effects become the world here: cues are played, records change.
+//! effects become the world here: cues are played, phrases said, records
+//! change.
 
 use std::time::Duration;
 
@@ -11,12 +12,13 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
 
 use super::{Background, SoundForRun};
-use crate::audio::{Audio, SoundState};
+use crate::audio::{Audio, AudioStatus, SoundState, VoiceSetup, VoiceState};
 use crate::cue::Cue;
 use crate::domain::SessionRecord;
 use crate::plan::Plan;
+use crate::profile::Profile;
 use crate::session::record::SessionLog;
-use crate::session::{self, Effect, Ending, Key, Session, Settings};
+use crate::session::{self, Effect, Ending, Key, Pace, Session, Settings};
 
 /// How long the audio device stays open after a session ends, so its last cue plays out.
 pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
@@ -30,9 +32,9 @@ pub struct Start {
     pub baseline: Option<u8>,
     /// The discomfort limit in force.
     pub limit: u8,
-    /// The profile's volume (0–100).
-    pub volume: u8,
-    /// `--mute` for this run: no device is opened at all.
+    /// The profile in force: volume, voice, pacing, get-ready, glance.
+    pub profile: Profile,
+    /// `--mute` for this run: no device is opened at all; `--no-voice`: cues only.
     pub sound: SoundForRun,
     /// Wall-clock time and local date of the start.
     pub started: Timestamp,
@@ -48,7 +50,16 @@ impl Start {
             muted: self.sound == SoundForRun::Muted,
             mute_locked: self.sound == SoundForRun::Muted,
             started_wall,
-            get_ready: session::GET_READY,
+            get_ready: Duration::from_secs(u64::from(self.profile.effective_get_ready_s())),
+            first_get_ready: session::FIRST_GET_READY,
+            pace: Pace {
+                pacing: self.profile.pacing,
+                metronome: self.profile.metronome,
+            },
+            voice: self.profile.voice && self.sound == SoundForRun::On,
+            voice_locked: self.sound != SoundForRun::On,
+            glance: self.profile.glance,
+            ..Settings::default()
         }
     }
 }
@@ -75,7 +86,11 @@ pub struct SessionRun {
     audio: Option<Audio>,
     /// What the header says about sound.
     pub sound: SoundState,
+    /// No speech engine on this machine: the header says so ("espeak-ng not installed").
+    voice_missing: Option<String>,
     sound_for_run: SoundForRun,
+    /// The glance layout as last saved in the profile.
+    glance_saved: bool,
     /// Why the last save failed, while it keeps failing.
     pub save_problem: Option<String>,
     /// When to close the audio device once the session is over.
@@ -87,6 +102,8 @@ pub struct SessionRun {
     pub save_before_showing: bool,
     /// A terminal bell is due (the profile asks for one on phase changes).
     pub bell_due: bool,
+    /// The next sound the audio side was told to expect.
+    expected: Option<Instant>,
 }
 
 impl SessionRun {
@@ -130,25 +147,34 @@ impl SessionRun {
         now: Instant,
         wall: Timestamp,
     ) -> SessionRun {
+        // The whole session's phrases go to the audio side now, to be
+        // rendered there ahead of their deadlines (never on this loop).
+        let voice = (start.sound == SoundForRun::On).then(|| VoiceSetup {
+            book: engine.phrase_book(),
+            on: engine.voice(),
+        });
         let audio = match start.sound {
             SoundForRun::Muted => None,
-            SoundForRun::On => {
+            SoundForRun::On | SoundForRun::ChimesOnly => {
                 let tx = background.clone();
-                Some(Audio::spawn(start.volume, move |status| {
+                Some(Audio::spawn(start.profile.volume, voice, move |status| {
                     let _ = tx.send(Background::Audio(status));
                 }))
             }
         };
         let sound = match start.sound {
             SoundForRun::Muted => SoundState::Muted,
-            SoundForRun::On => SoundState::On,
+            SoundForRun::On | SoundForRun::ChimesOnly => SoundState::On,
         };
+        let glance_saved = start.profile.glance;
         let mut run = SessionRun {
             engine,
             log,
             audio,
             sound,
+            voice_missing: None,
             sound_for_run: start.sound,
+            glance_saved,
             save_problem: None,
             audio_close_at: None,
             // On disk from the first moment (right after its first frame): a
@@ -156,6 +182,7 @@ impl SessionRun {
             save_due: true,
             save_before_showing: false,
             bell_due: false,
+            expected: None,
         };
         run.apply(fx, now, wall, false);
         run
@@ -182,6 +209,16 @@ impl SessionRun {
                         }
                     }
                 }
+                Effect::Say { phrase, due } => {
+                    if let Some(audio) = &self.audio {
+                        audio.say(*phrase, due.into_std());
+                    }
+                }
+                Effect::PrepareVoice { exercise } => {
+                    if let Some(audio) = &self.audio {
+                        audio.prepare(*exercise);
+                    }
+                }
                 Effect::Flash(_) => self.bell_due |= bell,
                 Effect::Ended(_) => {
                     // No cue can follow: close the device once the last one has played.
@@ -189,6 +226,20 @@ impl SessionRun {
                     self.save_due |= self.log.apply(effect, wall, active);
                 }
                 _ => self.save_due |= self.log.apply(effect, wall, active),
+            }
+        }
+        self.expect_next_sound();
+    }
+
+    /// Tells the audio side when the next sound is due, so its output is
+    /// open by then (opening one takes up to a second or two, with
+    /// PulseAudio; a phrase must start on its deadline).
+    fn expect_next_sound(&mut self) {
+        let next = self.engine.next_sound();
+        if next != self.expected {
+            self.expected = next;
+            if let Some(audio) = &self.audio {
+                audio.expect(next.map(Instant::into_std));
             }
         }
     }
@@ -212,9 +263,14 @@ impl SessionRun {
         }
     }
 
-    /// The audio thread reported on the device.
-    pub fn audio_status(&mut self, status: &crate::audio::AudioStatus) {
+    /// The audio thread reported on the device or the voice.
+    pub fn audio_status(&mut self, status: &AudioStatus) {
         self.sound = self.sound.with_status(status);
+        match status {
+            AudioStatus::NoVoice(reason) => self.voice_missing = Some(reason.clone()),
+            AudioStatus::VoiceReady => self.voice_missing = None,
+            AudioStatus::Ready | AudioStatus::NoDevice(_) => {}
+        }
     }
 
     /// Cut off (a signal, the terminal closing): the record says so.
@@ -243,11 +299,14 @@ impl SessionRun {
         let fx = self.engine.key(engine_key, now);
         let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
         self.apply(fx, now, wall, bell);
-        // Mute follows the engine once its effects (a safety alert among
-        // them) have been handed to the output.
+        // Mute and voice follow the engine once its effects (a safety alert
+        // among them) have been handed to the output.
         if let Some(audio) = &self.audio {
             audio.set_muted(self.engine.muted());
+            audio.set_voice(self.engine.voice());
         }
+        // Mute, voice and pause change what comes next.
+        self.expect_next_sound();
         self.sound = match (self.engine.muted(), self.sound) {
             (_, SoundState::NoDevice) => SoundState::NoDevice,
             (true, _) => SoundState::Muted,
@@ -257,12 +316,33 @@ impl SessionRun {
         if quit { After::Quit } else { After::Stay }
     }
 
-    /// What the header says about sound.
+    /// What the header says about sound: "sound on · voice on", "muted",
+    /// "sound on · voice: espeak-ng not installed", "no sound: no audio device".
     pub fn sound_label(&self) -> String {
-        match self.sound_for_run {
-            SoundForRun::Muted => "muted".to_string(),
-            SoundForRun::On => self.sound.label().to_string(),
+        match (self.sound_for_run, self.sound) {
+            (SoundForRun::Muted, _) => "muted".to_string(),
+            (_, SoundState::On) => format!("{} · {}", self.sound.label(), self.voice().label()),
+            (_, sound) => sound.label().to_string(),
         }
+    }
+
+    /// What the header says about the spoken coach.
+    pub fn voice(&self) -> VoiceState {
+        match (&self.voice_missing, self.engine.voice()) {
+            (_, false) => VoiceState::Off,
+            (Some(reason), true) => VoiceState::Missing(reason.clone()),
+            (None, true) => VoiceState::On,
+        }
+    }
+
+    /// The glance layout was turned on or off with `g` since the profile was
+    /// last saved: the new choice, once, for the app to keep in the profile.
+    pub fn take_glance_change(&mut self) -> Option<bool> {
+        let now = self.engine.glance();
+        (now != self.glance_saved).then(|| {
+            self.glance_saved = now;
+            now
+        })
     }
 }
 

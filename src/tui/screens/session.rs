@@ -1,6 +1,11 @@
 //! The guided session screen: header, the exercise with its big number and
 //! gauge, the steps and the key cue, what comes next, the keys; and on top of
 //! it the prompts, the help overlay, the end screen and the safety screen.
+//! The big number grows with the terminal (the 80×24 layout keeps its three
+//! rows); `g` switches to the glance layout ([`glance`]): only what someone
+//! on the mat needs to read from there.
+
+mod glance;
 
 use std::time::Duration;
 
@@ -14,7 +19,7 @@ use crate::domain::{DiscomfortKind, SessionStatus};
 use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::ascii_digits::AsciiDigits;
-use crate::tui::widgets::bigdigits::{self, BigDigits};
+use crate::tui::widgets::bigdigits::{self, BigDigits, Size};
 use crate::tui::widgets::figure;
 use crate::tui::widgets::{centered, hanging, key_hints, panel};
 use crate::tui::words;
@@ -133,8 +138,20 @@ fn render_banner(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status
     );
 }
 
+/// Rows of the standard layout's left column besides the big number: name,
+/// set, a blank, caption, gauge, a blank, key cue.
+const BESIDE_DIGITS: u16 = 7;
+/// The body's height at 80×24, where the big number keeps its three rows.
+const BODY_AT_80X24: u16 = 18;
+/// Blank rows kept under the key cue when the big number grows.
+const BREATHING_ROOM: u16 = 2;
+
 fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     let Some(ex) = view.exercise else { return };
+    if view.glance {
+        glance::render(frame, area, view, ex, theme);
+        return;
+    }
     let wide = area.width >= 100;
     let (left, right) = if wide {
         let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
@@ -143,12 +160,28 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     } else {
         (area, None)
     };
+    let lines = step_lines(ex, right.map_or(left.width, |r| r.width), wide, theme);
+
+    // The big number takes the rows the column can spare: beside the steps
+    // (wide), all of them; above the steps (narrow), only rows beyond the
+    // 80×24 layout, never squeezing the steps.
+    let spare = if wide {
+        left.height.saturating_sub(BESIDE_DIGITS + BREATHING_ROOM)
+    } else {
+        let steps = lines.len() as u16 + 1;
+        let beyond_80x24 = area.height.saturating_sub(BODY_AT_80X24);
+        (bigdigits::HEIGHT + beyond_80x24).min(
+            left.height
+                .saturating_sub(BESIDE_DIGITS + steps + BREATHING_ROOM),
+        )
+    };
+    let size = Size::fitting(widest(&view.main), left.width.saturating_sub(3), spare);
 
     let [title, setline, _, digits, label, gauge, _, cue, steps] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(bigdigits::HEIGHT),
+        Constraint::Length(size.rows()),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -184,26 +217,13 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(set)), setline);
 
     let (big, caption) = main_text(&view.main);
-    let digit_style = if view.paused {
-        theme.dim()
-    } else {
-        theme.accent()
-    };
     if let Some(big) = &big {
-        let w = BigDigits::width(big);
-        let x = digits.x + 2;
-        let rect = Rect::new(
-            x,
-            digits.y,
-            w.min(digits.width.saturating_sub(2)),
-            digits.height,
-        );
-        // ASCII terminals (issue 18): the same size, drawn with `_` and `|`.
-        if theme.ascii {
-            frame.render_widget(AsciiDigits::new(big).style(digit_style), rect);
-        } else {
-            frame.render_widget(BigDigits::new(big).style(digit_style), rect);
-        }
+        let digits = Rect {
+            x: digits.x + 2,
+            width: digits.width.saturating_sub(2),
+            ..digits
+        };
+        render_number(frame, digits, big, size, view, theme);
     }
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
@@ -212,22 +232,13 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
         ))),
         label,
     );
-    if !matches!(view.main, Main::Between { .. } | Main::Finished) {
+    if let Some(bar) = progress_bar(view, theme) {
         let gauge_area = Rect {
             x: gauge.x + 1,
             width: gauge.width.saturating_sub(2),
             ..gauge
         };
-        frame.render_widget(
-            LineGauge::default()
-                .ratio(view.gauge.clamp(0.0, 1.0))
-                .filled_symbol(theme.gauge_symbols().0)
-                .unfilled_symbol(theme.gauge_symbols().1)
-                .filled_style(theme.gauge())
-                .unfilled_style(theme.dim())
-                .label(""),
-            gauge_area,
-        );
+        frame.render_widget(bar, gauge_area);
     }
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -238,26 +249,6 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     );
 
     let steps_area = right.unwrap_or(steps);
-    let mut lines: Vec<Line> = Vec::new();
-    if right.is_some() {
-        lines.push(Line::from(Span::styled("How to do it", theme.title())));
-        lines.push(Line::from(Span::styled(ex.position.as_str(), theme.dim())));
-    }
-    // Wrapped by hand so a step's second line keeps the indent of its first.
-    let text_width = usize::from(steps_area.width.saturating_sub(2)).max(20);
-    for (i, step) in ex.steps.iter().enumerate() {
-        let number = format!(" {}. ", i + 1);
-        let mut wrapped = hanging(step, text_width, &number, "    ");
-        if let Some(first) = wrapped.first_mut() {
-            let text = first.to_string();
-            let (lead, rest) = text.split_at(number.len().min(text.len()));
-            *first = Line::from(vec![
-                Span::styled(lead.to_string(), theme.dim()),
-                Span::raw(rest.to_string()),
-            ]);
-        }
-        lines.extend(wrapped);
-    }
     let block = if right.is_some() {
         Block::default()
             .borders(Borders::LEFT)
@@ -273,6 +264,91 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
             .block(block),
         steps_area,
     );
+}
+
+/// The big number at `size`, from the left of `area`.
+fn render_number(
+    frame: &mut Frame,
+    area: Rect,
+    big: &str,
+    size: Size,
+    view: &View<'_>,
+    theme: &Theme,
+) {
+    let style = if view.paused {
+        theme.dim()
+    } else {
+        theme.accent()
+    };
+    let width = BigDigits::width_at(big, size).min(area.width);
+    let area = Rect { width, ..area };
+    // ASCII terminals (issue 18): the strokes drawn with `_` and `|`, the
+    // larger sizes with `#` pixels.
+    match (theme.ascii, size) {
+        (true, Size::Strokes) => frame.render_widget(AsciiDigits::new(big).style(style), area),
+        (true, _) => {
+            frame.render_widget(BigDigits::new(big).style(style).size(size).pixel("#"), area)
+        }
+        (false, _) => frame.render_widget(BigDigits::new(big).style(style).size(size), area),
+    }
+}
+
+/// The gauge of the hold or set under way; none between exercises or at the end.
+fn progress_bar<'a>(view: &View<'_>, theme: &Theme) -> Option<LineGauge<'a>> {
+    (!matches!(view.main, Main::Between { .. } | Main::Finished)).then(|| {
+        LineGauge::default()
+            .ratio(view.gauge.clamp(0.0, 1.0))
+            .filled_symbol(theme.gauge_symbols().0)
+            .unfilled_symbol(theme.gauge_symbols().1)
+            .filled_style(theme.gauge())
+            .unfilled_style(theme.dim())
+            .label("")
+    })
+}
+
+/// The widest the big number gets in this phase, so its size holds still
+/// while the seconds count down.
+fn widest(main: &Main) -> &'static str {
+    let total = match *main {
+        Main::Hold { total_s, .. }
+        | Main::Move { total_s, .. }
+        | Main::Rest { total_s, .. }
+        | Main::RepHold { total_s, .. } => total_s,
+        Main::GetReady { remaining_s } => remaining_s,
+        _ => 0,
+    };
+    if total >= 100 { "8:88" } else { "88" }
+}
+
+/// The steps of the exercise, numbered, for a column `width` wide (with
+/// the position under a heading when `heading`).
+fn step_lines<'a>(
+    ex: &'a crate::plan::PlannedExercise,
+    width: u16,
+    heading: bool,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = Vec::new();
+    if heading {
+        lines.push(Line::from(Span::styled("How to do it", theme.title())));
+        lines.push(Line::from(Span::styled(ex.position.as_str(), theme.dim())));
+    }
+    // Wrapped by hand so a step's second line keeps the indent of its first.
+    let text_width = usize::from(width.saturating_sub(2)).max(20);
+    for (i, step) in ex.steps.iter().enumerate() {
+        let number = format!(" {}. ", i + 1);
+        let mut wrapped = hanging(step, text_width, &number, "    ");
+        if let Some(first) = wrapped.first_mut() {
+            let text = first.to_string();
+            let (lead, rest) = text.split_at(number.len().min(text.len()));
+            *first = Line::from(vec![
+                Span::styled(lead.to_string(), theme.dim()),
+                Span::raw(rest.to_string()),
+            ]);
+        }
+        lines.extend(wrapped);
+    }
+    lines
 }
 
 /// The big number and the words under it.
@@ -297,6 +373,22 @@ fn main_text(main: &Main) -> (Option<String>, String) {
         Main::RepReady { done, target } => (
             Some(done.to_string()),
             format!("Rep {done} of {target} · Space to start rep {}", done + 1),
+        ),
+        Main::RepRelax {
+            done,
+            target,
+            remaining_s,
+            ..
+        } => (
+            Some(done.to_string()),
+            format!(
+                "Rep {done} of {target} · relax · rep {} in {remaining_s} s · Space starts it now",
+                done + 1
+            ),
+        ),
+        Main::Beat { done, target } => (
+            Some(done.to_string()),
+            format!("Rep {done} of {target} · counted for you · Space counts one now"),
         ),
         Main::RepHold {
             rep,
@@ -334,8 +426,9 @@ fn main_text(main: &Main) -> (Option<String>, String) {
 
 fn footer_hints<'a>(view: &View<'_>, theme: &Theme, wide: bool) -> Line<'a> {
     let space = match view.main {
-        Main::Reps { .. } => "rep",
+        Main::Reps { .. } | Main::Beat { .. } => "rep",
         Main::RepReady { .. } => "start",
+        Main::RepRelax { .. } => "next rep",
         Main::GetReady { .. } => "start",
         _ => "",
     };
@@ -354,6 +447,13 @@ fn footer_hints<'a>(view: &View<'_>, theme: &Theme, wide: bool) -> Line<'a> {
     // With --mute, sound stays off for the run: no key offers to turn it on.
     if !view.mute_locked {
         hints.push(("m", if view.muted { "unmute" } else { "mute" }));
+    }
+    // The rest is in the help (`?`); 80 columns have no room for it.
+    if wide {
+        if !view.voice_locked {
+            hints.push(("v", if view.voice { "voice off" } else { "voice on" }));
+        }
+        hints.push(("g", if view.glance { "steps" } else { "glance" }));
     }
     hints.extend([("?", "help"), ("q", "quit")]);
     key_hints(theme, &hints)
@@ -385,8 +485,11 @@ fn popup(
 fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, status: &Status, theme: &Theme) {
     match modal {
         ModalView::Help => {
-            let keys: [(&str, &str); 12] = [
-                ("Space", "count one rep; start a hold or a rep; continue"),
+            let keys: [(&str, &str); 14] = [
+                (
+                    "Space",
+                    "count a rep; start a hold or a rep; end a paced hold",
+                ),
                 ("p", "pause / resume (every timer stops)"),
                 ("n  →", "next: finish this step early"),
                 ("b  ←", "restart this rep or set; twice: previous exercise"),
@@ -394,6 +497,8 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, status: &Statu
                 ("r", "rate your discomfort now (timers pause)"),
                 ("s", "sharp pain: stop at once"),
                 ("m", "mute / unmute"),
+                ("v", "the spoken coach on / off"),
+                ("g", "glance: the big number alone / with the steps"),
                 ("?", "this help (timers wait while it is open)"),
                 ("q  Esc", "quit (asks first; what you did is kept)"),
                 ("", ""),

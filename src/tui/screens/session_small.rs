@@ -158,6 +158,13 @@ fn main_words(main: &Main) -> String {
             remaining_s,
             ..
         } => format!("Rep {rep} of {target} · hold {remaining_s} s"),
+        Main::RepRelax {
+            done,
+            target,
+            remaining_s,
+            ..
+        } => format!("Rep {done} of {target} · relax · next in {remaining_s} s"),
+        Main::Beat { done, target } => format!("Rep {done} of {target} · counted for you"),
         Main::Cycles { rep, target, .. } => format!("Cycle {rep} of {target}"),
         Main::Rest { remaining_s, .. } => format!("Rest · {remaining_s} s left"),
         Main::Between { outcome } => format!("Exercise {}", outcome.label()),

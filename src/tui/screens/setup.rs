@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::catalog::Equipment;
 use crate::profile::{
-    Condition, DEFAULT_DISCOMFORT_LIMIT, Experience, Profile, WEEKLY_TARGET_RANGE,
+    Condition, DEFAULT_DISCOMFORT_LIMIT, Experience, GET_READY_CHOICES, Pacing, Profile,
+    WEEKLY_TARGET_RANGE,
 };
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{hanging, key_hints, panel};
@@ -35,6 +36,12 @@ enum Field {
     Volume,
     Bell,
     Limit,
+    // Hands-free coaching (issue 16).
+    Voice,
+    Pacing,
+    Metronome,
+    GetReady,
+    Glance,
 }
 
 const CONDITIONS: [Condition; 2] = [Condition::HerniatedDisc, Condition::SpinalStenosis];
@@ -43,6 +50,13 @@ fn fields() -> Vec<Field> {
     let mut f = vec![Field::Experience, Field::InjuryHistory];
     f.extend(CONDITIONS.map(Field::Condition));
     f.extend([Field::Target, Field::Volume, Field::Bell, Field::Limit]);
+    f.extend([
+        Field::Voice,
+        Field::Pacing,
+        Field::Metronome,
+        Field::GetReady,
+        Field::Glance,
+    ]);
     f.extend(Equipment::ALL.map(Field::Equipment));
     f
 }
@@ -118,6 +132,23 @@ impl SetupScreen {
                 let v = i32::from(p.discomfort_limit) + step;
                 p.discomfort_limit = v.clamp(1, i32::from(DEFAULT_DISCOMFORT_LIMIT)) as u8;
             }
+            Field::Voice => p.voice = !p.voice,
+            Field::Pacing => {
+                p.pacing = match p.pacing {
+                    Pacing::Paced => Pacing::Manual,
+                    Pacing::Manual => Pacing::Paced,
+                }
+            }
+            Field::Metronome => p.metronome = !p.metronome,
+            Field::GetReady => {
+                let i = GET_READY_CHOICES
+                    .iter()
+                    .position(|c| *c == p.effective_get_ready_s())
+                    .unwrap_or(0) as i32;
+                let n = GET_READY_CHOICES.len() as i32;
+                p.get_ready_s = GET_READY_CHOICES[(i + step).rem_euclid(n) as usize];
+            }
+            Field::Glance => p.glance = !p.glance,
         }
     }
 
@@ -191,6 +222,19 @@ impl SetupScreen {
                     "Discomfort limit (≤ 5)",
                     format!("{}/10", p.effective_limit()),
                 ),
+                Field::Voice => ("Preferences", "Spoken coach", check(p.voice)),
+                Field::Pacing => (
+                    "Preferences",
+                    "Held reps and cycles",
+                    p.pacing.label().to_string(),
+                ),
+                Field::Metronome => ("Preferences", "Count plain reps aloud", check(p.metronome)),
+                Field::GetReady => (
+                    "Preferences",
+                    "Get-ready countdown",
+                    format!("{} s", p.effective_get_ready_s()),
+                ),
+                Field::Glance => ("Preferences", "Glance layout (g)", check(p.glance)),
             };
             let col = usize::from(matches!(field, Field::Equipment(_)));
             if group != sections[col] {
@@ -279,9 +323,14 @@ fn explain(field: Field) -> &'static str {
         Field::Condition(Condition::SpinalStenosis) => "Leaves out strong backward bending.",
         Field::Equipment(_) => "Exercises that need it are offered.",
         Field::Target => "Active days a week the week screen aims at.",
-        Field::Volume => "Chime loudness: 0 to 100 % in steps of 10.",
+        Field::Volume => "Chimes and voice: 0 to 100 % in tens.",
         Field::Bell => "Rings the terminal bell at phase changes.",
         Field::Limit => "A rating above it stops the session.",
+        Field::Voice => "Speaks names, counts and sides aloud.",
+        Field::Pacing => "Paced: held reps run on their own.",
+        Field::Metronome => "Counts plain reps aloud at a steady pace.",
+        Field::GetReady => "Seconds to get in position before a hold.",
+        Field::Glance => "Only the big number, readable from the mat.",
     }
 }
 
@@ -300,11 +349,53 @@ fn check(on: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crossterm::event::KeyModifiers;
 
-    fn press(form: &mut SetupScreen, code: KeyCode) {
-        form.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    use super::*;
+
+    fn press(form: &mut SetupScreen, code: KeyCode) -> SetupAction {
+        form.on_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn move_to(form: &mut SetupScreen, field: Field) {
+        let at = fields().iter().position(|f| *f == field).expect("a field");
+        for _ in 0..fields().len() {
+            press(form, KeyCode::Up);
+        }
+        for _ in 0..at {
+            press(form, KeyCode::Down);
+        }
+    }
+
+    #[test]
+    fn the_hands_free_questions_change_the_profile() {
+        let mut form = SetupScreen::new(Profile::default(), true);
+        assert!(form.profile.voice);
+        assert_eq!(form.profile.pacing, Pacing::Paced);
+        move_to(&mut form, Field::Voice);
+        press(&mut form, KeyCode::Char(' '));
+        move_to(&mut form, Field::Pacing);
+        press(&mut form, KeyCode::Right);
+        move_to(&mut form, Field::Metronome);
+        press(&mut form, KeyCode::Char(' '));
+        move_to(&mut form, Field::Glance);
+        press(&mut form, KeyCode::Char(' '));
+        // Get ready: 5 → 10 → 3 → 5, and back with ←.
+        move_to(&mut form, Field::GetReady);
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            press(&mut form, KeyCode::Right);
+            seen.push(form.profile.get_ready_s);
+        }
+        assert_eq!(seen, vec![10, 3, 5]);
+        press(&mut form, KeyCode::Left);
+        assert_eq!(form.profile.get_ready_s, 3);
+        let SetupAction::Save(saved) = press(&mut form, KeyCode::Enter) else {
+            panic!("Enter saves");
+        };
+        assert!(!saved.voice && saved.metronome && saved.glance);
+        assert_eq!(saved.pacing, Pacing::Manual);
+        assert_eq!(saved.get_ready_s, 3);
     }
 
     #[test]

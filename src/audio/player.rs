@@ -1,0 +1,715 @@
+//! The audio thread: it opens the output, plays cues and phrases into rodio's
+//! mixer, and sleeps on its channel in between. An open output costs CPU even
+//! in silence, so the output is closed [`IDLE_CLOSE`] after the last sound
+//! and opened again for the next one (on this thread, never the event loop's).
+//!
+//! Phrases are played one after another, never over each other or over the
+//! safety alert: a phrase asked for while another sounds starts the moment
+//! that one ends, placed sample-exactly in the stream. While a phrase sounds,
+//! the chimes are ducked under it. The words come from the renderer thread
+//! ([`super::voice`]), started with the player and stopped at once if there
+//! is no output.
+
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use rodio::buffer::SamplesBuffer;
+use rodio::cpal::{self, BufferSize, SampleFormat};
+use rodio::{ChannelCount, DeviceSinkBuilder, MixerDeviceSink, SampleRate, Source};
+
+use super::cues::CueCache;
+use super::voice::{self, Made, Phrases, Queue, Rendered};
+use super::{AudioStatus, Shared};
+use crate::cue::{Cue, Phrase};
+
+/// Cues asked for this long ago are dropped rather than played late (a tick
+/// heard half a second after its second is worse than none); this only
+/// happens while the device is still opening.
+const STALE_CUE: Duration = Duration::from_millis(500);
+
+/// A phrase that could start only this long after its deadline is dropped:
+/// "3" said after "2" is due helps nobody.
+const STALE_SPEECH: Duration = Duration::from_millis(1500);
+
+/// How often a playing sound re-reads the volume, so mute is heard at once.
+const GAIN_UPDATE: Duration = Duration::from_millis(5);
+
+/// How far the chimes go down while the coach speaks (about −12 dB).
+pub(super) const DUCK: f32 = 0.25;
+
+/// How long before an expected sound the output is opened: PulseAudio can
+/// take a second or more to get a new stream going (until then the output
+/// takes no samples), and a "3" said late is worse than none.
+pub(super) const PREOPEN: Duration = Duration::from_secs(2);
+
+/// How long the output stays open after the last sound has finished. An open
+/// stream costs CPU all the time, silent or not (with PulseAudio behind ALSA,
+/// ≈ 6.5 ms of CPU per second across cpal's and libpulse's threads, some 400 ms
+/// a minute), so it is closed between sounds and opened again for the next
+/// (≈ 9 ms, on this thread, never the event loop's). The wait also lets the
+/// device's buffer drain before closing, and keeps one stream for a run of
+/// ticks a second apart.
+pub(super) const IDLE_CLOSE: Duration = Duration::from_millis(1500);
+
+/// The output format asked for first: the cues' own, so nothing is
+/// resampled in our process. This matters because the output thread runs for
+/// as long as a session is open, even in silence, and rodio's mixer costs
+/// about 11 ns per output sample: mono at 22 050 Hz is ≈ 30 ms of CPU a
+/// minute, stereo at 48 kHz would be ≈ 140 ms, more than our whole budget.
+/// Mono is safe: PulseAudio, PipeWire and ALSA's `plug` all copy a mono
+/// stream to every speaker. espeak-ng speaks at the same rate.
+pub(super) const PREFERRED_CHANNELS: ChannelCount = ChannelCount::new(1).unwrap();
+pub(super) const PREFERRED_RATE: SampleRate = SampleRate::new(22_050).unwrap();
+/// 16-bit like the cues: every device and plugin takes it (ALSA's `file`
+/// plugin, for one, writes a wrong WAV header for 32-bit float).
+const PREFERRED_FORMAT: SampleFormat = SampleFormat::I16;
+/// About 46 ms per period at 22 050 Hz: low enough latency for a "go",
+/// few enough wake-ups (≈22/s) to stay cheap. Ignored by fallbacks.
+const PREFERRED_PERIOD_FRAMES: u32 = 1024;
+
+/// What the handle, the output and the renderer ask of the audio thread.
+pub(super) enum Command {
+    Play {
+        cue: Cue,
+        asked: Instant,
+        /// A safety alert: heard even when muted with `m`, never ducked.
+        alert: bool,
+    },
+    Say {
+        phrase: Phrase,
+        due: Instant,
+    },
+    /// An exercise comes: render its words now.
+    Prepare(usize),
+    /// The next sound is due then (or nothing is).
+    Expect(Option<Instant>),
+    /// The voice was turned on (`v`): render what is missing.
+    VoiceOn,
+    /// From the renderer.
+    Made(Made),
+    /// From the output: a phrase's first sound was taken, `planned` being
+    /// when it was meant to start (its deadline, or the end of the phrase
+    /// before it).
+    Started {
+        phrase: Phrase,
+        due: Instant,
+        planned: Instant,
+        at: Instant,
+    },
+    /// From cpal's error callback: the device went away.
+    DeviceLost(String),
+    Shutdown,
+}
+
+/// The spoken coach's part of the player: the words, the renderer, and
+/// where the voice is in the stream.
+struct Voice {
+    phrases: Phrases,
+    queue: Arc<Queue>,
+    /// Whether the engine works: unknown until it renders or fails.
+    engine: Option<bool>,
+    /// When the phrase (or alert) sounding now ends: the next starts then.
+    busy_until: Instant,
+    /// A phrase asked for before it was rendered, and its deadline.
+    waiting: Option<(Phrase, Instant)>,
+    /// Every phrase heard: (its deadline, when it was meant to start, when it did).
+    heard: Vec<(Instant, Instant, Instant)>,
+}
+
+/// The player's state between commands.
+struct Player<'a, F: FnMut(AudioStatus)> {
+    shared: &'a Arc<Shared>,
+    events: Sender<Command>,
+    on_status: F,
+    sink: Option<MixerDeviceSink>,
+    /// When the open output may be closed: nothing is left to hear by then.
+    quiet_at: Instant,
+    /// The next sound the engine expects, not yet opened for.
+    expected: Option<Instant>,
+    cues: CueCache,
+    voice: Option<Voice>,
+}
+
+/// The audio thread: open the device, report, then sleep on the channel;
+/// the device is closed while nothing plays and opened again for the next sound.
+pub(super) fn run_player(
+    shared: &Arc<Shared>,
+    inbox: &Receiver<Command>,
+    events: Sender<Command>,
+    book: Option<Vec<crate::session::speech::Entry>>,
+    on_status: impl FnMut(AudioStatus),
+) {
+    let started = Instant::now();
+    let mut player = Player {
+        shared,
+        events,
+        on_status,
+        sink: None,
+        quiet_at: Instant::now() + IDLE_CLOSE,
+        expected: None,
+        cues: CueCache::default(),
+        voice: None,
+    };
+    // The voice starts rendering while the device opens: the first phrase
+    // is due the moment the session starts.
+    let renderer = book.map(|book| player.start_voice(book));
+    match open_sink(player.events.clone()) {
+        Ok(sink) => {
+            tracing::info!(
+                "audio: output open in {:?}: {} ch, {} Hz, {:?}, buffer {:?}",
+                started.elapsed(),
+                sink.config().channel_count(),
+                sink.config().sample_rate(),
+                sink.config().sample_format(),
+                sink.config().buffer_size(),
+            );
+            player.sink = Some(sink);
+        }
+        Err(reason) => {
+            tracing::warn!(
+                "audio: no sound, no usable output device ({reason}); took {:?}",
+                started.elapsed()
+            );
+            shared.alive.store(false, Ordering::Relaxed);
+            // No device: the renderer stops after the phrase in hand.
+            if let Some(voice) = &player.voice {
+                voice.queue.close();
+            }
+            (player.on_status)(AudioStatus::NoDevice(reason));
+            return;
+        }
+    }
+    (player.on_status)(AudioStatus::Ready);
+
+    // Blocks between commands: the thread uses no CPU while nothing is asked.
+    loop {
+        let command = match player.next_wake() {
+            Some(at) => match inbox.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(command) => command,
+                Err(RecvTimeoutError::Timeout) => {
+                    if !player.woken() {
+                        break;
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match inbox.recv() {
+                Ok(command) => command,
+                Err(_) => break,
+            },
+        };
+        match command {
+            Command::Shutdown => break,
+            command => {
+                if !player.handle(command) {
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(voice) = &player.voice {
+        voice.queue.close();
+        log_lateness(&voice.heard);
+    }
+    drop(player.sink.take());
+    // The renderer stops after the phrase in hand (≈ 10 ms): left to finish
+    // on its own, never waited for.
+    drop(renderer);
+    tracing::debug!("audio: output closed");
+}
+
+impl<F: FnMut(AudioStatus)> Player<'_, F> {
+    /// When the thread must wake with no command: to close the quiet output,
+    /// or to open it ahead of an expected sound.
+    fn next_wake(&self) -> Option<Instant> {
+        match (&self.sink, self.expected) {
+            (Some(_), _) => Some(self.quiet_at),
+            (None, Some(at)) => Some(at.checked_sub(PREOPEN).unwrap_or(at)),
+            (None, None) => None,
+        }
+    }
+
+    /// The wake came: close the output if nothing is due soon, keep it open
+    /// for a sound due soon, or open it ahead of one. False when the output
+    /// is gone (reported).
+    fn woken(&mut self) -> bool {
+        let now = Instant::now();
+        let soon = self.expected.filter(|at| *at <= now + PREOPEN + IDLE_CLOSE);
+        match (&self.sink, soon) {
+            (Some(_), Some(at)) => {
+                // Closing now would mean opening again for it.
+                self.quiet_at = self.quiet_at.max(at + IDLE_CLOSE);
+                self.expected = None;
+            }
+            (Some(_), None) => {
+                self.sink = None;
+                tracing::debug!("audio: output closed while nothing plays");
+            }
+            (None, _) => {
+                let Some(at) = self.expected.take() else {
+                    return true;
+                };
+                if !self.ensure_sink() {
+                    return false;
+                }
+                tracing::trace!(
+                    "audio: output opened {:?} ahead of a sound",
+                    at.saturating_duration_since(now)
+                );
+                self.quiet_at = self.quiet_at.max(at + IDLE_CLOSE);
+            }
+        }
+        true
+    }
+
+    /// Starts the renderer thread with the session's book; the words every
+    /// exercise shares are rendered first if the voice is on.
+    fn start_voice(
+        &mut self,
+        book: Vec<crate::session::speech::Entry>,
+    ) -> Option<std::thread::JoinHandle<()>> {
+        let queue = Arc::new(Queue::default());
+        let renderer = {
+            let queue = Arc::clone(&queue);
+            let events = Mutex::new(self.events.clone());
+            std::thread::Builder::new()
+                .name("backcoach-voice".into())
+                .spawn(move || {
+                    voice::render_jobs(&queue, &|made| {
+                        let events = events.lock().unwrap_or_else(PoisonError::into_inner);
+                        let _ = events.send(Command::Made(made));
+                    });
+                })
+        };
+        let renderer = match renderer {
+            Ok(handle) => Some(handle),
+            Err(e) => {
+                tracing::error!("voice: could not start the renderer thread: {e}");
+                (self.on_status)(AudioStatus::NoVoice("could not start".into()));
+                return None;
+            }
+        };
+        self.voice = Some(Voice {
+            phrases: Phrases::new(book),
+            queue,
+            engine: None,
+            busy_until: Instant::now(),
+            waiting: None,
+            heard: Vec::new(),
+        });
+        self.render_missing();
+        renderer
+    }
+
+    /// Queues every wanted phrase not rendered yet, if the voice is on.
+    fn render_missing(&mut self) {
+        let on = self.shared.voice.load(Ordering::Relaxed);
+        if let Some(voice) = &mut self.voice
+            && on
+            && voice.engine != Some(false)
+        {
+            for job in voice.phrases.missing() {
+                voice.queue.push(job, false);
+            }
+        }
+    }
+
+    /// Handles one command; false when the thread must end.
+    fn handle(&mut self, command: Command) -> bool {
+        match command {
+            Command::Play { cue, asked, alert } => self.play_cue(cue, asked, alert),
+            Command::Say { phrase, due } => self.say(phrase, due),
+            Command::Prepare(exercise) => {
+                if let Some(voice) = &mut self.voice {
+                    voice.phrases.prepare(exercise);
+                    tracing::debug!(
+                        "voice: exercise {exercise} comes; {} samples of phrases held",
+                        voice.phrases.held_samples()
+                    );
+                }
+                self.render_missing();
+                true
+            }
+            Command::VoiceOn => {
+                self.render_missing();
+                true
+            }
+            Command::Expect(at) => {
+                self.expected = at;
+                true
+            }
+            Command::Made(made) => self.made(made),
+            Command::Started {
+                phrase,
+                due,
+                planned,
+                at,
+            } => {
+                tracing::debug!(
+                    "voice: {phrase:?} started {:?} after its deadline ({:?} after it could)",
+                    at.saturating_duration_since(due),
+                    at.saturating_duration_since(planned)
+                );
+                if let Some(voice) = &mut self.voice {
+                    voice.heard.push((due, planned, at));
+                }
+                true
+            }
+            Command::DeviceLost(reason) => {
+                tracing::warn!("audio: output device lost: {reason}");
+                self.shared.alive.store(false, Ordering::Relaxed);
+                self.sink = None;
+                (self.on_status)(AudioStatus::NoDevice(reason));
+                false
+            }
+            Command::Shutdown => false,
+        }
+    }
+
+    /// The output, opened if it was closed; false (reported) if it cannot be.
+    fn ensure_sink(&mut self) -> bool {
+        if self.sink.is_some() {
+            return true;
+        }
+        match open_sink(self.events.clone()) {
+            Ok(opened) => {
+                self.sink = Some(opened);
+                true
+            }
+            Err(reason) => {
+                tracing::warn!("audio: the output could not be opened again: {reason}");
+                self.shared.alive.store(false, Ordering::Relaxed);
+                (self.on_status)(AudioStatus::NoDevice(reason));
+                false
+            }
+        }
+    }
+
+    fn play_cue(&mut self, cue: Cue, asked: Instant, alert: bool) -> bool {
+        if self.shared.muted.load(Ordering::Relaxed) && !alert {
+            return true;
+        }
+        let late = asked.elapsed();
+        if late > STALE_CUE {
+            tracing::debug!("audio: dropped {cue:?}, {late:?} late");
+            return true;
+        }
+        let Some(samples) = self.cues.get(cue) else {
+            return true;
+        };
+        if !self.ensure_sink() {
+            return false;
+        }
+        let length = samples.total_duration().unwrap_or(Duration::from_secs(1));
+        if let Some(sink) = &self.sink {
+            let shared = Arc::clone(self.shared);
+            if alert {
+                sink.mixer()
+                    .add(cue_source(samples, move || shared.volume_gain()));
+            } else {
+                sink.mixer()
+                    .add(cue_source(samples, move || shared.cue_gain()));
+            }
+        }
+        let ends = Instant::now() + length;
+        if alert && let Some(voice) = &mut self.voice {
+            // The safety stop's sentence follows the alert, never over it.
+            voice.busy_until = voice.busy_until.max(ends);
+        }
+        self.quiet_at = self.quiet_at.max(ends + IDLE_CLOSE);
+        true
+    }
+
+    fn say(&mut self, phrase: Phrase, due: Instant) -> bool {
+        let Some(voice) = &mut self.voice else {
+            return true;
+        };
+        if voice.engine == Some(false) || !self.shared.speaks() {
+            return true;
+        }
+        match voice.phrases.get(&phrase).cloned() {
+            Some(rendered) => self.speak(phrase, rendered, due),
+            None => {
+                // Not rendered yet: as soon as it is, if still in time.
+                if !voice.phrases.is_pending(&phrase)
+                    && let Some(job) = voice.phrases.urgent(phrase)
+                {
+                    tracing::debug!("voice: {phrase:?} asked for before it was rendered");
+                    voice.queue.push(job, true);
+                }
+                voice.waiting = Some((phrase, due));
+                true
+            }
+        }
+    }
+
+    /// Plays a rendered phrase due at `due`: at once, or when the phrase (or
+    /// alert) sounding now ends; dropped if that is too late to help.
+    fn speak(&mut self, phrase: Phrase, rendered: Rendered, due: Instant) -> bool {
+        let now = Instant::now();
+        let Some(voice) = &mut self.voice else {
+            return true;
+        };
+        // When it could start: its deadline, or the end of what sounds before it.
+        let could = due.max(voice.busy_until);
+        let start = now.max(voice.busy_until);
+        let late = start.saturating_duration_since(due);
+        if late > STALE_SPEECH {
+            tracing::debug!("voice: dropped {phrase:?}: it could start only {late:?} late");
+            return true;
+        }
+        voice.busy_until = start + rendered.duration();
+        let ends = voice.busy_until;
+        if !self.ensure_sink() {
+            return false;
+        }
+        let delay = start.saturating_duration_since(now);
+        let events = self.events.clone();
+        let source = Speech::new(rendered, delay, Arc::clone(self.shared), move |at| {
+            let _ = events.send(Command::Started {
+                phrase,
+                due,
+                planned: could,
+                at,
+            });
+        });
+        if let Some(sink) = &self.sink {
+            sink.mixer().add(source);
+        }
+        self.quiet_at = self.quiet_at.max(ends + IDLE_CLOSE);
+        true
+    }
+
+    fn made(&mut self, made: Made) -> bool {
+        let Some(voice) = &mut self.voice else {
+            return true;
+        };
+        match made {
+            Made::Rendered(phrase, rendered) => {
+                if voice.engine.is_none() {
+                    voice.engine = Some(true);
+                    (self.on_status)(AudioStatus::VoiceReady);
+                }
+                voice.phrases.rendered(phrase, rendered.clone());
+                if let Some((waiting, due)) = voice.waiting
+                    && waiting == phrase
+                {
+                    voice.waiting = None;
+                    if self.shared.speaks() {
+                        return self.speak(phrase, rendered, due);
+                    }
+                }
+            }
+            Made::NoEngine(reason) => {
+                voice.engine = Some(false);
+                voice.waiting = None;
+                (self.on_status)(AudioStatus::NoVoice(reason));
+            }
+            Made::Failed(phrase) => {
+                voice.phrases.failed(phrase);
+                if voice.waiting.is_some_and(|(p, _)| p == phrase) {
+                    voice.waiting = None;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// One line in the log at the end of a session: how late the phrases started
+/// (`scripts/measure` reads it).
+fn log_lateness(heard: &[(Instant, Instant, Instant)]) {
+    if heard.is_empty() {
+        return;
+    }
+    let mut after_deadline: Vec<f64> = heard
+        .iter()
+        .map(|(due, _, at)| at.saturating_duration_since(*due).as_secs_f64() * 1000.0)
+        .collect();
+    let mut after_planned: Vec<f64> = heard
+        .iter()
+        .map(|(_, planned, at)| at.saturating_duration_since(*planned).as_secs_f64() * 1000.0)
+        .collect();
+    let queued = heard
+        .iter()
+        .filter(|(due, planned, _)| planned > due)
+        .count();
+    let summary = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[v.len() / 2], v[v.len() - 1])
+    };
+    let (median, worst) = summary(&mut after_planned);
+    let (median_due, worst_due) = summary(&mut after_deadline);
+    tracing::info!(
+        "voice: {} phrases; start after they could (deadline, or the phrase before ending): median {median:.1} ms, worst {worst:.1} ms; after the deadline: median {median_due:.1} ms, worst {worst_due:.1} ms; {queued} waited for a phrase before them",
+        heard.len()
+    );
+}
+
+/// A playing cue whose loudness follows `gain` (re-read every few ms), so
+/// volume changes, mute and ducking reach sounds already in the mixer.
+pub(super) fn cue_source(
+    samples: SamplesBuffer,
+    gain: impl Fn() -> f32 + Send + 'static,
+) -> impl Source + Send + 'static {
+    samples
+        .amplify(0.0)
+        .periodic_access(GAIN_UPDATE, move |source| source.set_factor(gain()))
+}
+
+/// A phrase in the stream: `delay` of silence (the phrase before it still
+/// sounding), then its samples at the voice's gain. While it sounds it
+/// counts as speaking (the chimes duck); its first sound is reported once.
+pub(super) struct Speech {
+    rendered: Rendered,
+    pos: usize,
+    delay: usize,
+    shared: Arc<Shared>,
+    gain: f32,
+    until_gain_update: usize,
+    gain_every: usize,
+    on_start: Option<Box<dyn FnOnce(Instant) + Send>>,
+    speaking: bool,
+}
+
+impl Speech {
+    /// A phrase that starts after `delay`.
+    pub fn new(
+        rendered: Rendered,
+        delay: Duration,
+        shared: Arc<Shared>,
+        on_start: impl FnOnce(Instant) + Send + 'static,
+    ) -> Speech {
+        let rate = rendered.rate.max(1);
+        Speech {
+            delay: (delay.as_secs_f64() * f64::from(rate)).round() as usize,
+            pos: 0,
+            gain: shared.speech_gain(),
+            until_gain_update: 0,
+            gain_every: (GAIN_UPDATE.as_secs_f64() * f64::from(rate)).max(1.0) as usize,
+            shared,
+            rendered,
+            on_start: Some(Box::new(on_start)),
+            speaking: false,
+        }
+    }
+
+    fn stop_speaking(&mut self) {
+        if std::mem::take(&mut self.speaking) {
+            self.shared.speaking.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Iterator for Speech {
+    type Item = rodio::Sample;
+
+    fn next(&mut self) -> Option<rodio::Sample> {
+        if self.delay > 0 {
+            self.delay -= 1;
+            return Some(0.0);
+        }
+        let Some(&sample) = self.rendered.samples.get(self.pos) else {
+            self.stop_speaking();
+            return None;
+        };
+        if self.pos == 0 {
+            self.speaking = true;
+            self.shared.speaking.fetch_add(1, Ordering::Relaxed);
+            if let Some(on_start) = self.on_start.take() {
+                on_start(Instant::now());
+            }
+        }
+        if self.until_gain_update == 0 {
+            self.gain = self.shared.speech_gain();
+            self.until_gain_update = self.gain_every;
+        }
+        self.until_gain_update -= 1;
+        self.pos += 1;
+        Some(f32::from(sample) / 32_768.0 * self.gain)
+    }
+}
+
+impl Source for Speech {
+    fn current_span_len(&self) -> Option<usize> {
+        let left = self.delay + self.rendered.samples.len().saturating_sub(self.pos);
+        Some(left)
+    }
+
+    fn channels(&self) -> ChannelCount {
+        PREFERRED_CHANNELS
+    }
+
+    fn sample_rate(&self) -> SampleRate {
+        SampleRate::new(self.rendered.rate).unwrap_or(PREFERRED_RATE)
+    }
+
+    fn total_duration(&self) -> Option<Duration> {
+        let rate = f64::from(self.rendered.rate.max(1));
+        Some(Duration::from_secs_f64(
+            (self.delay + self.rendered.samples.len()) as f64 / rate,
+        ))
+    }
+}
+
+impl Drop for Speech {
+    fn drop(&mut self) {
+        self.stop_speaking();
+    }
+}
+
+/// Open the default output device, preferring the cues' own format and
+/// falling back to whatever the device supports.
+fn open_sink(events: Sender<Command>) -> Result<MixerDeviceSink, String> {
+    // PulseAudio's ALSA plugin answers "I/O error" hundreds of times while a
+    // new stream gets going: the first is logged, the rest counted.
+    let mut repeated = 0u64;
+    let on_error = move |e: cpal::Error| on_stream_error(&events, e, &mut repeated);
+    let builder = DeviceSinkBuilder::from_default_device()
+        .map_err(|e| describe(&e))?
+        .with_error_callback(on_error)
+        .with_channels(PREFERRED_CHANNELS)
+        .with_sample_rate(PREFERRED_RATE)
+        .with_sample_format(PREFERRED_FORMAT)
+        .with_buffer_size(BufferSize::Fixed(PREFERRED_PERIOD_FRAMES));
+    let mut sink = builder.open_sink_or_fallback().map_err(|e| describe(&e))?;
+    // rodio would otherwise print a line to stderr when the sink is dropped.
+    sink.log_on_drop(false);
+    Ok(sink)
+}
+
+/// cpal's error callback, on its output thread: log through tracing (rodio's
+/// default callback prints to stderr) and report a lost device.
+fn on_stream_error(events: &Sender<Command>, e: cpal::Error, repeated: &mut u64) {
+    match e.kind() {
+        cpal::ErrorKind::Xrun => tracing::debug!("audio: underrun: {e}"),
+        cpal::ErrorKind::DeviceNotAvailable
+        | cpal::ErrorKind::HostUnavailable
+        | cpal::ErrorKind::StreamInvalidated => {
+            let _ = events.send(Command::DeviceLost(e.to_string()));
+        }
+        _ => {
+            *repeated += 1;
+            if repeated.is_power_of_two() {
+                tracing::warn!(
+                    "audio: output stream error ({repeated} so far on this stream): {e}"
+                );
+            }
+        }
+    }
+}
+
+/// An error and its causes on one line, for the log and the status.
+pub(super) fn describe(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}
