@@ -7,7 +7,8 @@ use tokio::time::Instant;
 
 use super::results::Results;
 use super::{
-    Counts, EndView, Ending, Main, Phase, Session, StepKind, View, Work, estimate, record,
+    Counts, EndView, Ending, Main, Modal, ModalView, Phase, Session, StepKind, View, Work,
+    estimate, record,
 };
 use crate::domain::ExerciseOutcome;
 
@@ -211,7 +212,7 @@ impl Session {
     }
 
     /// Done, partly done and skipped among the exercises reached so far.
-    pub(super) fn counts(&self, results: &Results) -> Counts {
+    fn counts(&self, results: &Results) -> Counts {
         let mut counts = Counts::default();
         for i in (0..self.plan.exercises.len()).filter(|&i| results.reached(i)) {
             match results.outcome(&self.plan, i) {
@@ -225,7 +226,7 @@ impl Session {
 
     /// What quitting now would save: the counts with the set in progress
     /// kept, and what was done of the exercise under way in this attempt.
-    pub(super) fn quit_summary(&self) -> (Counts, Option<String>) {
+    fn quit_summary(&self) -> (Counts, Option<String>) {
         let mut results = self.results.clone();
         let mut in_progress = None;
         let at = self.frozen_since.unwrap_or(self.last_now);
@@ -311,6 +312,34 @@ impl Session {
                 s
             }
         })
+    }
+
+    fn modal_view(&self, modal: &Modal) -> ModalView {
+        match modal {
+            Modal::Help => ModalView::Help,
+            Modal::ConfirmQuit => {
+                let (counts, in_progress) = self.quit_summary();
+                ModalView::ConfirmQuit {
+                    counts,
+                    in_progress,
+                }
+            }
+            Modal::RateNumber { typed } => ModalView::RateNumber {
+                typed: typed.text().to_string(),
+            },
+            Modal::RateKind { value } => ModalView::RateKind { value: *value },
+            Modal::AfterExercise { exercise, typed } => ModalView::AfterExercise {
+                exercise: self.plan.exercises[*exercise].name.clone(),
+                last: self.last_value.unwrap_or(0),
+                typed: typed.text().to_string(),
+            },
+            Modal::Worse {
+                rating, baseline, ..
+            } => ModalView::Worse {
+                value: rating.value,
+                baseline: *baseline,
+            },
+        }
     }
 }
 
