@@ -7,7 +7,7 @@
 use tokio::time::Instant;
 
 use super::{Cue, Effect, Ending, Key, Modal, Phase, Phrase, RatingPlace, Session, TypedRating};
-use crate::domain::{DiscomfortKind, Rating, RatingMoment};
+use crate::domain::{DiscomfortKind, Rating, RatingDecision, RatingMoment};
 use crate::rules::safety::{self, Action, RatingFacts, Rule};
 
 impl Session {
@@ -103,12 +103,12 @@ impl Session {
         let after_exercise = place.moment == RatingMoment::AfterExercise;
         match decision.action {
             Action::Continue => {
-                rating.decision = Some("continued".into());
+                rating.decision = Some(RatingDecision::Continued);
                 fx.push(Effect::Rated(rating));
                 self.close_modal(now, fx);
             }
             Action::Stop => {
-                rating.decision = Some(format!("stopped: {}", decision.rule.describe()));
+                rating.decision = Some(RatingDecision::stopped(decision.rule.describe()));
                 fx.push(Effect::Rated(rating));
                 self.stop(decision.rule, place, now, fx);
             }
@@ -144,7 +144,7 @@ impl Session {
     ) {
         let value = value.or(self.last_value).unwrap_or(0);
         let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
-        rating.decision = Some("stopped: sharp pain reported with s".into());
+        rating.decision = Some(RatingDecision::SharpReported);
         fx.push(Effect::Rated(rating));
         self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
     }
@@ -232,7 +232,7 @@ impl Session {
                 if let Modal::Worse { rating, .. } = modal {
                     // The rating it asked about is kept; a new one follows.
                     let mut rating = rating.clone();
-                    rating.decision = Some("kept: rated again with r".into());
+                    rating.decision = Some(RatingDecision::RatedAgain);
                     fx.push(Effect::Rated(rating));
                 }
                 self.return_to = None;
@@ -341,14 +341,11 @@ impl Session {
                 ..
             } => match key {
                 Key::Char('y') | Key::Char('Y') => {
-                    rating.decision = Some(format!(
-                        "stopped: {}",
-                        Rule::AboveBaseline {
-                            baseline,
-                            value: rating.value
-                        }
-                        .describe()
-                    ));
+                    let rule = Rule::AboveBaseline {
+                        baseline,
+                        value: rating.value,
+                    };
+                    rating.decision = Some(RatingDecision::stopped(rule.describe()));
                     fx.push(Effect::Rated(rating.clone()));
                     let place = RatingPlace {
                         exercise: rating.exercise_id.as_ref().and_then(|id| {
@@ -361,18 +358,10 @@ impl Session {
                         side: rating.side,
                         moment: rating.moment,
                     };
-                    self.stop(
-                        Rule::AboveBaseline {
-                            baseline,
-                            value: rating.value,
-                        },
-                        place,
-                        now,
-                        fx,
-                    );
+                    self.stop(rule, place, now, fx);
                 }
                 Key::Char('n') | Key::Char('N') => {
-                    rating.decision = Some("continued: not getting worse".into());
+                    rating.decision = Some(RatingDecision::NotGettingWorse);
                     fx.push(Effect::Rated(rating));
                     self.close_modal(now, fx);
                 }
@@ -403,7 +392,7 @@ impl Session {
             Key::Char('s') => {
                 let value = self.closing_typed.value().or(self.last_value).unwrap_or(0);
                 let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
-                rating.decision = Some("stopped: sharp pain reported with s".into());
+                rating.decision = Some(RatingDecision::SharpReported);
                 fx.push(Effect::Rated(rating));
                 self.ending = None;
                 self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
@@ -418,7 +407,7 @@ impl Session {
                         moment: RatingMoment::Closing,
                     };
                     let mut rating = self.rating(value, DiscomfortKind::DullAche, place, now);
-                    rating.decision = Some("closing rating".into());
+                    rating.decision = Some(RatingDecision::Closing);
                     fx.push(Effect::Rated(rating));
                 }
             }

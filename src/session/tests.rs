@@ -6,7 +6,7 @@ use tokio::time::Instant;
 
 use super::*;
 use crate::catalog::DoseKind;
-use crate::domain::SessionStatus;
+use crate::domain::{RatingDecision, SessionStatus};
 use crate::plan::{Plan, PlannedExercise};
 
 fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
@@ -739,7 +739,9 @@ fn two_above_baseline_asks_getting_worse() {
         })
     );
     let fx = no.key(Key::Char('n'), t0);
-    assert!(fx.iter().any(|e| matches!(e, Effect::Rated(r) if r.decision.as_deref() == Some("continued: not getting worse"))));
+    assert!(fx.iter().any(
+        |e| matches!(e, Effect::Rated(r) if r.decision == Some(RatingDecision::NotGettingWorse))
+    ));
     assert!(!stopped(&no));
     assert_eq!(no.view(t0).modal, None);
 
