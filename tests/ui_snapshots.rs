@@ -6,6 +6,7 @@ mod store_common;
 
 use std::time::Duration;
 
+use backcoach::audio::SoundState;
 use backcoach::catalog;
 use backcoach::coach::Today;
 use backcoach::coach::checkin::{Answer, CheckInFlow};
@@ -71,7 +72,8 @@ fn plan(exercises: Vec<PlannedExercise>) -> Plan {
 
 fn status() -> Status {
     Status {
-        sound: "no sound: no audio device".into(),
+        sound: SoundState::NoDevice,
+        voice: None,
         save_problem: None,
     }
 }
@@ -566,7 +568,8 @@ fn daily_routine_mid_bridge() -> String {
     }
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let status = Status {
-        sound: "sound on".into(),
+        sound: SoundState::On,
+        voice: None,
         save_problem: None,
     };
     terminal

@@ -421,7 +421,7 @@ impl LineRun {
                     run.audio_status(&status);
                     if run.sound == SoundState::NoDevice && !told_no_sound {
                         told_no_sound = true;
-                        let label = run.sound_label();
+                        let label = run.status().sound.label();
                         self.say(&format!("{}{}.", label[..1].to_uppercase(), &label[1..]));
                     }
                     continue;

@@ -46,7 +46,7 @@ use crate::tui::screens::browser::{BrowserAction, BrowserScreen};
 use crate::tui::screens::checkin as checkin_screen;
 use crate::tui::screens::home::{HomeAction, HomeScreen};
 use crate::tui::screens::resume as resume_screen;
-use crate::tui::screens::session::{self as session_screen, Status};
+use crate::tui::screens::session as session_screen;
 use crate::tui::screens::setup::{SetupAction, SetupScreen};
 use crate::tui::screens::trends::{TrendsAction, TrendsScreen};
 use crate::tui::screens::unsaved::UnsavedPrompt;
@@ -573,10 +573,7 @@ impl App {
             }
             Screen::Session(run) => {
                 let view = run.engine.view(Instant::now());
-                let status = Status {
-                    sound: run.sound_label(),
-                    save_problem: run.save_problem.clone(),
-                };
+                let status = run.status();
                 session_screen::render(frame, area, &view, &status, theme);
             }
             Screen::Week { screen, .. } => screen.render(frame, area, theme),

@@ -19,6 +19,7 @@ use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Pace, Session, Settings};
+use crate::tui::screens::session::Status;
 
 /// How long the audio device stays open after a session ends, so its last cue plays out.
 pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
@@ -316,13 +317,18 @@ impl SessionRun {
         if quit { After::Quit } else { After::Stay }
     }
 
-    /// What the header says about sound: "sound on · voice on", "muted",
-    /// "sound on · voice: espeak-ng not installed", "no sound: no audio device".
-    pub fn sound_label(&self) -> String {
-        match (self.sound_for_run, self.sound) {
-            (SoundForRun::Muted, _) => "muted".to_string(),
-            (_, SoundState::On) => format!("{} · {}", self.sound.label(), self.voice().label()),
-            (_, sound) => sound.label().to_string(),
+    /// What the header says about sound, the voice and saving: "sound on ·
+    /// voice on", "muted" (always, with `--mute`), "sound on · voice:
+    /// espeak-ng not installed", "no sound: no audio device".
+    pub fn status(&self) -> Status {
+        let sound = match self.sound_for_run {
+            SoundForRun::Muted => SoundState::Muted,
+            _ => self.sound,
+        };
+        Status {
+            sound,
+            voice: Some(self.voice()),
+            save_problem: self.save_problem.clone(),
         }
     }
 

@@ -15,6 +15,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, LineGauge, Paragraph, Wrap};
 
+use crate::audio::{SoundState, VoiceState};
 use crate::domain::{DiscomfortKind, SessionStatus};
 use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
 use crate::tui::theme::Theme;
@@ -25,10 +26,13 @@ use crate::tui::widgets::{centered, hanging, key_hints, panel};
 use crate::tui::words;
 
 /// Status the edges add to the engine's view: sound and saving.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    /// "sound on", "muted", "no sound: no audio device".
-    pub sound: String,
+    /// Sound on, muted, or no audio device.
+    pub sound: SoundState,
+    /// The spoken coach, shown after the sound while sound is on; `None`
+    /// shows the sound alone.
+    pub voice: Option<VoiceState>,
     /// A save that failed and is being retried, in words.
     pub save_problem: Option<String>,
 }
@@ -47,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
         Some(EndView::Quit) | None => {}
     }
 
-    let sound_style = if view.muted || status.sound.starts_with("no sound") {
+    let sound_style = if view.muted || status.sound == SoundState::NoDevice {
         theme.warn()
     } else {
         theme.dim()
@@ -63,8 +67,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             theme.title(),
         )))
         .title_top(
-            Line::from(Span::styled(format!(" {} ", status.sound), sound_style))
-                .alignment(Alignment::Right),
+            Line::from(Span::styled(
+                format!(" {} ", status.sound.header(status.voice.as_ref())),
+                sound_style,
+            ))
+            .alignment(Alignment::Right),
         );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
