@@ -12,7 +12,7 @@ use backcoach::coach::Today;
 use backcoach::coach::checkin::{Answer, CheckInFlow};
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::Profile;
-use backcoach::session::{Key, Main, Session, Settings};
+use backcoach::session::{Key, Readout, Session, Settings};
 use backcoach::store::Store;
 use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::screens::checkin as checkin_screen;
@@ -558,7 +558,7 @@ fn daily_routine_mid_bridge() -> String {
         session.tick(now);
         session.key(Key::Space, now);
         now += s(
-            if matches!(session.view(now).main, Main::RepHold { rep: 3, .. }) {
+            if matches!(session.view(now).readout, Readout::RepHold { rep: 3, .. }) {
                 4
             } else {
                 13
@@ -677,8 +677,8 @@ fn the_glance_layout() {
     let at = t0 + Duration::from_millis(9_500);
     session.tick(at);
     assert!(matches!(
-        session.view(at).main,
-        Main::RepRelax { done: 1, .. }
+        session.view(at).readout,
+        Readout::RepRelax { done: 1, .. }
     ));
     for (w, h) in SCALED {
         insta::assert_snapshot!(

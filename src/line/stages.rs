@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-use super::input::{self, Input, Step};
+use super::input::{self, CommandStep, Input};
 use super::narrate::{self, Keys, Narrator};
 use super::{Events, Happened, Options, Out};
 use crate::audio::SoundState;
@@ -463,8 +463,8 @@ impl LineRun {
                 Happened::Input(Input::Line(line)) => {
                     for step in input::session_steps(&line, &run.engine.view(now)) {
                         let key = match step {
-                            Step::Key(key) => key,
-                            Step::Kind(key) => {
+                            CommandStep::Key(key) => key,
+                            CommandStep::Kind(key) => {
                                 if !matches!(
                                     run.engine.view(now).modal,
                                     Some(ModalView::RateKind { .. })

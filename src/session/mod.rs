@@ -47,7 +47,7 @@ use results::Results;
 pub use resume::CannotResume;
 use speech::Lines;
 pub use steps::{Pace, Step, StepKind, Work};
-pub use view::{Banner, Counts, EndView, Main, ModalView, View};
+pub use view::{Banner, Counts, EndView, ModalView, Readout, View};
 
 /// The get-ready countdown before a timed exercise or a paced set.
 pub const GET_READY: Duration = Duration::from_secs(5);
@@ -259,6 +259,11 @@ enum Phase {
     Over,
 }
 
+/// The prompt or overlay open on top of the session, with what the engine
+/// needs to act on its keys: the digits being typed, the exercise a quick
+/// check belongs to, the rating "getting worse?" waits to decide on. What
+/// the screen shows of it is a different thing ([`ModalView`]: names,
+/// counts, texts), built from this in one place (`Session::modal_view`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Modal {
     Help,

@@ -75,7 +75,7 @@ impl Session {
         }
     }
 
-    /// Judges a rating with the stop rules and acts on the decision.
+    /// Judges a rating with the stop rules and acts on its verdict.
     fn rate(
         &mut self,
         value: u8,
@@ -90,7 +90,7 @@ impl Session {
             .rev()
             .find(|(ex, _)| place.exercise.is_some() && *ex == place.exercise)
             .map(|(_, v)| *v);
-        let decision = safety::judge(RatingFacts {
+        let verdict = safety::judge(RatingFacts {
             value,
             kind,
             limit: self.settings.limit,
@@ -101,19 +101,19 @@ impl Session {
         self.ratings.push((place.exercise, value));
         self.last_value = Some(value);
         let after_exercise = place.moment == RatingMoment::AfterExercise;
-        match decision.action {
+        match verdict.action {
             Action::Continue => {
                 rating.decision = Some(RatingDecision::Continued);
                 fx.push(Effect::Rated(rating));
                 self.close_modal(now, fx);
             }
             Action::Stop => {
-                rating.decision = Some(RatingDecision::stopped(decision.rule.describe()));
+                rating.decision = Some(RatingDecision::stopped(verdict.rule.describe()));
                 fx.push(Effect::Rated(rating));
-                self.stop(decision.rule, place, now, fx);
+                self.stop(verdict.rule, place, now, fx);
             }
             Action::AskWorse => {
-                let baseline = match decision.rule {
+                let baseline = match verdict.rule {
                     Rule::AboveBaseline { baseline, .. } => baseline,
                     _ => self.settings.baseline.unwrap_or(0),
                 };

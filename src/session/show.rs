@@ -7,7 +7,7 @@ use tokio::time::Instant;
 
 use super::results::Results;
 use super::{
-    Counts, EndView, Ending, Main, Modal, ModalView, Phase, Session, StepKind, View, Work,
+    Counts, EndView, Ending, Modal, ModalView, Phase, Readout, Session, StepKind, View, Work,
     estimate, record,
 };
 use crate::domain::ExerciseOutcome;
@@ -26,11 +26,11 @@ impl Session {
         };
         let step = self.current_step().copied();
         let work = self.current_work();
-        let (main, gauge) = match (self.phase, work) {
+        let (readout, gauge) = match (self.phase, work) {
             (Phase::GetReady { start, deadline }, _) => {
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::GetReady {
+                    Readout::GetReady {
                         remaining_s: secs_left(deadline),
                     },
                     ratio(at.saturating_duration_since(start), total),
@@ -43,7 +43,7 @@ impl Session {
                 let within = since.as_nanos() % pace_d.as_nanos();
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::Cycles {
+                    Readout::Cycles {
                         rep: (cycle + 1).min(target),
                         target,
                         breath_in: within < pace_d.as_nanos() / 2,
@@ -58,12 +58,12 @@ impl Session {
                 let (remaining_s, total_s) = (secs_left(deadline), total.as_secs());
                 (
                     if matches!(work, Some(Work::Duration { .. })) {
-                        Main::Move {
+                        Readout::Move {
                             remaining_s,
                             total_s,
                         }
                     } else {
-                        Main::Hold {
+                        Readout::Hold {
                             remaining_s,
                             total_s,
                         }
@@ -72,11 +72,11 @@ impl Session {
                 )
             }
             (Phase::Counting { done }, Some(Work::Reps { target })) => (
-                Main::Reps { done, target },
+                Readout::Reps { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (Phase::RepReady { done }, Some(Work::RepsWithHold { target, .. })) => (
-                Main::RepReady { done, target },
+                Readout::RepReady { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (
@@ -87,7 +87,7 @@ impl Session {
                 },
                 Some(Work::RepsWithHold { target, .. }),
             ) => (
-                Main::RepRelax {
+                Readout::RepRelax {
                     done,
                     target,
                     remaining_s: secs_left(deadline),
@@ -96,7 +96,7 @@ impl Session {
                 done as f64 / target.max(1) as f64,
             ),
             (Phase::Beating { done, .. }, Some(Work::Reps { target })) => (
-                Main::Beat { done, target },
+                Readout::Beat { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (
@@ -109,7 +109,7 @@ impl Session {
             ) => {
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::RepHold {
+                    Readout::RepHold {
                         rep: done + 1,
                         target,
                         remaining_s: secs_left(deadline),
@@ -121,7 +121,7 @@ impl Session {
             (Phase::Resting { start, deadline }, _) => {
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::Rest {
+                    Readout::Rest {
                         remaining_s: secs_left(deadline),
                         total_s: total.as_secs(),
                     },
@@ -129,14 +129,14 @@ impl Session {
                 )
             }
             (Phase::Waiting, _) => (
-                Main::Between {
+                Readout::Between {
                     outcome: self.between.map_or(ExerciseOutcome::Done, |i| {
                         self.results.outcome(&self.plan, i)
                     }),
                 },
                 0.0,
             ),
-            _ => (Main::Finished, 1.0),
+            _ => (Readout::Finished, 1.0),
         };
         // Between exercises the cursor already points at the next one; the
         // screen (and every prompt over it) still shows the one just done.
@@ -169,7 +169,7 @@ impl Session {
             side: step
                 .and_then(|s| s.side)
                 .filter(|_| self.phase != Phase::Waiting),
-            main,
+            readout,
             gauge: gauge.clamp(0.0, 1.0),
             paused: self.user_paused,
             modal: self.modal.as_ref().map(|m| self.modal_view(m)),
