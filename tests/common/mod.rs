@@ -267,6 +267,8 @@ pub fn check_in(tui: &mut Tui, baseline: &str) {
     tui.wait_for("How much discomfort", STEP);
     tui.send(baseline);
     tui.send("\r");
+    tui.wait_for("What does it feel like?", STEP);
+    tui.send("\r");
     tui.wait_for("Today, do you have any of these?", STEP);
     tui.send("\r");
     tui.wait_for("Today's plan", STEP);
