@@ -121,6 +121,14 @@ impl Tui {
         self.raw.lock().expect("raw").clone()
     }
 
+    /// Whether the terminal is in raw mode (no line editing): what a
+    /// full-screen program sets and must undo. `None` where the pty cannot say.
+    pub fn raw_mode(&self) -> Option<bool> {
+        let termios = self.master.get_termios()?;
+        // Canonical mode (ICANON) is what raw mode turns off.
+        Some(!format!("{:?}", termios.local_flags).contains("ICANON"))
+    }
+
     /// Whether the program left the alternate screen and showed the cursor.
     pub fn terminal_normal(&self) -> bool {
         let p = self.parser.lock().expect("parser");
