@@ -368,15 +368,14 @@ impl LineRun {
 
     fn start(&self, plan: Plan, checkin: &CheckIn) -> Start {
         let started = self.clock.now_or_last();
-        Start {
+        Start::after_checkin(
             plan,
-            baseline: Some(checkin.baseline),
-            limit: self.profile.effective_limit(),
-            profile: self.profile.clone(),
-            sound: self.options.sound,
+            checkin,
+            &self.profile,
+            self.options.sound,
             started,
-            date: started.to_zoned(self.tz.clone()).date(),
-        }
+            &self.tz,
+        )
     }
 
     /// The session, told as lines, until it ends (and, after a complete

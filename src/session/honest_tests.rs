@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use tokio::time::Instant;
 
 use super::record::{SessionLog, resume_point};
+use super::tests_support::planned as ex;
 use super::*;
 use crate::catalog::DoseKind;
 use crate::domain::{ExerciseOutcome, SessionRecord, SessionStatus};
@@ -15,27 +16,6 @@ use crate::plan::{Plan, PlannedExercise};
 
 fn s(n: u64) -> Duration {
     Duration::from_secs(n)
-}
-
-fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
-    PlannedExercise {
-        exercise_id: id.into(),
-        name: id.to_uppercase(),
-        part: None,
-        kind,
-        per_side: false,
-        sets: 1,
-        reps: 0,
-        hold_s: 0,
-        duration_s: 0,
-        pace_s: 8,
-        rest_s: 0,
-        position: String::new(),
-        steps: vec!["do it".into()],
-        cue: "breathe".into(),
-        reasons: vec![],
-        figure: None,
-    }
 }
 
 fn reps(id: &str, sets: u32, n: u32, rest: u32) -> PlannedExercise {

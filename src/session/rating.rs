@@ -265,14 +265,7 @@ impl Session {
                 _ => {}
             },
             Modal::RateNumber { mut typed } => match key {
-                Key::Char(c @ '0'..='9') => {
-                    typed.push(c);
-                    self.modal = Some(Modal::RateNumber { typed });
-                }
-                Key::Backspace => {
-                    typed.backspace();
-                    self.modal = Some(Modal::RateNumber { typed });
-                }
+                _ if edit(&mut typed, key) => self.modal = Some(Modal::RateNumber { typed }),
                 Key::Enter | Key::Space => {
                     if let Some(value) = typed.value() {
                         self.modal = Some(Modal::RateKind { value });
@@ -310,12 +303,7 @@ impl Session {
                 // Typed digits, else the last value (Enter alone keeps it).
                 let value = typed.value().or(self.last_value).unwrap_or(0);
                 match key {
-                    Key::Char(c @ '0'..='9') => {
-                        typed.push(c);
-                        self.modal = Some(Modal::AfterExercise { exercise, typed });
-                    }
-                    Key::Backspace => {
-                        typed.backspace();
+                    _ if edit(&mut typed, key) => {
                         self.modal = Some(Modal::AfterExercise { exercise, typed });
                     }
                     // `n` and → go on as Enter does: a key pressed to skip
@@ -374,38 +362,18 @@ impl Session {
         if self.closing.is_some() {
             return;
         }
-        let place = RatingPlace {
-            exercise: None,
-            set: None,
-            side: None,
-            moment: RatingMoment::Closing,
-        };
+        let place = self.place(RatingMoment::Closing, None);
         match key {
-            Key::Char(c @ '0'..='9') => {
-                self.closing_typed.push(c);
-            }
-            Key::Backspace => {
-                self.closing_typed.backspace();
-            }
+            _ if edit(&mut self.closing_typed, key) => {}
             // Sharp pain at the very end is still a safety stop: the day's
             // other sessions are closed by it, and the screen says what to do.
             Key::Char('s') => {
-                let value = self.closing_typed.value().or(self.last_value).unwrap_or(0);
-                let mut rating = self.rating(value, DiscomfortKind::Sharp, place, now);
-                rating.decision = Some(RatingDecision::SharpReported);
-                fx.push(Effect::Rated(rating));
                 self.ending = None;
-                self.stop(Rule::StopKind(DiscomfortKind::Sharp), place, now, fx);
+                self.sharp_at(self.closing_typed.value(), place, now, fx);
             }
             Key::Enter => {
                 if let Some(value) = self.closing_typed.value() {
                     self.closing = Some(value);
-                    let place = RatingPlace {
-                        exercise: None,
-                        set: None,
-                        side: None,
-                        moment: RatingMoment::Closing,
-                    };
                     let mut rating = self.rating(value, DiscomfortKind::DullAche, place, now);
                     rating.decision = Some(RatingDecision::Closing);
                     fx.push(Effect::Rated(rating));
@@ -413,6 +381,22 @@ impl Session {
             }
             _ => {}
         }
+    }
+}
+
+/// Digits and Backspace edit a typed 0–10 rating, the same in every
+/// prompt that takes one; whether `key` was one of them.
+fn edit(typed: &mut TypedRating, key: Key) -> bool {
+    match key {
+        Key::Char(c @ '0'..='9') => {
+            typed.push(c);
+            true
+        }
+        Key::Backspace => {
+            typed.backspace();
+            true
+        }
+        _ => false,
     }
 }
 

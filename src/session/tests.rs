@@ -4,31 +4,11 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+use super::tests_support::planned as ex;
 use super::*;
 use crate::catalog::DoseKind;
 use crate::domain::{RatingDecision, SessionStatus};
 use crate::plan::{Plan, PlannedExercise};
-
-fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
-    PlannedExercise {
-        exercise_id: id.into(),
-        name: id.to_uppercase(),
-        part: None,
-        kind,
-        per_side: false,
-        sets: 1,
-        reps: 0,
-        hold_s: 0,
-        duration_s: 0,
-        pace_s: 8,
-        rest_s: 0,
-        position: String::new(),
-        steps: vec!["do it".into()],
-        cue: "breathe".into(),
-        reasons: vec![],
-        figure: None,
-    }
-}
 
 fn hold(id: &str, secs: u32) -> PlannedExercise {
     PlannedExercise {

@@ -245,15 +245,7 @@ impl App {
 
     fn session_start(&self, plan: crate::plan::Plan, checkin: &crate::domain::CheckIn) -> Start {
         let started = self.clock.now_or_last();
-        Start {
-            plan,
-            baseline: Some(checkin.baseline),
-            limit: self.profile.effective_limit(),
-            profile: self.profile.clone(),
-            sound: self.sound,
-            started,
-            date: started.to_zoned(self.tz().clone()).date(),
-        }
+        Start::after_checkin(plan, checkin, &self.profile, self.sound, started, self.tz())
     }
 
     fn start_session(

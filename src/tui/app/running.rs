@@ -8,13 +8,14 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
 
 use super::{Background, SoundForRun};
 use crate::audio::{Audio, AudioStatus, SoundState, VoiceSetup, VoiceState};
 use crate::cue::Cue;
-use crate::domain::SessionRecord;
+use crate::domain::{CheckIn, SessionRecord};
 use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::session::record::SessionLog;
@@ -44,6 +45,28 @@ pub struct Start {
 }
 
 impl Start {
+    /// A session of `plan` after the check-in it was built from, starting
+    /// at `started` with the profile in force (the full screen and the
+    /// line mode start it the same way).
+    pub fn after_checkin(
+        plan: Plan,
+        checkin: &CheckIn,
+        profile: &Profile,
+        sound: SoundForRun,
+        started: Timestamp,
+        tz: &TimeZone,
+    ) -> Start {
+        Start {
+            plan,
+            baseline: Some(checkin.baseline),
+            limit: profile.effective_limit(),
+            profile: profile.clone(),
+            sound,
+            started,
+            date: started.to_zoned(tz.clone()).date(),
+        }
+    }
+
     fn settings(&self, started_wall: Timestamp) -> Settings {
         Settings {
             limit: self.limit,
