@@ -653,6 +653,7 @@ fn a_quit_session_resumes_at_the_exercise_where_it_stopped_with_its_work_kept() 
     press(&mut session, &mut log, Key::Space);
     press(&mut session, &mut log, Key::Space);
     press(&mut session, &mut log, Key::Enter);
+    press(&mut session, &mut log, Key::Enter); // the quick check's kind
     press(&mut session, &mut log, Key::Space);
     press(&mut session, &mut log, Key::Space);
     assert_eq!(session.ending(), Some(&Ending::Completed));
@@ -729,7 +730,7 @@ fn stop_reasons_read_as_plain_sentences() {
         "Discomfort rose from 3 to 4 during KNEE, set 1 of 1, left side"
     );
     let mut run = Run::new(plan(vec![hold("plank", 30)]), no_get_ready());
-    rate(&mut run, '2', Key::Char('n'));
+    rate(&mut run, '2', Key::Char('i'));
     assert_eq!(
         reason(&run),
         "Numbness or tingling during PLANK, set 1 of 1"

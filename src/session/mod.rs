@@ -278,6 +278,11 @@ enum Modal {
         exercise: usize,
         typed: TypedRating,
     },
+    /// The quick check's second step: what the discomfort feels like.
+    AfterExerciseKind {
+        exercise: usize,
+        value: u8,
+    },
     Worse {
         rating: Rating,
         baseline: u8,

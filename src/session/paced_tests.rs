@@ -234,6 +234,7 @@ async fn the_get_ready_is_the_profiles_and_the_first_exercise_gets_at_least_ten_
         run(&mut session, t0, s(first + 5), &[]).await;
         let now = Instant::now();
         session.key(Key::Enter, now);
+        session.key(Key::Enter, now); // its kind: a dull ache
         assert_eq!(
             session.view(now).readout,
             Readout::GetReady {

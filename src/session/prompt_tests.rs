@@ -72,7 +72,7 @@ fn the_quick_check_records_what_was_typed_one_then_zero_is_ten() {
         session.view(t0).modal,
         Some(ModalView::AfterExercise { ref typed, .. }) if typed == "1"
     ));
-    let fx = keys(&mut session, t0, "0\n");
+    let fx = keys(&mut session, t0, "0\n\n");
     assert_eq!(
         after_exercise_ratings(&fx),
         vec![(10, DiscomfortKind::DullAche)]
@@ -86,10 +86,10 @@ fn the_quick_check_table() {
     // (keys at the quick check, rating recorded, stops)
     type Row = (&'static str, Option<(u8, DiscomfortKind)>, bool);
     let rows: &[Row] = &[
-        ("\n", Some((2, DiscomfortKind::DullAche)), false),
-        ("3\n", Some((3, DiscomfortKind::DullAche)), false),
-        ("8<3\n", Some((3, DiscomfortKind::DullAche)), false),
-        ("6\n", Some((6, DiscomfortKind::DullAche)), true),
+        ("\n\n", Some((2, DiscomfortKind::DullAche)), false),
+        ("3\n\n", Some((3, DiscomfortKind::DullAche)), false),
+        ("8<3\n\n", Some((3, DiscomfortKind::DullAche)), false),
+        ("6\n\n", Some((6, DiscomfortKind::DullAche)), true),
         ("n", Some((2, DiscomfortKind::DullAche)), false),
         ("s", Some((2, DiscomfortKind::Sharp)), true),
         ("3s", Some((3, DiscomfortKind::Sharp)), true),
@@ -97,6 +97,13 @@ fn the_quick_check_table() {
         ("i", Some((2, DiscomfortKind::NumbnessTingling)), true),
         ("4u", Some((4, DiscomfortKind::NewOrUnusual)), true),
         ("x", None, false),
+        // The number, then its kind, as every discomfort prompt asks.
+        ("3\nt", Some((3, DiscomfortKind::Stretch)), false),
+        ("3\ns", Some((3, DiscomfortKind::Sharp)), true),
+        ("2\ni", Some((2, DiscomfortKind::NumbnessTingling)), true),
+        ("3\n<\n\n", Some((3, DiscomfortKind::DullAche)), false),
+        ("3\nn", Some((3, DiscomfortKind::DullAche)), false),
+        ("3\n", None, false),
     ];
     for (typed, rating, stops) in rows {
         let (mut session, t0) = at_quick_check(2);
@@ -133,7 +140,7 @@ fn s_stops_from_every_overlay_and_prompt() {
     }
     // The "getting worse?" question and the quick check too.
     let (mut session, t0) = at_quick_check(1);
-    keys(&mut session, t0, "3\n");
+    keys(&mut session, t0, "3\n\n");
     assert!(matches!(
         session.view(t0).modal,
         Some(ModalView::Worse { .. })
@@ -187,7 +194,7 @@ fn r_opens_the_rating_from_every_overlay() {
     }
     // From "getting worse?": the rating asked about is kept, a new one follows.
     let (mut session, t0) = at_quick_check(1);
-    keys(&mut session, t0, "3\n");
+    keys(&mut session, t0, "3\n\n");
     let fx = keys(&mut session, t0, "r");
     assert!(
         fx.iter()
@@ -240,28 +247,28 @@ fn every_prompt_records_its_decision() {
     let stopped = RatingDecision::stopped;
     // (check-in baseline, keys at the quick check, the decisions recorded)
     let cases: [(u8, &str, Vec<RatingDecision>); 9] = [
-        (2, "3\n", vec![Continued]),
+        (2, "3\n\n", vec![Continued]),
         (
             2,
-            "7\n",
+            "7\n\n",
             vec![stopped("discomfort 7/10, above your limit of 5")],
         ),
         (2, "l", vec![stopped("pain shooting down a leg")]),
         (2, "s", vec![SharpReported]),
-        (1, "4\nn", vec![NotGettingWorse]),
+        (1, "4\n\nn", vec![NotGettingWorse]),
         (
             1,
-            "4\ny",
+            "4\n\ny",
             vec![stopped(
                 "discomfort 4/10, up from 1 at check-in, and getting worse",
             )],
         ),
-        (1, "4\nr", vec![RatedAgain]),
+        (1, "4\n\nr", vec![RatedAgain]),
         // The closing rating: the last exercise done (no quick check after
         // it), then 2 and Enter.
-        (2, "\n 2\n", vec![Continued, Closing]),
+        (2, "\n\n 2\n", vec![Continued, Closing]),
         // `s` at the closing rating is still a safety stop.
-        (2, "\n s", vec![Continued, SharpReported]),
+        (2, "\n\n s", vec![Continued, SharpReported]),
     ];
     for (baseline, typed, expected) in cases {
         let (mut session, t0) = at_quick_check(baseline);
@@ -274,7 +281,7 @@ fn every_prompt_records_its_decision() {
 fn a_rating_that_rose_for_the_same_exercise_stops_with_the_rule_in_words() {
     let (mut session, t0) = at_quick_check(5);
     // During the second exercise: 2, then 4 for the same exercise.
-    let fx = keys(&mut session, t0, "\nr2\n\nr4\n\n");
+    let fx = keys(&mut session, t0, "\n\nr2\n\nr4\n\n");
     assert_eq!(
         decisions(&fx),
         vec![

@@ -18,15 +18,16 @@ impl Session {
 
     fn close_modal(&mut self, now: Instant, fx: &mut Vec<Effect>) {
         let was = self.modal.take();
-        if matches!(was, Some(Modal::AfterExercise { .. }))
-            || matches!(
-                was,
-                Some(Modal::Worse {
-                    after_exercise: true,
-                    ..
-                })
-            )
-        {
+        if matches!(
+            was,
+            Some(Modal::AfterExercise { .. } | Modal::AfterExerciseKind { .. })
+        ) || matches!(
+            was,
+            Some(Modal::Worse {
+                after_exercise: true,
+                ..
+            })
+        ) {
             // The next exercise starts when the quick rating is answered.
             self.user_paused = false;
             if let Some(since) = self.frozen_since.take() {
@@ -195,8 +196,8 @@ impl Session {
     /// the key was one of them.
     fn overlay_key(&mut self, modal: &Modal, key: Key, now: Instant, fx: &mut Vec<Effect>) -> bool {
         match (key, modal) {
-            // In the kind prompt `s` is "sharp", which stops too (with the typed value).
-            (Key::Char('s'), Modal::RateKind { .. }) => false,
+            // In the kind prompts `s` is "sharp", which stops too (with the typed value).
+            (Key::Char('s'), Modal::RateKind { .. } | Modal::AfterExerciseKind { .. }) => false,
             (Key::Char('s'), _) => {
                 let value = match modal {
                     Modal::RateNumber { typed } | Modal::AfterExercise { typed, .. } => {
@@ -216,7 +217,8 @@ impl Session {
             }
             // `q` answers "yes" in the quit prompt itself.
             (Key::Char('q'), Modal::ConfirmQuit) => false,
-            (Key::Char('q') | Key::Esc, Modal::AfterExercise { .. } | Modal::Worse { .. }) => {
+            (Key::Char('q') | Key::Esc, Modal::AfterExercise { .. } | Modal::Worse { .. })
+            | (Key::Char('q'), Modal::AfterExerciseKind { .. }) => {
                 // Answering "no" returns to this prompt.
                 self.return_to = Some(modal.clone());
                 self.modal = Some(Modal::ConfirmQuit);
@@ -227,7 +229,12 @@ impl Session {
                 true
             }
             // Already rating.
-            (Key::Char('r'), Modal::RateNumber { .. } | Modal::AfterExercise { .. }) => false,
+            (
+                Key::Char('r'),
+                Modal::RateNumber { .. }
+                | Modal::AfterExercise { .. }
+                | Modal::AfterExerciseKind { .. },
+            ) => false,
             (Key::Char('r'), _) => {
                 if let Modal::Worse { rating, .. } = modal {
                     // The rating it asked about is kept; a new one follows.
@@ -276,12 +283,8 @@ impl Session {
             },
             Modal::RateKind { value } => {
                 let kind = match key {
-                    Key::Enter | Key::Space | Key::Char('a') => Some(DiscomfortKind::DullAche),
-                    Key::Char('t') => Some(DiscomfortKind::Stretch),
-                    Key::Char('s') => Some(DiscomfortKind::Sharp),
-                    Key::Char('l') => Some(DiscomfortKind::ShootingDownLeg),
-                    Key::Char('n' | 'i') => Some(DiscomfortKind::NumbnessTingling),
-                    Key::Char('u') => Some(DiscomfortKind::NewOrUnusual),
+                    Key::Enter | Key::Space => Some(DiscomfortKind::DullAche),
+                    Key::Char(c) => DiscomfortKind::from_key(c),
                     Key::Esc | Key::Backspace => {
                         self.modal = Some(Modal::RateNumber {
                             typed: TypedRating::with(value),
@@ -306,21 +309,42 @@ impl Session {
                     _ if edit(&mut typed, key) => {
                         self.modal = Some(Modal::AfterExercise { exercise, typed });
                     }
-                    // `n` and → go on as Enter does: a key pressed to skip
-                    // ahead never reports a symptom.
-                    Key::Enter | Key::Space | Key::Char('n') | Key::Right => {
+                    // The number, then its kind, as every discomfort prompt asks.
+                    Key::Enter | Key::Space => {
+                        self.modal = Some(Modal::AfterExerciseKind { exercise, value });
+                    }
+                    // `n` and → go straight on with a dull ache: a key
+                    // pressed to skip ahead never reports a symptom.
+                    Key::Char('n') | Key::Right => {
                         self.rate(value, DiscomfortKind::DullAche, place, now, fx);
                     }
-                    Key::Char('l') => {
-                        self.rate(value, DiscomfortKind::ShootingDownLeg, place, now, fx)
-                    }
-                    Key::Char('i') => {
-                        self.rate(value, DiscomfortKind::NumbnessTingling, place, now, fx)
-                    }
-                    Key::Char('u') => {
-                        self.rate(value, DiscomfortKind::NewOrUnusual, place, now, fx)
+                    // The kinds that stop, without the second step.
+                    Key::Char(c @ ('l' | 'i' | 'u')) => {
+                        if let Some(kind) = DiscomfortKind::from_key(c) {
+                            self.rate(value, kind, place, now, fx);
+                        }
                     }
                     _ => {}
+                }
+            }
+            Modal::AfterExerciseKind { exercise, value } => {
+                let place = self.place(RatingMoment::AfterExercise, Some(exercise));
+                let kind = match key {
+                    Key::Enter | Key::Space | Key::Char('n') | Key::Right => {
+                        Some(DiscomfortKind::DullAche)
+                    }
+                    Key::Char(c) => DiscomfortKind::from_key(c),
+                    Key::Backspace | Key::Esc => {
+                        self.modal = Some(Modal::AfterExercise {
+                            exercise,
+                            typed: TypedRating::with(value),
+                        });
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    self.rate(value, kind, place, now, fx);
                 }
             }
             Modal::Worse {

@@ -226,6 +226,7 @@ mod tests {
                 Key::Left,
                 Key::Left,
                 Key::Space,
+                Key::Space, // the kind: a dull ache
             ],
         );
         for e in &effects {

@@ -327,7 +327,10 @@ impl Session {
             Modal::RateNumber { typed } => ModalView::RateNumber {
                 typed: typed.text().to_string(),
             },
-            Modal::RateKind { value } => ModalView::RateKind { value: *value },
+            // Every discomfort prompt asks the kind the same way.
+            Modal::RateKind { value } | Modal::AfterExerciseKind { value, .. } => {
+                ModalView::RateKind { value: *value }
+            }
             Modal::AfterExercise { exercise, typed } => ModalView::AfterExercise {
                 exercise: self.plan.exercises[*exercise].name.clone(),
                 last: self.last_value.unwrap_or(0),

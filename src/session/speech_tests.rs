@@ -72,12 +72,13 @@ async fn run(
         if now - t0 >= until || session.ending().is_some() {
             break;
         }
-        // The quick check after an exercise is answered at once.
+        // The quick check after an exercise is answered at once (`n`: on
+        // with a dull ache, without its kind step).
         if matches!(
             session.view(now).modal,
             Some(ModalView::AfterExercise { .. })
         ) {
-            let fx = session.key(Key::Enter, now);
+            let fx = session.key(Key::Char('n'), now);
             out.extend(fx.into_iter().map(|e| (now - t0, e)));
             continue;
         }

@@ -433,6 +433,7 @@ fn skipping_a_step_cancels_its_pending_cues() {
     // Three seconds held: the quick rating is up; no ticks of the hold cut
     // short may play.
     assert_eq!(session.next_deadline(), None);
+    session.key(Key::Enter, t0 + s(20));
     let fx = session.key(Key::Enter, t0 + s(20));
     assert_eq!(sounds(&fx), vec![Cue::GetReady]);
     let cues = cue_times(&mut session, t0, s(100));
@@ -542,6 +543,8 @@ fn an_exercise_is_saved_before_the_next_begins() {
     // The next exercise only starts after the quick rating.
     assert_eq!(session.next_deadline(), None);
     session.key(Key::Char('2'), t0 + s(3));
+    session.key(Key::Enter, t0 + s(3));
+    // Its kind (a dull ache): the rating is recorded and the next begins.
     let fx = session.key(Key::Enter, t0 + s(3));
     assert!(fx.iter().any(|e| matches!(e, Effect::Rated(r) if r.value == 2 && r.moment == RatingMoment::AfterExercise && r.exercise_id.as_deref() == Some("a"))));
     assert!(matches!(
@@ -677,7 +680,8 @@ fn a_stop_kind_stops_whatever_the_number() {
     for (key, kind) in [
         ('s', DiscomfortKind::Sharp),
         ('l', DiscomfortKind::ShootingDownLeg),
-        ('n', DiscomfortKind::NumbnessTingling),
+        ('i', DiscomfortKind::NumbnessTingling),
+        ('u', DiscomfortKind::NewOrUnusual),
     ] {
         let (mut session, _) = Session::new(plan(vec![hold("plank", 30)]), Settings::default(), t0);
         session.key(Key::Char('r'), t0);
@@ -763,6 +767,12 @@ fn the_quick_rating_keeps_the_last_value_with_enter() {
             last: 2,
             typed: String::new(),
         })
+    );
+    session.key(Key::Enter, t0);
+    // Then what it feels like, as every discomfort prompt asks.
+    assert_eq!(
+        session.view(t0).modal,
+        Some(ModalView::RateKind { value: 2 })
     );
     let fx = session.key(Key::Enter, t0);
     assert!(fx.iter().any(
@@ -1002,7 +1012,8 @@ mod property {
                     Some(ModalView::Help) => Key::Esc,
                     Some(ModalView::ConfirmQuit { .. }) => Key::Char('n'),
                     Some(ModalView::RateNumber { .. }) => Key::Esc,
-                    Some(ModalView::RateKind { .. }) => Key::Esc,
+                    // Enter: from `r` and from the quick check alike, a dull ache.
+                    Some(ModalView::RateKind { .. }) => Key::Enter,
                     Some(ModalView::AfterExercise { .. }) => Key::Enter,
                     Some(ModalView::Worse { .. }) => Key::Char('n'),
                     None if session.view(now).paused => Key::Char('p'),
@@ -1033,6 +1044,7 @@ mod property {
                     if let Some(ModalView::ConfirmQuit { .. }) = session.view(now).modal { session.key(Key::Char('n'), now); }
                     if let Some(ModalView::Worse { .. }) = session.view(now).modal { session.key(Key::Char('n'), now); }
                     if let Some(ModalView::AfterExercise { .. }) = session.view(now).modal { session.key(Key::Enter, now); }
+                    if let Some(ModalView::RateKind { .. }) = session.view(now).modal { session.key(Key::Enter, now); }
                 }
                 if session.ending().is_none() {
                     session.key(Key::Char('s'), now);
