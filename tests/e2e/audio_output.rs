@@ -4,14 +4,13 @@
 //! ALSA reads its configuration once per process, and pointing it somewhere
 //! else means changing `HOME` (which is `unsafe` to set in a running, threaded
 //! test). So each scenario runs in a child process: the test re-executes this
-//! very binary, asking it to run only `audio_child`, with `HOME` set to a
-//! temporary directory holding an `.asoundrc` and an environment variable
-//! naming the scenario. The parent then checks what the child left behind: the
+//! very binary, asking it to run only `audio_child` (by its full name, with
+//! `--exact`), with `HOME` set to a temporary directory holding an
+//! `.asoundrc` and an environment variable naming the scenario. The parent then checks what the child left behind: the
 //! WAV file ALSA wrote, the child's real stderr, the log file.
 #![cfg(target_os = "linux")]
 
-mod common;
-
+use crate::support::pty;
 use std::fs;
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -38,7 +37,7 @@ const STATUS_WAIT: Duration = Duration::from_secs(20);
 fn run_child(scenario: &str, dir: &Path) -> Output {
     let exe = std::env::current_exe().expect("test binary path");
     let output = Command::new(exe)
-        .args(["audio_child", "--exact", "--ignored", "--nocapture"])
+        .args([&child_test_name(), "--exact", "--ignored", "--nocapture"])
         .args(["--test-threads", "1"])
         .env(CHILD_ENV, scenario)
         .env(DIR_ENV, dir)
@@ -57,6 +56,16 @@ fn run_child(scenario: &str, dir: &Path) -> Output {
         output.status
     );
     output
+}
+
+/// `audio_child`'s name as the test harness knows it: its module path in
+/// this binary without the crate's name (`audio_output::audio_child`), so
+/// `--exact` runs it alone wherever the module sits.
+fn child_test_name() -> String {
+    let module = module_path!()
+        .split_once("::")
+        .map_or(module_path!(), |(_, inner)| inner);
+    format!("{module}::audio_child")
 }
 
 fn write_asoundrc(dir: &Path, text: &str) {
@@ -495,7 +504,7 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
     let catalog = catalog.display().to_string();
     // Chimes only (`--no-voice`): the spoken coach would introduce the
     // exercise before `m`; its test is below.
-    let mut tui = common::Tui::spawn(
+    let mut tui = pty::Tui::spawn(
         &[
             "--data-dir",
             &data,
@@ -506,7 +515,7 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
         ],
         &[("HOME", &data), ("XDG_CONFIG_HOME", &data)],
     );
-    let step = common::STEP;
+    let step = pty::STEP;
     tui.wait_for("How much discomfort", step);
     tui.send("1");
     tui.send("\r");
@@ -642,11 +651,11 @@ fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
     let (dir, catalog, out) = app_dir();
     let data = dir.path().display().to_string();
     let catalog = catalog.display().to_string();
-    let mut tui = common::Tui::spawn(
+    let mut tui = pty::Tui::spawn(
         &["--data-dir", &data, "--catalog", &catalog, "start"],
         &[("HOME", &data), ("XDG_CONFIG_HOME", &data)],
     );
-    let step = common::STEP;
+    let step = pty::STEP;
     tui.wait_for("How much discomfort", step);
     tui.send("1");
     tui.send("\r");
@@ -723,12 +732,12 @@ fn without_an_engine_or_with_the_voice_off_the_header_says_so() {
     let catalog = catalog.display().to_string();
     let empty = tempfile::tempdir().expect("temp dir");
     let path = empty.path().display().to_string();
-    let mut tui = common::Tui::spawn(
+    let mut tui = pty::Tui::spawn(
         &["--data-dir", &data, "--catalog", &catalog, "start"],
         &[("HOME", &data), ("XDG_CONFIG_HOME", &data), ("PATH", &path)],
     );
-    let step = common::STEP;
-    common::check_in(&mut tui, "1");
+    let step = pty::STEP;
+    pty::check_in(&mut tui, "1");
     let screen = tui.wait_for("voice: espeak-ng not installed", step);
     assert!(
         screen.contains("sound on · voice: espeak-ng not installed"),
@@ -742,7 +751,7 @@ fn without_an_engine_or_with_the_voice_off_the_header_says_so() {
     let (dir, catalog, _) = app_dir();
     let data = dir.path().display().to_string();
     let catalog = catalog.display().to_string();
-    let mut tui = common::Tui::spawn(
+    let mut tui = pty::Tui::spawn(
         &["--data-dir", &data, "--catalog", &catalog, "start"],
         &[
             ("HOME", &data),
@@ -750,7 +759,7 @@ fn without_an_engine_or_with_the_voice_off_the_header_says_so() {
             ("BACKCOACH_VOICE", "0"),
         ],
     );
-    common::check_in(&mut tui, "1");
+    pty::check_in(&mut tui, "1");
     let screen = tui.wait_for("voice off", step);
     assert!(screen.contains("sound on · voice off"), "{screen}");
     tui.send("v");

@@ -1,21 +1,20 @@
 //! End-to-end through the real binary: the safety stop, a `kill -9` mid-session,
 //! and the first run with progression on the next.
 
-mod common;
-mod store_common;
-
+use crate::support::pty;
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
+use crate::support::fixtures::prepared_dir;
+use crate::support::pty::{Tui, check_in, signal, start_tiny};
+use crate::support::records::{exercise, session_at};
 use backcoach::domain::{
     DiscomfortKind, ExerciseRecord, RatingMoment, SessionRecord, SessionStatus,
 };
 use backcoach::store::Store;
-use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 use jiff::{Timestamp, ToSpan};
-use store_common::{exercise, session_at};
 
-const T: Duration = common::STEP;
+const T: Duration = pty::STEP;
 
 #[test]
 fn rate_three_then_sharp_pain_stops_for_safety_and_the_history_holds_it() {

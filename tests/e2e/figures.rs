@@ -2,11 +2,10 @@
 //! pseudo-terminal: drawn beside the timer, moving into the end pose when a
 //! held rep starts, and in ASCII when the locale is not UTF-8.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{STEP, Tui, check_in, prepared_dir};
+use crate::support::fixtures::prepared_dir;
+use crate::support::pty::{STEP, Tui, check_in};
 
 fn is_braille(c: char) -> bool {
     ('\u{2801}'..='\u{28ff}').contains(&c)

@@ -2,11 +2,10 @@
 //! and plain outputs that no catalog can use to drive the terminal — each
 //! through the real binary.
 
-mod common;
-
 use std::process::Command;
 
-use common::{STEP, Tui, binary, prepared_dir};
+use crate::support::fixtures::prepared_dir;
+use crate::support::pty::{STEP, Tui, binary};
 
 fn spawn(dir: &std::path::Path, args: &[&str]) -> Tui {
     let data = dir.display().to_string();

@@ -2,8 +2,6 @@
 //! commands (as a script or a screen reader's plain terminal would), chosen
 //! by itself for `TERM=dumb`, and ASCII-only in the C locale.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -11,7 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{STEP, Tui, binary, prepared_dir};
+use crate::support::fixtures::prepared_dir;
+use crate::support::pty::{STEP, Tui, binary};
 
 /// backcoach with its stdin and stdout on pipes.
 struct Piped {

@@ -1,19 +1,19 @@
 //! End-to-end: the real binary in a pseudo-terminal, driven with real keys.
 
-mod common;
-
+use crate::support::pty;
 use std::time::Duration;
 
+use crate::support::fixtures::prepared_dir;
+use crate::support::pty::{Tui, check_in, signal, start_tiny};
 use backcoach::domain::{RatingMoment, SessionRecord, SessionStatus};
 use backcoach::store::Store;
-use common::{Tui, check_in, prepared_dir, signal, start_tiny};
 
 /// Every session the data dir holds.
 fn sessions(dir: &std::path::Path) -> Vec<SessionRecord> {
     Store::open(dir).expect("store").load_all().sessions
 }
 
-const T: Duration = common::STEP;
+const T: Duration = pty::STEP;
 
 fn env_without_sound(home: &std::path::Path) -> Vec<(&'static str, String)> {
     // A HOME with no ALSA config: this machine's default device has no card, so
@@ -171,7 +171,7 @@ fn quitting_asks_first() {
 #[test]
 fn an_unknown_routine_is_a_clear_error_before_full_screen() {
     let (dir, _) = prepared_dir();
-    let out = std::process::Command::new(common::binary())
+    let out = std::process::Command::new(pty::binary())
         .args([
             "--data-dir",
             &dir.path().display().to_string(),
@@ -226,7 +226,7 @@ fn the_screen_redraws_on_resize_and_asks_for_more_room_when_too_small() {
 
 /// Today's line of `backcoach week --print`.
 fn week_print_today(dir: &std::path::Path) -> String {
-    let out = std::process::Command::new(common::binary())
+    let out = std::process::Command::new(pty::binary())
         .args(["--data-dir", &dir.display().to_string(), "week", "--print"])
         .output()
         .expect("run week --print");
@@ -311,7 +311,7 @@ fn one_held_rep_then_quit_is_in_the_export() {
     assert!(screen.contains("The set in progress is kept"), "{screen}");
     tui.send("y");
     assert_eq!(tui.wait_exit(T), Some(0));
-    let out = std::process::Command::new(common::binary())
+    let out = std::process::Command::new(pty::binary())
         .args([
             "--data-dir",
             &dir.path().display().to_string(),
@@ -499,7 +499,7 @@ fn the_number_is_large_at_200x60_and_the_glance_layout_is_kept() {
         "start",
     ];
     let env = [("HOME", data.as_str())];
-    let mut tui = Tui::spawn_program(&common::binary(), &args, &env, 200, 60);
+    let mut tui = Tui::spawn_program(&pty::binary(), &args, &env, 200, 60);
     check_in(&mut tui, "1");
     let screen = tui.wait_for("Get ready · starts in", T);
     let tall = screen.lines().filter(|l| l.contains("████")).count();
@@ -531,7 +531,7 @@ fn the_number_is_large_at_200x60_and_the_glance_layout_is_kept() {
         "start",
     ];
     let env = [("HOME", data.as_str())];
-    let mut tui = Tui::spawn_program(&common::binary(), &args, &env, 80, 24);
+    let mut tui = Tui::spawn_program(&pty::binary(), &args, &env, 80, 24);
     tui.wait_for("How much discomfort", T);
     tui.send("1");
     tui.send("\r");

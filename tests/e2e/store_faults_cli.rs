@@ -8,23 +8,22 @@
 //! debug builds read: under `cargo test --release` those tests say so and
 //! pass.
 
-mod common;
-mod store_common;
-
+use crate::support::{fixtures, pty, records};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::support::fixtures::prepared_dir;
+use crate::support::pty::{Tui, check_in};
+use crate::support::tmpfs::Tmpfs;
 use assert_cmd::Command;
 use backcoach::domain::SessionStatus;
 use backcoach::store::Store;
 use backcoach::store::month::MonthFile;
-use common::{Tui, check_in, prepared_dir};
 use jiff::civil::date;
-use store_common::Tmpfs;
 
-const T: Duration = common::STEP;
+const T: Duration = pty::STEP;
 
 /// Monday 16 November 2026, 12:00 UTC, in seconds since 1970.
 const NOV_16_NOON: i64 = 1_794_830_400;
@@ -75,7 +74,7 @@ fn wait_for_row(tui: &Tui, day: &str, status: &str) {
 }
 
 fn backcoach() -> Command {
-    let mut cmd = Command::new(common::binary());
+    let mut cmd = Command::new(pty::binary());
     cmd.env_remove("BACKCOACH_DATA_DIR")
         .env_remove("BACKCOACH_CATALOG")
         .timeout(T);
@@ -149,10 +148,10 @@ fn a_full_disk_shows_not_saved_and_the_quit_copies_the_session_home() {
     };
     let data = disk.path().join("data");
     fs::create_dir(&data).unwrap();
-    fs::write(data.join("profile.ron"), common::REGULAR_PROFILE).unwrap();
+    fs::write(data.join("profile.ron"), fixtures::REGULAR_PROFILE).unwrap();
     let home = tempfile::tempdir().unwrap();
     let catalog = home.path().join("tiny.ron");
-    fs::write(&catalog, common::TINY_CATALOG).unwrap();
+    fs::write(&catalog, fixtures::TINY_CATALOG).unwrap();
     disk.fill();
 
     let data_arg = data.display().to_string();
@@ -205,7 +204,7 @@ fn a_full_disk_shows_not_saved_and_the_quit_copies_the_session_home() {
 fn a_lock_that_cannot_be_opened_writes_nothing_and_discarding_takes_the_word() {
     let (dir, catalog) = prepared_dir();
     fs::create_dir(dir.path().join(".lock")).unwrap();
-    let mut tui = common::start_tiny(dir.path(), &catalog);
+    let mut tui = pty::start_tiny(dir.path(), &catalog);
     check_in(&mut tui, "1");
     let screen = tui.wait_for("Not saved yet", T);
     assert!(screen.contains("cannot lock"), "{screen}");
@@ -235,7 +234,7 @@ fn a_lock_that_cannot_be_opened_writes_nothing_and_discarding_takes_the_word() {
 fn quitting_with_an_unwritable_history_asks_and_never_claims_saved() {
     let (dir, catalog) = prepared_dir();
     fs::write(dir.path().join("history"), "a file where the folder goes").unwrap();
-    let mut tui = common::start_tiny(dir.path(), &catalog);
+    let mut tui = pty::start_tiny(dir.path(), &catalog);
     check_in(&mut tui, "1");
     tui.wait_for("Not saved yet", T);
     tui.send("q");
@@ -264,7 +263,7 @@ fn quitting_with_an_unwritable_history_asks_and_never_claims_saved() {
 fn ctrl_c_with_unsaved_changes_copies_them_home() {
     let (dir, catalog) = prepared_dir();
     fs::write(dir.path().join("history"), "a file where the folder goes").unwrap();
-    let mut tui = common::start_tiny(dir.path(), &catalog);
+    let mut tui = pty::start_tiny(dir.path(), &catalog);
     check_in(&mut tui, "1");
     tui.wait_for("Not saved yet", T);
     tui.send("\x03");
@@ -324,7 +323,7 @@ fn a_planted_link_at_a_temporary_name_is_not_followed() {
 fn a_catalog_asking_four_billion_reps_is_refused_with_its_position() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
-    let text = common::TINY_CATALOG.replace("reps: (2, 2)", "reps: (1, 4294967295)");
+    let text = fixtures::TINY_CATALOG.replace("reps: (2, 2)", "reps: (1, 4294967295)");
     fs::write(&path, text).unwrap();
     let expected = format!(
         "{}:22:52: exercise \"tiny-reps\": reps (1, 4294967295): at most 100",
@@ -556,7 +555,7 @@ fn read_only_commands_create_nothing() {
     let data = dir.path().join("used");
     let mut store = Store::open(&data).unwrap();
     store
-        .save_session(&store_common::done(date(2026, 3, 16)))
+        .save_session(&records::done(date(2026, 3, 16)))
         .unwrap();
     fs::remove_file(data.join("index.ron")).unwrap();
     fs::remove_file(data.join(".lock")).unwrap();
@@ -575,14 +574,14 @@ fn read_only_commands_create_nothing() {
 #[test]
 fn the_ctrl_c_key_exits_130_like_sigint() {
     let (dir, catalog) = prepared_dir();
-    let mut tui = common::start_tiny(dir.path(), &catalog);
+    let mut tui = pty::start_tiny(dir.path(), &catalog);
     tui.wait_for("How much discomfort", T);
     tui.send("\x03");
     assert_eq!(tui.wait_exit(T), Some(130));
     assert!(tui.terminal_normal());
 
-    let mut tui = common::start_tiny(dir.path(), &catalog);
+    let mut tui = pty::start_tiny(dir.path(), &catalog);
     tui.wait_for("How much discomfort", T);
-    common::signal(tui.pid().unwrap(), "INT");
+    pty::signal(tui.pid().unwrap(), "INT");
     assert_eq!(tui.wait_exit(T), Some(130));
 }

@@ -5,18 +5,17 @@
 //! records what was typed; `s` works from the help overlay; an unreadable
 //! profile is named before any session.
 
-mod common;
-mod store_common;
-
+use crate::support::{pty, records};
 use std::path::Path;
 use std::time::Duration;
 
+use crate::support::fixtures::{REGULAR_PROFILE, TINY_CATALOG, prepared_dir};
+use crate::support::pty::Tui;
 use backcoach::domain::{DiscomfortKind, RatingMoment, SessionRecord, SessionStatus};
 use backcoach::store::Store;
-use common::{REGULAR_PROFILE, TINY_CATALOG, Tui, prepared_dir};
 use jiff::{Timestamp, ToSpan};
 
-const T: Duration = common::STEP;
+const T: Duration = pty::STEP;
 
 /// The tiny catalog with a second routine, for "another routine".
 fn two_routines(dir: &Path) -> std::path::PathBuf {
@@ -99,7 +98,7 @@ fn a_warning_sign_closes_the_day_for_start_another_routine_and_home() {
 fn a_safety_stop_closes_the_day_even_when_the_pain_eased() {
     let (dir, catalog) = prepared_dir();
     let mut tui = spawn(dir.path(), &catalog, &["start"]);
-    common::check_in(&mut tui, "1");
+    pty::check_in(&mut tui, "1");
     tui.wait_for("Tiny hold", T);
     tui.send("s");
     tui.wait_for("STOPPED FOR SAFETY", T);
@@ -125,7 +124,7 @@ fn stopped_yesterday() -> SessionRecord {
         .to_zoned(jiff::tz::TimeZone::system())
         .expect("time")
         .timestamp();
-    let mut s = store_common::session_at(
+    let mut s = records::session_at(
         started,
         yesterday,
         SessionStatus::StoppedForSafety {
@@ -172,11 +171,11 @@ fn worse_at_check_in_removes_the_increase_from_the_preview() {
     for days_ago in [5, 2] {
         let started = Timestamp::now() - (days_ago * 24).hours();
         let date = started.to_zoned(jiff::tz::TimeZone::system()).date();
-        let mut s = store_common::session_at(started, date, SessionStatus::Completed, 15);
+        let mut s = records::session_at(started, date, SessionStatus::Completed, 15);
         s.exercises = vec![backcoach::domain::ExerciseRecord {
             target_hold_s: 12,
             hold_s_done: vec![60],
-            ..store_common::exercise("bridge", 1, 5, started + 10.minutes())
+            ..records::exercise("bridge", 1, 5, started + 10.minutes())
         }];
         store.save_session(&s).expect("seed");
     }
@@ -222,7 +221,7 @@ fn worse_at_check_in_removes_the_increase_from_the_preview() {
 fn the_quick_check_takes_one_then_zero_as_ten_and_stops() {
     let (dir, catalog) = prepared_dir();
     let mut tui = spawn(dir.path(), &catalog, &["start"]);
-    common::check_in(&mut tui, "2");
+    pty::check_in(&mut tui, "2");
     tui.wait_for("Get ready", T);
     tui.send(" "); // the 2 s hold starts now
     tui.wait_for("How does your back feel now?", T);
@@ -250,7 +249,7 @@ fn the_quick_check_takes_one_then_zero_as_ten_and_stops() {
 fn s_from_the_help_overlay_stops_for_safety() {
     let (dir, catalog) = prepared_dir();
     let mut tui = spawn(dir.path(), &catalog, &["start"]);
-    common::check_in(&mut tui, "1");
+    pty::check_in(&mut tui, "1");
     tui.wait_for("Tiny hold", T);
     tui.send("?");
     tui.wait_for("Keys", T);

@@ -3,11 +3,11 @@
 //! puts it back, the profile remembers the choice for next time, and the
 //! preview marks the numbers that are backcoach's own.
 
-mod common;
+use crate::support::fixtures::REGULAR_PROFILE;
+use crate::support::pty;
+use crate::support::pty::Tui;
 
-use common::{REGULAR_PROFILE, Tui};
-
-const T: std::time::Duration = common::STEP;
+const T: std::time::Duration = pty::STEP;
 
 /// `backcoach start pt-twelve` on the built-in catalog, through the check-in
 /// (the warning signs are asked once a day) to the plan preview.

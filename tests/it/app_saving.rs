@@ -3,8 +3,7 @@
 //! is retried until it lands; and the first screen never waits for the
 //! history to be read.
 
-mod store_common;
-
+use crate::support::records;
 use std::time::Duration;
 
 use backcoach::catalog;
@@ -98,7 +97,7 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .expect("time")
         .timestamp();
-    let mut cut_off = store_common::session_at(started, yesterday, SessionStatus::InProgress, 2);
+    let mut cut_off = records::session_at(started, yesterday, SessionStatus::InProgress, 2);
     cut_off.ended = None;
     store.save_session(&cut_off).expect("seeded");
 

@@ -1,5 +1,5 @@
 //! Every number of the built-in catalog against the facts table
-//! (`tests/facts/mod.rs`): each row's numbers, the guide's words they come
+//! (`facts.rs` beside this file): each row's numbers, the guide's words they come
 //! from, or why they are backcoach's own, which the catalog must then mark
 //! (`ours`) so that the screens say so.
 //!

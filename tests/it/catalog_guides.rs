@@ -1,6 +1,6 @@
 //! The built-in catalog against the five guides: every exercise and routine
 //! they name is there, described, related and tagged as the guides say. The
-//! numbers are pinned one by one in the facts table (`tests/catalog_facts.rs`).
+//! numbers are pinned one by one in the facts table (`catalog_facts.rs`).
 
 use std::collections::HashSet;
 

@@ -4,8 +4,7 @@
 //! that cannot be read, the advice after the set-up, the resume offer, the
 //! check-in at 120×40, and the session's header when saving fails.
 
-mod store_common;
-
+use crate::support::records;
 use backcoach::catalog;
 use backcoach::domain::{CheckIn, SessionStatus, WarningSign};
 use backcoach::profile::{Condition, Experience, Profile};
@@ -111,8 +110,8 @@ fn the_day_after_a_stop_the_check_in_asks_about_it_first_at_120x40() {
     let app = app_with(start_daily(), |store| {
         store.save_profile(&regular()).expect("profile");
         let yesterday = today().yesterday().expect("yesterday");
-        let started = store_common::at(yesterday, 9, 0);
-        let stop = store_common::session_at(
+        let started = records::at(yesterday, 9, 0);
+        let stop = records::session_at(
             started,
             yesterday,
             SessionStatus::StoppedForSafety {
@@ -190,9 +189,9 @@ fn the_resume_offer() {
         let started = Timestamp::now()
             .checked_sub(jiff::SignedDuration::from_mins(20))
             .expect("time");
-        let mut cut = store_common::session_at(started, today(), SessionStatus::Partial, 5);
+        let mut cut = records::session_at(started, today(), SessionStatus::Partial, 5);
         cut.routine_name = "15-minute daily routine".into();
-        cut.exercises = vec![store_common::exercise("knee-to-chest", 2, 2, started)];
+        cut.exercises = vec![records::exercise("knee-to-chest", 2, 2, started)];
         cut.exercises[0].target_hold_s = 20;
         store.save_session(&cut).expect("seed");
     });

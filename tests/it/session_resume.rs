@@ -2,10 +2,9 @@
 //! read back from disk by a fresh store, found resumable today, picked up at
 //! step 3 with what was done kept, and finished as the same session.
 
-mod store_common;
-
 use std::time::Duration;
 
+use crate::support::records::*;
 use backcoach::catalog::DoseKind;
 use backcoach::domain::*;
 use backcoach::plan::{Plan, PlannedExercise};
@@ -14,7 +13,6 @@ use backcoach::session::{Effect, Ending, Key, Session, Settings};
 use backcoach::store::Store;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use store_common::*;
 use tokio::time::Instant;
 
 fn reps(id: &str, sets: u32, n: u32) -> PlannedExercise {

@@ -3,18 +3,17 @@
 //! links, leftovers of a crash, a data dir that is a file, and changes that
 //! can only be copied elsewhere.
 
-mod store_common;
-
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::support::records::*;
+use crate::support::tmpfs::Tmpfs;
 use backcoach::domain::*;
 use backcoach::store::month::MonthFile;
 use backcoach::store::{Store, StoreError};
 use jiff::civil::{Date, date};
-use store_common::*;
 
 fn open(dir: &Path) -> Store {
     Store::open(dir).unwrap()

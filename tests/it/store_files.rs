@@ -1,12 +1,12 @@
 //! The history store on a real (temporary) disk: round trips, crash safety,
 //! unreadable files, failed saves and file modes.
 
-mod store_common;
-
+use crate::support::records;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::support::records::*;
 use backcoach::domain::History;
 use backcoach::domain::*;
 use backcoach::profile::{Condition, Experience, Profile};
@@ -14,7 +14,6 @@ use backcoach::rules::week;
 use backcoach::store::Store;
 use backcoach::store::month::MonthFile;
 use jiff::civil::{Date, date};
-use store_common::*;
 
 fn open(dir: &Path) -> Store {
     Store::open(dir).unwrap()
@@ -84,7 +83,7 @@ fn every_record_kind_round_trips_through_the_files() {
     checkin.since_last = Some(Compared::Worse);
     checkin.stop_pain_eased = Some(false);
     checkin.lingering = true;
-    let mut other = store_common::checkin(date(2026, 3, 19), 2);
+    let mut other = records::checkin(date(2026, 3, 19), 2);
     other.since_last = Some(Compared::Better);
     let profile = Profile {
         experience: Experience::Returning,

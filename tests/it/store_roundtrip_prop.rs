@@ -2,14 +2,12 @@
 //! (quotes, brackets, line breaks, any Unicode), it comes back from the
 //! files unchanged.
 
-mod store_common;
-
+use crate::support::records::*;
 use backcoach::domain::*;
 use backcoach::store::Store;
 use jiff::Timestamp;
 use jiff::civil::date;
 use proptest::prelude::*;
-use store_common::*;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -3,8 +3,7 @@
 //! that is not UTF-8, `--ascii`) and at 40×12; and a session on a terminal
 //! smaller than that pauses itself.
 
-mod common;
-
+use crate::support::fixtures;
 use backcoach::catalog;
 use backcoach::store::Store;
 use backcoach::tui::app::{App, SoundForRun, StartAt};
@@ -37,7 +36,7 @@ fn key(app: &mut App, code: KeyCode, now: Instant) {
 
 /// The app on the tiny catalog, at `at`.
 fn app_at(theme: Theme, at: At) -> (App, tempfile::TempDir) {
-    let (dir, catalog_path) = common::prepared_dir();
+    let (dir, catalog_path) = fixtures::prepared_dir();
     let catalog = catalog::load_file(&catalog_path).expect("the tiny catalog");
     let store = Store::open(dir.path()).expect("store");
     let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
@@ -174,7 +173,7 @@ async fn smaller_than_40x12_the_session_pauses_itself_and_says_so() {
 
 #[tokio::test(start_paused = true)]
 async fn home_below_80x24_asks_for_room_without_talking_of_timers() {
-    let (dir, catalog_path) = common::prepared_dir();
+    let (dir, catalog_path) = fixtures::prepared_dir();
     let catalog = catalog::load_file(&catalog_path).expect("the tiny catalog");
     let store = Store::open(dir.path()).expect("store");
     let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();

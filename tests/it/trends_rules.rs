@@ -3,8 +3,7 @@
 //! signs, ten years), the golden Markdown report, and the HTML report
 //! parsed by an HTML parser and searched for its figures.
 
-mod trends_common;
-
+use crate::support::trends::*;
 use backcoach::domain::dates;
 use backcoach::domain::dates::add_days;
 use backcoach::domain::*;
@@ -14,7 +13,6 @@ use backcoach::rules::trends::{DoseChange, Trends, Window};
 use backcoach::rules::week::{self, Notice};
 use jiff::civil::{Date, date};
 use scraper::{Html, Selector};
-use trends_common::*;
 
 // ---- builders -------------------------------------------------------------
 

@@ -1,14 +1,11 @@
 //! The trends screen (snapshots at 80×24 and 120×40, with and without
 //! colour, and in ASCII), its keys, the ways to it from home and the week
 //! screen, and `backcoach trends` / `backcoach report` through the binary
-//! (files, modes, errors) and in a pseudo-terminal.
-
-mod common;
-mod trends_common;
+//! (files, modes, errors); in a pseudo-terminal: `e2e::trends`.
 
 use std::os::unix::fs::PermissionsExt;
-use std::time::Duration;
 
+use crate::support::trends::*;
 use assert_cmd::Command;
 use backcoach::catalog;
 use backcoach::domain::History;
@@ -19,12 +16,10 @@ use backcoach::store::Store;
 use backcoach::tui::app::{App, StartAt};
 use backcoach::tui::screens::trends::{TrendsAction, TrendsScreen};
 use backcoach::tui::theme::Theme;
-use common::Tui;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tokio::time::Instant;
-use trends_common::*;
 
 const COLOUR: Theme = Theme {
     color: true,
@@ -373,45 +368,4 @@ fn trends_print_writes_the_figures_as_plain_text() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("Trends, last 6 weeks: "), "{text}");
     assert!(!text.contains('\u{1b}'));
-}
-
-// ---- in a pseudo-terminal ---------------------------------------------------
-
-const T: Duration = common::STEP;
-
-#[test]
-fn backcoach_trends_opens_full_screen_and_t_opens_it_from_home() {
-    let dir = tempfile::tempdir().expect("dir");
-    write_sample(dir.path());
-    let data = dir.path().display().to_string();
-
-    let mut tui = Tui::spawn(
-        &["--data-dir", &data, "--mute", "trends"],
-        &[("HOME", &data)],
-    );
-    let screen = tui.wait_for("Trends · ", T);
-    assert!(screen.contains("[6] 12  26  weeks"), "{screen}");
-    assert!(screen.contains("Discomfort 0–10"), "{screen}");
-    tui.send("\x1b[C"); // →
-    tui.wait_for("[12]", T);
-    tui.send("q");
-    assert_eq!(tui.wait_exit(T), Some(0));
-    assert!(tui.terminal_normal());
-
-    let mut tui = Tui::spawn(&["--data-dir", &data, "--mute"], &[("HOME", &data)]);
-    tui.wait_for("t trends", T);
-    tui.send("t");
-    tui.wait_for("Trends · ", T);
-    tui.send("q");
-    tui.wait_for("Routines", T);
-    tui.send("w");
-    tui.wait_for("Target:", T);
-    tui.send("t");
-    tui.wait_for("Trends · ", T);
-    tui.send("q");
-    tui.wait_for("Target:", T);
-    tui.send("q");
-    tui.wait_for("Routines", T);
-    tui.send("q");
-    assert_eq!(tui.wait_exit(T), Some(0));
 }

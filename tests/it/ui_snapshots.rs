@@ -2,8 +2,6 @@
 //! its prompts, the end and safety screens, and the other screens, at 80×24
 //! and 120×40.
 
-mod store_common;
-
 use std::time::Duration;
 
 use backcoach::catalog;
@@ -427,7 +425,7 @@ fn seeded(
 ) -> backcoach::domain::SessionRecord {
     use backcoach::domain::*;
     let date = Date::constant(2026, 11, day as i8);
-    let started = store_common::at(date, 9, 0);
+    let started = crate::support::records::at(date, 9, 0);
     let status = if rating.is_some_and(|r| r > 5) {
         SessionStatus::StoppedForSafety {
             reason: "Discomfort 6/10, above your limit of 5 during Bird dog, set 1 of 1, left side"
@@ -436,7 +434,7 @@ fn seeded(
     } else {
         SessionStatus::Completed
     };
-    let mut session = store_common::session_at(started, date, status, 0);
+    let mut session = crate::support::records::session_at(started, date, status, 0);
     session.routine_name = "15-minute daily routine".into();
     session.active_s = 900;
     session.baseline = Some(1);
@@ -445,7 +443,7 @@ fn seeded(
         .map(|(id, reps)| ExerciseRecord {
             name: id.to_string(),
             target_hold_s: if *id == "bridge" { 12 } else { 3 },
-            ..store_common::exercise(id, 1, *reps, started)
+            ..crate::support::records::exercise(id, 1, *reps, started)
         })
         .collect();
     session.ratings = rating

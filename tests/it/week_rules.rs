@@ -2,8 +2,7 @@
 //! years and ISO week 53), a clock change inside the week, the 48-hour
 //! notice and the six-week rule.
 
-mod store_common;
-
+use crate::support::records::*;
 use backcoach::domain::History;
 use backcoach::domain::dates;
 use backcoach::domain::*;
@@ -13,7 +12,6 @@ use backcoach::store::Store;
 use jiff::civil::{Date, date};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use store_common::*;
 
 fn history(sessions: Vec<SessionRecord>, marks: Vec<DayMark>, checkins: Vec<CheckIn>) -> History {
     History {

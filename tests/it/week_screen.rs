@@ -1,7 +1,6 @@
 //! The week screen drawn on a test terminal (80×24 and 120×40), and its keys.
 
-mod store_common;
-
+use crate::support::records::*;
 use backcoach::domain::History;
 use backcoach::domain::dates;
 use backcoach::domain::*;
@@ -13,7 +12,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use store_common::*;
 
 /// Thursday of the typical week.
 fn today() -> Date {

@@ -2,11 +2,10 @@
 //! the real engine and saved through the real store, changes no week figure,
 //! no streak, no 48-hour gate or notice, and no progression.
 
-mod store_common;
-
 use backcoach::domain::dates;
 use std::time::Duration;
 
+use crate::support::records::*;
 use backcoach::catalog::{self, Catalog, DoseKind};
 use backcoach::domain::*;
 use backcoach::plan::{Plan, PlannedExercise};
@@ -19,7 +18,6 @@ use backcoach::store::Store;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use store_common::*;
 use tokio::time::Instant;
 
 /// The engine run with `n` pressed until the end, every effect applied to

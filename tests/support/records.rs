@@ -1,4 +1,5 @@
-//! Builders shared by the store and week tests.
+//! Builders of history records (sessions, exercises, check-ins on fixed
+//! days) shared by the store, week, resume and end-to-end tests.
 #![allow(dead_code)]
 
 use backcoach::domain::*;
@@ -9,7 +10,7 @@ use jiff::civil::{Date, date};
 pub fn at(d: Date, h: i8, m: i8) -> Timestamp {
     d.at(h, m, 0, 0)
         .to_zoned(jiff::tz::TimeZone::UTC)
-        .unwrap()
+        .expect("a valid time")
         .timestamp()
 }
 
@@ -80,71 +81,4 @@ pub fn checkin(d: Date, baseline: u8) -> CheckIn {
 /// A day often used by the tests: Monday 16 March 2026.
 pub fn monday() -> Date {
     date(2026, 3, 16)
-}
-
-/// A small tmpfs mounted for a test (a disk that can be filled), unmounted
-/// when dropped. Mounting needs root (CI runs as root): elsewhere the test
-/// that asks for one prints why it is skipped and passes.
-pub struct Tmpfs {
-    dir: tempfile::TempDir,
-}
-
-impl Tmpfs {
-    /// Mounts a tmpfs of `kib` KiB, or says why it cannot.
-    pub fn mount(kib: u32) -> Option<Tmpfs> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let out = std::process::Command::new("mount")
-            .args([
-                "-t",
-                "tmpfs",
-                "-o",
-                &format!("size={kib}k,mode=0700"),
-                "tmpfs",
-            ])
-            .arg(dir.path())
-            .output();
-        match out {
-            Ok(o) if o.status.success() => Some(Tmpfs { dir }),
-            Ok(o) => {
-                eprintln!(
-                    "skipped: cannot mount a tmpfs to fill ({})",
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                eprintln!("skipped: cannot run mount ({e})");
-                None
-            }
-        }
-    }
-
-    /// The mounted folder.
-    pub fn path(&self) -> &std::path::Path {
-        self.dir.path()
-    }
-
-    /// Fills the disk to the last byte with a file called `filler`.
-    pub fn fill(&self) {
-        use std::io::Write;
-        let mut file = std::fs::File::create(self.path().join("filler")).expect("filler");
-        let block = vec![0u8; 4096];
-        while file.write_all(&block).is_ok() {}
-        while file.write_all(&[0]).is_ok() {}
-        let _ = file.sync_all();
-    }
-
-    /// Frees the space `fill` took.
-    pub fn free(&self) {
-        std::fs::remove_file(self.path().join("filler")).expect("remove filler");
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
 }

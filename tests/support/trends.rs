@@ -35,13 +35,7 @@ pub fn sample_profile() -> Profile {
     }
 }
 
-/// `h:m` UTC on `d`.
-pub fn at(d: Date, h: i8, m: i8) -> Timestamp {
-    d.at(h, m, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .expect("a valid time")
-        .timestamp()
-}
+pub use super::records::at;
 
 /// A rung of a dose: (sets, reps, hold seconds).
 type Rung = (u32, u32, u32);

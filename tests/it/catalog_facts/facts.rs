@@ -3,7 +3,7 @@
 //!
 //! One row per exercise (its usual dose and starting dose), per routine (its
 //! length, frequency and rest) and per routine item (the dose a session runs).
-//! `numbers` is the catalog's numbers as `tests/catalog_facts.rs` writes them;
+//! `numbers` is the catalog's numbers as `catalog_facts.rs` (its parent module) writes them;
 //! a change to any number in `catalog.ron` fails that test until its row here
 //! changes with it. Quotes are short and exact: the test finds each one in its
 //! guide's text when the guides are at hand (`../shared/guides`).
