@@ -5,21 +5,13 @@
 use std::process::Command;
 
 use crate::support::fixtures::prepared_dir;
-use crate::support::pty::{STEP, Tui, binary};
+use crate::support::pty::{STEP, Tui, binary, export};
 
 fn spawn(dir: &std::path::Path, args: &[&str]) -> Tui {
     let data = dir.display().to_string();
     let mut all = vec!["--data-dir", data.as_str(), "--mute"];
     all.extend(args);
     Tui::spawn(&all, &[("HOME", &data), ("LANG", "C.UTF-8")])
-}
-
-fn export(dir: &std::path::Path) -> String {
-    let out = Command::new(binary())
-        .args(["--data-dir", &dir.display().to_string(), "export"])
-        .output()
-        .expect("export");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

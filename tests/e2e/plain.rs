@@ -10,7 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::support::fixtures::prepared_dir;
-use crate::support::pty::{STEP, Tui, binary};
+use crate::support::pty::{STEP, Tui, binary, export};
 
 /// backcoach with its stdin and stdout on pipes.
 struct Piped {
@@ -119,14 +119,6 @@ fn check_in(p: &mut Piped, baseline: &str) {
     p.send("");
     p.wait_for("Send an empty line to begin");
     p.send("");
-}
-
-fn export(dir: &Path) -> String {
-    let out = Command::new(binary())
-        .args(["--data-dir", &dir.display().to_string(), "export"])
-        .output()
-        .expect("export");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

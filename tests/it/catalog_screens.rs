@@ -2,19 +2,18 @@
 //! exercise browser agree on where an exercise starts and what it builds up
 //! to; backcoach's own numbers are marked; the preview offers the warm-up.
 
+use crate::support::plans::fitted;
 use assert_cmd::Command;
 use backcoach::catalog::{self, Catalog, Equipment};
 use backcoach::domain::History;
 use backcoach::plan::Plan;
 use backcoach::profile::{Experience, Profile};
-use backcoach::rules::fitting::build;
 use backcoach::rules::warm_up;
 use backcoach::tui::screens::browser::BrowserScreen;
 use backcoach::tui::screens::preview::{PreviewAction, PreviewScreen};
 use backcoach::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -28,16 +27,7 @@ fn noon() -> Timestamp {
 
 /// Today's plan of a routine for a profile with no history, as the app makes it.
 fn plan(c: &Catalog, routine: &str, profile: &Profile) -> Plan {
-    let routine = c.routine(routine).expect("routine");
-    build(
-        c,
-        routine,
-        profile,
-        &History::default(),
-        noon(),
-        &TimeZone::UTC,
-    )
-    .plan
+    fitted(c, routine, profile, &History::default(), noon()).plan
 }
 
 /// The screen's text, one line per row, right-trimmed.

@@ -2,6 +2,7 @@
 //! swaps, starting doses, reasons in the preview, the harder-variation
 //! suggestion and the 48-hour gate.
 
+use crate::support::plans::fitted;
 use backcoach::catalog::{self, Catalog, Equipment, SpineLoad};
 use backcoach::domain::History;
 use backcoach::domain::{
@@ -45,9 +46,7 @@ fn noon(n: i64) -> Timestamp {
 }
 
 fn plan_for(routine: &str, p: &Profile, history: &History, now: Timestamp) -> Planned {
-    let c = catalog();
-    let r = c.routine(routine).expect("routine");
-    build(&c, r, p, history, now, &TimeZone::UTC)
+    fitted(&catalog(), routine, p, history, now)
 }
 
 fn ids(planned: &Planned) -> Vec<&str> {

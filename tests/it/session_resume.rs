@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
+use crate::support::plans::{plan_of, reps};
 use crate::support::records::*;
-use backcoach::catalog::DoseKind;
 use backcoach::domain::*;
-use backcoach::plan::{Plan, PlannedExercise};
+use backcoach::plan::Plan;
 use backcoach::session::record::{SessionLog, resume_point};
 use backcoach::session::{Effect, Ending, Key, Session, Settings};
 use backcoach::store::Store;
@@ -15,40 +15,17 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use tokio::time::Instant;
 
-fn reps(id: &str, sets: u32, n: u32) -> PlannedExercise {
-    PlannedExercise {
-        exercise_id: id.into(),
-        name: id.to_uppercase(),
-        part: None,
-        kind: DoseKind::Reps,
-        per_side: false,
-        sets,
-        reps: n,
-        hold_s: 0,
-        duration_s: 0,
-        pace_s: 8,
-        rest_s: 0,
-        position: String::new(),
-        steps: vec!["do it".into()],
-        cue: "slowly".into(),
-        reasons: vec![],
-        figure: None,
-    }
-}
-
 fn plan() -> Plan {
-    Plan {
-        routine_id: "four".into(),
-        routine_name: "Four moves".into(),
-        intense: false,
-        exercises: vec![
+    plan_of(
+        "four",
+        "Four moves",
+        vec![
             reps("a", 1, 2),
             reps("b", 1, 2),
             reps("c", 2, 2),
             reps("d", 1, 2),
         ],
-        notes: vec![],
-    }
+    )
 }
 
 fn settings(started: Timestamp) -> Settings {

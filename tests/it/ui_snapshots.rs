@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use crate::support::plans::{builtin as planned, plan_of};
 use backcoach::catalog;
 use backcoach::coach::Today;
 use backcoach::coach::checkin::{Answer, CheckInFlow};
@@ -29,42 +30,8 @@ fn s(n: u64) -> Duration {
     Duration::from_secs(n)
 }
 
-fn planned(id: &str) -> PlannedExercise {
-    let catalog = catalog::builtin().expect("built-in catalog");
-    let routine = catalog.routine("home-beginner").expect("home-beginner");
-    let base = Plan::base(&catalog, routine);
-    let e = catalog.exercise(id).expect("exercise");
-    base.exercises
-        .into_iter()
-        .find(|p| p.exercise_id == id)
-        .unwrap_or(PlannedExercise {
-            exercise_id: e.id.clone(),
-            name: e.name.clone(),
-            part: None,
-            kind: e.dose.kind,
-            per_side: e.dose.per_side,
-            sets: e.dose.sets.max(),
-            reps: e.dose.reps.map(|r| r.max()).unwrap_or(0),
-            hold_s: e.dose.hold_s.map(|r| r.max()).unwrap_or(0),
-            duration_s: e.dose.duration_s.map(|r| r.max()).unwrap_or(0),
-            pace_s: 8,
-            rest_s: 45,
-            position: e.position.clone(),
-            steps: e.steps.clone(),
-            cue: e.cue.clone(),
-            reasons: vec![],
-            figure: None,
-        })
-}
-
 fn plan(exercises: Vec<PlannedExercise>) -> Plan {
-    Plan {
-        routine_id: "home-beginner".into(),
-        routine_name: "At-home beginner back routine".into(),
-        intense: false,
-        exercises,
-        notes: vec![],
-    }
+    plan_of("home-beginner", "At-home beginner back routine", exercises)
 }
 
 fn status() -> Status {

@@ -14,6 +14,15 @@ pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_backcoach"))
 }
 
+/// The data dir's history as `backcoach export` prints it (RON).
+pub fn export(dir: &Path) -> String {
+    let out = std::process::Command::new(binary())
+        .args(["--data-dir", &dir.display().to_string(), "export"])
+        .output()
+        .expect("export");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// A running program in an 80×24 (or other) pseudo-terminal.
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
