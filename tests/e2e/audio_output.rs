@@ -91,17 +91,49 @@ fn audio_child() {
     println!("CHILD DONE");
 }
 
-fn spawn_and_wait(volume: u8) -> (Audio, AudioStatus, Duration) {
+fn spawn_and_wait(volume: u8) -> (Audio, AudioStatus) {
     let (tx, rx) = mpsc::channel();
-    let started = Instant::now();
     let audio = Audio::spawn(volume, None, move |status| {
         let _ = tx.send(status);
     });
-    let spawn_took = started.elapsed();
     let status = rx
         .recv_timeout(STATUS_WAIT)
         .expect("the audio thread reports a status");
-    (audio, status, spawn_took)
+    (audio, status)
+}
+
+/// Waits until `done()` holds, or panics saying `what` never happened. A
+/// deadline for something that must happen on its own, not a measure of
+/// how fast it is.
+fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + STATUS_WAIT;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}: not by the deadline");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Drops the handle on a thread of its own and waits for it up to the
+/// deadline: a drop that hangs fails here instead of hanging the test.
+/// Then no audio thread and no output thread may be left: the drop
+/// waited for the player to close the output and end, rather than giving
+/// up on it (which it does after half a second) and leaving it running.
+fn drop_and_check_closed(audio: Audio) {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        drop(audio);
+        let _ = tx.send(());
+    });
+    rx.recv_timeout(STATUS_WAIT)
+        .expect("dropping the audio handle hangs");
+    assert!(
+        !thread_running("backcoach-audio"),
+        "the audio thread outlived the handle"
+    );
+    assert!(
+        !thread_running("cpal_alsa_out"),
+        "the output is still open after the handle was dropped"
+    );
 }
 
 /// CPU time (in clock ticks) used so far by our audio thread, from /proc.
@@ -125,11 +157,14 @@ fn audio_thread_cpu_ticks() -> u64 {
 }
 
 fn child_play() {
-    let (audio, status, _) = spawn_and_wait(100);
+    let (audio, status) = spawn_and_wait(100);
     assert_eq!(status, AudioStatus::Ready, "ALSA's file plugin is a device");
     audio.play(Cue::Go);
     // The `null` slave does not pace time, so the cue is written almost at
-    // once; this only gives the output thread time to be scheduled.
+    // once; this gives the output thread time to be scheduled.
+    wait_until("the output is open for the cue", || {
+        thread_running("cpal_alsa_out")
+    });
     std::thread::sleep(Duration::from_millis(400));
     // Our thread sleeps on its channel between cues: no polling. (cpal's own
     // output thread is busy here only because `null` does not pace.)
@@ -141,27 +176,28 @@ fn child_play() {
         idle_ticks <= 1,
         "the audio thread is busy while idle: {idle_ticks} ticks"
     );
-    // Once the cue has played out, the output is closed: no back-end
-    // thread is left running between cues (the cue is under a second long).
-    // 1 s has passed since the cue; wait until 2.2 s (closing is 1.5 s after it ends).
-    std::thread::sleep(Duration::from_millis(1200));
-    assert!(
-        !thread_running("cpal_alsa_out"),
-        "the output is still open 2.2 s after the last cue"
+    // Once the cue has played out, the output is closed with nothing asked
+    // of the handle: no back-end thread is left running between cues.
+    // (How soon, `IDLE_CLOSE` after the last sound, is the player's
+    // constant; the CPU it saves is `scripts/measure`'s to report.)
+    let open_since = Instant::now();
+    wait_until("the output closes while nothing plays", || {
+        !thread_running("cpal_alsa_out")
+    });
+    println!(
+        "output closed {:?} after the idle check began",
+        open_since.elapsed()
     );
     // The next cue opens it again, and plays (the parent checks the file).
     audio.play(Cue::Go);
+    wait_until("the next cue reopens the output", || {
+        thread_running("cpal_alsa_out")
+    });
+    // Room for the output thread to write the whole cue before the drop
+    // closes it (not a bound on anything: the parent checks the file).
     std::thread::sleep(Duration::from_millis(400));
-    assert!(
-        thread_running("cpal_alsa_out"),
-        "the output was not reopened"
-    );
-    let started = Instant::now();
-    drop(audio);
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "drop must not hang"
-    );
+    // Dropping the handle closes the output and ends the thread.
+    drop_and_check_closed(audio);
 }
 
 /// The safety stop's sentence, as the session's phrase book words it.
@@ -201,19 +237,40 @@ fn thread_running(name: &str) -> bool {
         })
 }
 
+/// With no device, the handle never waits on the audio thread, shown by
+/// order rather than by the clock: the thread's report waits until
+/// `Audio::spawn` has returned (a spawn that waited for the device's
+/// verdict would find the report held back, and the report would give up
+/// at its deadline), and then stays held while every cue is played (a
+/// `play` that waited for the thread could not return before it is let go).
 fn child_no_device(dir: &Path, guarded: bool) {
     let mut guard =
         guarded.then(|| StderrRedirect::to_file(&dir.join("app.log")).expect("redirect stderr"));
-    let (audio, status, spawn_took) = spawn_and_wait(80);
-    // Playing with no device must be harmless and immediate.
-    let started = Instant::now();
+    let (spawned_tx, spawned_rx) = mpsc::channel::<()>();
+    let (played_tx, played_rx) = mpsc::channel::<()>();
+    let (report_tx, report_rx) = mpsc::channel();
+    let (released_tx, released_rx) = mpsc::channel();
+    let audio = Audio::spawn(80, None, move |status| {
+        let after_spawn = spawned_rx.recv_timeout(STATUS_WAIT).is_ok();
+        let _ = report_tx.send((status, after_spawn));
+        // Held here while the test plays every cue.
+        let _ = released_tx.send(played_rx.recv_timeout(STATUS_WAIT).is_ok());
+    });
+    let _ = spawned_tx.send(());
+    let (status, after_spawn) = report_rx
+        .recv_timeout(STATUS_WAIT)
+        .expect("the audio thread reports a status");
+    // Playing with no device must be harmless, and must not wait: the
+    // thread is held in its report until every play has returned.
     for cue in Cue::ALL {
         audio.play(cue);
     }
-    let play_took = started.elapsed();
-    let started = Instant::now();
-    drop(audio);
-    let drop_took = started.elapsed();
+    let _ = played_tx.send(());
+    let plays_returned_first = released_rx
+        .recv_timeout(STATUS_WAIT)
+        .expect("the report ends");
+    // Dropping the handle ends the thread for good, without hanging.
+    drop_and_check_closed(audio);
     if let Some(guard) = guard.as_mut() {
         guard.restore().expect("restore stderr");
     }
@@ -224,16 +281,12 @@ fn child_no_device(dir: &Path, guarded: bool) {
         "{status:?}"
     );
     assert!(
-        spawn_took < Duration::from_millis(50),
-        "spawn took {spawn_took:?}"
+        after_spawn,
+        "Audio::spawn waited for the device's verdict instead of returning at once"
     );
     assert!(
-        play_took < Duration::from_millis(5),
-        "play took {play_took:?}"
-    );
-    assert!(
-        drop_took < Duration::from_secs(1),
-        "drop took {drop_took:?}"
+        plays_returned_first,
+        "a play with no device waited for the audio thread"
     );
 }
 
@@ -350,13 +403,7 @@ fn audible_span(samples: &[f32], threshold: f32) -> Option<(usize, usize)> {
 fn a_cue_played_through_the_real_output_reaches_alsa() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out.wav");
-    write_asoundrc(
-        dir.path(),
-        &format!(
-            "pcm.!default {{\n  type file\n  slave.pcm \"null\"\n  file \"{}\"\n  format \"wav\"\n}}\n",
-            out.display()
-        ),
-    );
+    write_asoundrc(dir.path(), &file_asoundrc(&out));
     let output = run_child("play", dir.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -466,40 +513,9 @@ fn stderr_redirect_sends_fd2_to_the_file_and_restores_it() {
 /// `s` stops the session. Only `--mute` (no device at all) silences it.
 #[test]
 fn the_safety_alert_plays_through_the_real_output_after_m() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("out.wav");
-    write_asoundrc(
-        dir.path(),
-        &format!(
-            "pcm.!default {{\n  type file\n  slave.pcm \"null\"\n  file \"{}\"\n  format \"wav\"\n}}\n",
-            out.display()
-        ),
-    );
-    fs::write(
-        dir.path().join("profile.ron"),
-        "(experience: Regular, conditions: [], equipment: [], weekly_target: 4, volume: 100, bell: false, discomfort_limit: 5)\n",
-    )
-    .expect("profile");
     // One counted exercise: nothing plays when it starts, so the only sound
     // the session can make after `m` is the alert.
-    let catalog = dir.path().join("one.ron");
-    fs::write(
-        &catalog,
-        r#"#![enable(implicit_some)]
-(
-    exercises: [(
-        id: "squat", name: "Squat", category: Strength, targets: ["legs"],
-        position: "Standing", dose: (kind: Reps, sets: (1, 1), reps: (5, 5)),
-        steps: ["Sit back and stand."], cue: "Chest up", level: Beginner, sources: ["test"],
-    )],
-    routines: [(
-        id: "daily", name: "One move", summary: "For tests.", minutes: (1, 1),
-        frequency: (days_per_week: (1, 7)), items: [(exercise: "squat")], sources: ["test"],
-    )],
-)
-"#,
-    )
-    .expect("catalog");
+    let (dir, catalog, out) = app_dir();
     let data = dir.path().display().to_string();
     let catalog = catalog.display().to_string();
     // Chimes only (`--no-voice`): the spoken coach would introduce the
@@ -552,8 +568,15 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
 
 /// Real speech through the real output: espeak-ng renders the safety
 /// stop's sentence ahead on the voice thread, and when it is asked for
-/// right after the alert it reaches ALSA whole, at full length, and starts
-/// as the alert ends: not over it, not long after it.
+/// right after the alert it reaches ALSA whole, at full length, after the
+/// alert and not over it: the alert's samples are in the file exactly as
+/// recorded, and the sentence is the next and last sound.
+///
+/// How soon after the alert it starts is a real-time figure: the `null`
+/// slave is not paced, so the stream runs ahead of the clock and any wait
+/// between the two sounds on a busy machine shows up as seconds of
+/// silence. `scripts/measure` reports it on a paced output ("Phrase start
+/// after it could start", from the app's log); here it is only printed.
 #[test]
 fn a_spoken_phrase_reaches_alsa_right_after_the_alert() {
     let expected = rendered_sentence();
@@ -575,29 +598,32 @@ fn a_spoken_phrase_reaches_alsa_right_after_the_alert() {
     let alert_rate = f64::from(alert.sample_rate().get());
     let alert: Vec<f32> = alert.collect();
     let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
-    let alert_len = alert.len() as f64 / alert_rate;
+    assert_eq!(
+        rate, alert_rate,
+        "the output took the cues' own rate, so samples compare one to one"
+    );
 
     let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
-    // Where the alert began in the stream, and so where it ended.
-    let alert_start = first as f64 / rate - a_first as f64 / alert_rate;
-    let alert_end = alert_start + alert_len;
-    let end_index = (alert_end * rate) as usize;
-    // The sentence: the first sound after the alert's end, and the last sound.
-    let speech_first = left[end_index..]
+    // The alert, found by its own waveform: the first sound, and alone:
+    // every one of its samples as recorded (volume 100), so nothing was
+    // mixed over it.
+    let at = find(&left, &alert).expect("the alert is in the file");
+    assert_eq!(first, at + a_first, "a sound came before the alert");
+    let alert_end = at + alert.len();
+    let alone = left[at..alert_end]
         .iter()
-        .position(|x| x.abs() > 0.01)
-        .map(|i| (end_index + i) as f64 / rate)
-        .expect("speech after the alert");
-    let speech_len = last as f64 / rate - speech_first;
+        .zip(&alert)
+        .all(|(heard, recorded)| (heard - recorded).abs() < 0.002);
+    assert!(alone, "something sounds over the alert");
+    // Then the sentence: the first sound after the alert, and the last.
+    let (s_first, s_last) = audible_span(&left[alert_end..], 0.01).expect("speech after the alert");
+    assert_eq!(alert_end + s_last, last, "the sentence is the last sound");
+    let speech_len = (s_last - s_first) as f64 / rate;
     println!(
-        "alert {alert_start:.3}–{alert_end:.3} s, speech from {speech_first:.3} s for {speech_len:.3} s (rendered: {expected:?})"
-    );
-    // At the right moment: when the alert ends (within one output period of
-    // the unpaced device), not during it.
-    let gap = speech_first - alert_end;
-    assert!(
-        (0.0..0.1).contains(&gap),
-        "the speech starts {gap:.3} s after the alert"
+        "alert {:.3}–{:.3} s, speech {:.3} s after it for {speech_len:.3} s (rendered: {expected:?})",
+        at as f64 / rate,
+        alert_end as f64 / rate,
+        s_first as f64 / rate
     );
     // A plausible length: all of it, as long as espeak-ng says it.
     let want = expected.as_secs_f64();
@@ -606,7 +632,7 @@ fn a_spoken_phrase_reaches_alsa_right_after_the_alert() {
         "audible for {speech_len:.3} s, rendered {want:.3} s"
     );
     // Not silence and not clipping: speech at the coach's level.
-    let peak = left[end_index..].iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    let peak = left[alert_end..].iter().fold(0.0f32, |m, x| m.max(x.abs()));
     assert!((0.5..=0.75).contains(&peak), "speech peak {peak}");
 }
 
