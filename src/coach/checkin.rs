@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::today::{DayClosed, StopFollowUp, Today};
-use crate::domain::{CheckIn, Compared, TypedRating, WarningSign};
+use crate::domain::{CheckIn, Compared, DiscomfortKind, TypedRating, WarningSign};
 use crate::rules::safety::ACCEPTABLE_LIMIT;
 
 /// The question on screen.
@@ -35,6 +35,13 @@ pub enum Question {
     Baseline {
         /// The digits typed so far.
         typed: TypedRating,
+    },
+    /// What that discomfort feels like (every discomfort prompt asks it
+    /// after the number): `Enter` keeps a dull ache; a sharp pain, pain down
+    /// a leg, numbness or tingling or a new symptom is a warning sign.
+    BaselineKind {
+        /// The discomfort given, 0–10.
+        value: u8,
     },
     /// The warning signs, each marked or not.
     WarningSigns {
@@ -221,16 +228,38 @@ impl CheckInFlow {
                         return;
                     };
                     self.record.baseline = value;
-                    self.state = if value > self.limit {
-                        State::Blocked(Blocked::TooMuchPainNow {
-                            value,
-                            limit: self.limit,
-                        })
-                    } else {
-                        self.after_baseline()
-                    };
+                    self.state = State::Asking(Question::BaselineKind { value });
                 }
             },
+            Question::BaselineKind { value } => {
+                let kind = match key {
+                    Answer::Enter => DiscomfortKind::DullAche,
+                    Answer::Backspace => {
+                        self.state = State::Asking(Question::Baseline {
+                            typed: TypedRating::with(value),
+                        });
+                        return;
+                    }
+                    Answer::Char(c) => match DiscomfortKind::from_key(c) {
+                        Some(kind) => kind,
+                        None => return,
+                    },
+                };
+                self.state = if let Some(sign) = kind.warning_sign() {
+                    // Saved with the check-in: the day is closed by any path.
+                    if !self.record.warning_signs.contains(&sign) {
+                        self.record.warning_signs.push(sign);
+                    }
+                    State::Blocked(Blocked::Day(DayClosed::WarningSigns(vec![sign])))
+                } else if value > self.limit {
+                    State::Blocked(Blocked::TooMuchPainNow {
+                        value,
+                        limit: self.limit,
+                    })
+                } else {
+                    self.after_baseline()
+                };
+            }
             Question::WarningSigns { mut marked } => match key {
                 Answer::Char(c) => {
                     if let Some(sign) = WarningSign::from_key(c) {
@@ -330,13 +359,13 @@ mod tests {
             (
                 "then the warning signs",
                 today(false, None, true),
-                "2\n",
+                "2\n\n",
                 Box::new(asking(|q| matches!(q, Question::WarningSigns { .. }))),
             ),
             (
                 "nothing marked: done",
                 today(false, None, true),
-                "2\n\n",
+                "2\n\n\n",
                 Box::new(
                     |s: &State| matches!(s, State::Done(c) if c.baseline == 2 && c.asked_warning_signs),
                 ),
@@ -344,7 +373,7 @@ mod tests {
             (
                 "signs asked today already: done after the baseline",
                 today(false, None, false),
-                "3\n",
+                "3\n\n",
                 Box::new(
                     |s: &State| matches!(s, State::Done(c) if c.baseline == 3 && !c.asked_warning_signs),
                 ),
@@ -352,7 +381,7 @@ mod tests {
             (
                 "after a session: compared with its end",
                 today(false, Some(3), false),
-                "2\n",
+                "2\n\n",
                 Box::new(asking(|q| {
                     matches!(
                         q,
@@ -364,6 +393,50 @@ mod tests {
                 })),
             ),
             (
+                "the number is followed by its kind",
+                today(false, None, true),
+                "2\n",
+                Box::new(asking(|q| matches!(q, Question::BaselineKind { value: 2 }))),
+            ),
+            (
+                "the kind's Backspace goes back to the number, kept",
+                today(false, None, true),
+                "2\n<",
+                Box::new(asking(
+                    |q| matches!(q, Question::Baseline { typed } if typed.value() == Some(2)),
+                )),
+            ),
+            (
+                "a stretch goes on",
+                today(false, None, false),
+                "2\nt",
+                Box::new(|s: &State| matches!(s, State::Done(c) if c.baseline == 2)),
+            ),
+            (
+                "a sharp pain now is a warning sign: no exercise today",
+                today(false, None, true),
+                "2\ns",
+                Box::new(
+                    |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::SuddenSharpPain]),
+                ),
+            ),
+            (
+                "numbness now, even at 0, is a warning sign",
+                today(false, None, false),
+                "0\ni",
+                Box::new(
+                    |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::NumbnessTingling]),
+                ),
+            ),
+            (
+                "a kind outranks a number above the limit",
+                today(false, None, false),
+                "8\nl",
+                Box::new(
+                    |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::PainDownLeg]),
+                ),
+            ),
+            (
                 "a stop on an earlier day is asked about before anything else",
                 today(true, Some(3), true),
                 "",
@@ -372,7 +445,7 @@ mod tests {
             (
                 "eased: then the baseline, and no comparison with the stopped session",
                 today(true, Some(3), false),
-                "y2\n",
+                "y2\n\n",
                 Box::new(
                     |s: &State| matches!(s, State::Done(c) if c.stop_pain_eased == Some(true) && c.since_last.is_none()),
                 ),
@@ -391,7 +464,7 @@ mod tests {
             (
                 "1 then 0 is ten: above the limit",
                 today(false, None, true),
-                "10\n",
+                "10\n\n",
                 Box::new(|s: &State| {
                     matches!(
                         s,
@@ -405,19 +478,19 @@ mod tests {
             (
                 "5 is within the limit",
                 today(false, None, false),
-                "5\n",
+                "5\n\n",
                 Box::new(|s: &State| matches!(s, State::Done(c) if c.baseline == 5)),
             ),
             (
                 "backspace corrects a digit",
                 today(false, None, false),
-                "8<3\n",
+                "8<3\n\n",
                 Box::new(|s: &State| matches!(s, State::Done(c) if c.baseline == 3)),
             ),
             (
                 "a warning sign: no exercise today",
                 today(false, None, true),
-                "1\n2\n",
+                "1\n\n2\n",
                 Box::new(
                     |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::NumbnessTingling]),
                 ),
@@ -425,7 +498,7 @@ mod tests {
             (
                 "new or unusual symptoms is the fifth sign",
                 today(false, None, true),
-                "1\n5\n",
+                "1\n\n5\n",
                 Box::new(
                     |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::NewOrUnusual]),
                 ),
@@ -433,7 +506,7 @@ mod tests {
             (
                 "0 marks the tenth sign",
                 today(false, None, true),
-                "1\n0\n",
+                "1\n\n0\n",
                 Box::new(
                     |s: &State| matches!(s, State::Blocked(Blocked::Day(DayClosed::WarningSigns(v))) if v == &[WarningSign::AfterFallOrAccident]),
                 ),
@@ -441,13 +514,13 @@ mod tests {
             (
                 "marking twice unmarks",
                 today(false, None, true),
-                "1\n22\n",
+                "1\n\n22\n",
                 Box::new(|s: &State| matches!(s, State::Done(_))),
             ),
             (
                 "worse after a session near the limit is lingering",
                 today(false, Some(4), false),
-                "2\nw",
+                "2\n\nw",
                 Box::new(
                     |s: &State| matches!(s, State::Done(c) if c.lingering && c.since_last == Some(Compared::Worse)),
                 ),
@@ -455,7 +528,7 @@ mod tests {
             (
                 "worse after a calm session is not",
                 today(false, Some(2), false),
-                "2\nw",
+                "2\n\nw",
                 Box::new(
                     |s: &State| matches!(s, State::Done(c) if !c.lingering && c.since_last == Some(Compared::Worse)),
                 ),
@@ -469,7 +542,7 @@ mod tests {
 
     #[test]
     fn a_blocked_check_in_is_still_recorded_with_what_was_answered() {
-        let f = flow(&today(false, None, true), "1\n14\n");
+        let f = flow(&today(false, None, true), "1\n\n14\n");
         assert_eq!(
             f.record().warning_signs,
             vec![WarningSign::PainDownLeg, WarningSign::WorseAtRestOrNight]
@@ -477,11 +550,16 @@ mod tests {
         assert!(f.record().asked_warning_signs);
         let f = flow(&today(true, None, true), "n");
         assert_eq!(f.record().stop_pain_eased, Some(false));
+        // A kind that is a warning sign is saved as that sign: the next
+        // start reads the day as closed.
+        let f = flow(&today(false, None, true), "3\nu");
+        assert_eq!(f.record().warning_signs, vec![WarningSign::NewOrUnusual]);
+        assert_eq!(f.record().baseline, 3);
     }
 
     #[test]
     fn urgent_signs_send_the_user_to_urgent_care() {
-        let f = flow(&today(false, None, true), "1\n6\n");
+        let f = flow(&today(false, None, true), "1\n\n6\n");
         let State::Blocked(blocked) = f.state() else {
             panic!("{:?}", f.state())
         };
@@ -489,7 +567,7 @@ mod tests {
         let text = blocked.advice().join(" ");
         assert!(text.contains("urgent medical care now"), "{text}");
         assert!(text.contains("beyond the exercise guides"), "{text}");
-        let f = flow(&today(false, None, true), "1\n3\n");
+        let f = flow(&today(false, None, true), "1\n\n3\n");
         let State::Blocked(blocked) = f.state() else {
             panic!("{:?}", f.state())
         };

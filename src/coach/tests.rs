@@ -285,14 +285,20 @@ fn answers_that_close_the_day_are_what_the_next_start_reads() {
         (
             "a warning sign",
             history(vec![], vec![]),
-            "2\n2\n",
+            "2\n\n2\n",
             Closed::Signs,
         ),
         (
             "an urgent sign",
             history(vec![], vec![]),
-            "2\n8\n",
+            "2\n\n8\n",
             Closed::Urgent,
+        ),
+        (
+            "sharp pain at the check-in",
+            history(vec![], vec![]),
+            "2\ns",
+            Closed::Signs,
         ),
         (
             "not eased",

@@ -57,6 +57,40 @@ impl DiscomfortKind {
         DiscomfortKind::NewOrUnusual,
     ];
 
+    /// The key that picks this kind on every discomfort prompt (`r`, the
+    /// quick check after an exercise, the check-in); `Enter` keeps the dull
+    /// ache. `n` is not one of them: a key pressed to skip ahead never
+    /// reports a symptom.
+    pub fn key(self) -> char {
+        match self {
+            DiscomfortKind::DullAche => 'a',
+            DiscomfortKind::Stretch => 't',
+            DiscomfortKind::Sharp => 's',
+            DiscomfortKind::ShootingDownLeg => 'l',
+            DiscomfortKind::NumbnessTingling => 'i',
+            DiscomfortKind::NewOrUnusual => 'u',
+        }
+    }
+
+    /// The kind a key picks on a discomfort prompt, if any.
+    pub fn from_key(c: char) -> Option<DiscomfortKind> {
+        let c = c.to_ascii_lowercase();
+        DiscomfortKind::ALL.into_iter().find(|k| k.key() == c)
+    }
+
+    /// The warning sign a kind of discomfort felt before exercising amounts
+    /// to (the check-in): sharp pain, pain down a leg, numbness or
+    /// tingling, or a new symptom mean no exercise today.
+    pub fn warning_sign(self) -> Option<WarningSign> {
+        match self {
+            DiscomfortKind::DullAche | DiscomfortKind::Stretch => None,
+            DiscomfortKind::Sharp => Some(WarningSign::SuddenSharpPain),
+            DiscomfortKind::ShootingDownLeg => Some(WarningSign::PainDownLeg),
+            DiscomfortKind::NumbnessTingling => Some(WarningSign::NumbnessTingling),
+            DiscomfortKind::NewOrUnusual => Some(WarningSign::NewOrUnusual),
+        }
+    }
+
     /// Plain words for the prompt, the safety screen and exports.
     pub fn label(self) -> &'static str {
         match self {

@@ -370,8 +370,7 @@ impl Narrator {
                 "How much discomfort do you feel right now? Type 0 (none) to 10 (worst), {then}. s: sharp pain."
             )),
             ModalView::RateKind { value } => {
-                let kinds: Vec<String> = words::KIND_KEYS
-                    .iter()
+                let kinds: Vec<String> = words::kind_keys()
                     .map(|(k, kind)| format!("{k}: {}", kind.label()))
                     .collect();
                 out.push(format!(

@@ -24,6 +24,7 @@ use crate::tui::app::journey::{self, Context};
 use crate::tui::app::running::{SessionRun, Start};
 use crate::tui::app::{AUDIO_LINGER, Background, SAVE_RETRY, SoundForRun};
 use crate::tui::screens::checkin::{self as checkin_keys, CheckInAction};
+use crate::tui::words;
 
 /// How a stage ended when it did not go on.
 enum Stop {
@@ -564,6 +565,16 @@ fn question_lines(question: &Question, keys: Keys) -> Vec<String> {
         Question::Baseline { .. } => vec![format!(
             "How much discomfort do you feel in your back right now? Type 0 (none) to 10 (worst imaginable), then {enter}."
         )],
+        Question::BaselineKind { value } => {
+            let kinds: Vec<String> = words::kind_keys()
+                .skip(1)
+                .map(|(key, kind)| format!("{key}: {}", kind.label()))
+                .collect();
+            vec![format!(
+                "Discomfort {value}/10. What does it feel like? {enter} for a dull ache or muscles working; {}. Sharp pain, pain down a leg, numbness or tingling, or a new symptom means no exercise today.",
+                kinds.join("; ")
+            )]
+        }
         Question::WarningSigns { .. } => {
             let mut lines = vec![format!(
                 "Today, do you have any of these? Type the numbers of those you have, then {enter}; nothing marked means none of these."

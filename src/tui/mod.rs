@@ -91,6 +91,9 @@ fn enter_full_screen() -> io::Result<()> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         ratatui::restore();
+        // The terminal's drop shows the cursor when a panic unwinds; the
+        // release build aborts instead, so the hook shows it itself.
+        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
         hook(info);
     }));
     crossterm::terminal::enable_raw_mode()?;
@@ -122,6 +125,13 @@ async fn event_loop(
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
                 out.flush()?;
+            }
+            // Debug builds only: a panic on demand, for the test that the
+            // panic hook restores the terminal with the release profile's
+            // panic setting (tests/e2e_panic.rs).
+            #[cfg(debug_assertions)]
+            if first_frame && std::env::var_os("BACKCOACH_TEST_PANIC").is_some() {
+                panic!("BACKCOACH_TEST_PANIC: a panic on demand, after the first frame");
             }
             if std::mem::take(&mut first_frame) && app.after_first_frame() {
                 // The history arrived: the screen fills in.

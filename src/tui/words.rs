@@ -60,12 +60,16 @@ pub fn ending(status: &SessionStatus) -> (&'static str, &'static str) {
 /// After a closing rating above the comfortable range.
 pub const ABOVE_RANGE: &str = "That is above the comfortable range. Rest today; if it does not ease, see a healthcare professional.";
 
-/// The kinds of discomfort a rating asks about, with the key for each.
-pub const KIND_KEYS: [(&str, DiscomfortKind); 6] = [
-    ("Enter", DiscomfortKind::DullAche),
-    ("t", DiscomfortKind::Stretch),
-    ("s", DiscomfortKind::Sharp),
-    ("l", DiscomfortKind::ShootingDownLeg),
-    ("n", DiscomfortKind::NumbnessTingling),
-    ("u", DiscomfortKind::NewOrUnusual),
-];
+/// The kinds of discomfort every rating prompt asks about, with the key
+/// for each as shown: `Enter` for the dull ache, the kind's own key for
+/// the others.
+pub fn kind_keys() -> impl Iterator<Item = (String, DiscomfortKind)> {
+    DiscomfortKind::ALL.into_iter().map(|kind| {
+        let key = if kind == DiscomfortKind::DullAche {
+            "Enter".to_string()
+        } else {
+            kind.key().to_string()
+        };
+        (key, kind)
+    })
+}

@@ -535,6 +535,8 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
     tui.wait_for("How much discomfort", step);
     tui.send("1");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", step);
+    tui.send("\r");
     tui.wait_for("Today, do you have any of these?", step);
     tui.send("\r");
     tui.wait_for("Today's plan", step);
@@ -684,6 +686,8 @@ fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
     let step = pty::STEP;
     tui.wait_for("How much discomfort", step);
     tui.send("1");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", step);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", step);
     tui.send("\r");

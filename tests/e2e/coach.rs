@@ -169,6 +169,8 @@ fn first_run_set_up_then_starting_doses_then_an_increase_with_its_reason() {
     tui.wait_for("How much discomfort", T);
     tui.send("1");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("\r");
     // The plan preview shows the guides' starting dose, not the routine's full one.
@@ -202,6 +204,8 @@ fn first_run_set_up_then_starting_doses_then_an_increase_with_its_reason() {
     );
     tui.wait_for("How much discomfort", T);
     tui.send("0");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Compared to the end of your last session", T);
     tui.send("s");

@@ -43,6 +43,8 @@ fn the_browser_searches_as_you_type_and_does_one_exercise_now() {
     tui.wait_for("Check-in · Superman", STEP);
     tui.send("2");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", STEP);
+    tui.send("\r");
     tui.wait_for("Today, do you have any of these?", STEP);
     tui.send("\r");
     let plan = tui.wait_for("Today's plan: Superman", STEP);
@@ -70,6 +72,8 @@ fn start_exercise_goes_through_the_check_in_and_records_the_session() {
     tui.wait_for("Keys: check-in", STEP);
     tui.send("x");
     tui.send("1");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", STEP);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", STEP);
     tui.send("\r");

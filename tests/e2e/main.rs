@@ -13,6 +13,7 @@ mod audio_output;
 mod coach;
 mod figures;
 mod find;
+mod panic;
 mod plain;
 mod session;
 mod store_faults_cli;

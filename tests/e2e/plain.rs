@@ -115,6 +115,8 @@ impl Drop for Piped {
 fn check_in(p: &mut Piped, baseline: &str) {
     p.wait_for("How much discomfort do you feel in your back right now?");
     p.send(baseline);
+    p.wait_for("What does it feel like?");
+    p.send("");
     p.wait_for("Today, do you have any of these?");
     p.send("");
     p.wait_for("Send an empty line to begin");
@@ -230,6 +232,8 @@ fn term_dumb_gets_lines_with_no_escape_at_all() {
     tui.send("2");
     tui.wait_for("2", STEP);
     tui.send("\r");
+    tui.wait_for("What does it feel like?", STEP);
+    tui.send("\r");
     tui.wait_for("Today, do you have any", STEP);
     tui.send("\r");
     tui.wait_for("Press Enter to begin", STEP);
@@ -279,6 +283,8 @@ fn the_c_locale_gets_ascii_only_in_lines_and_on_the_full_screen() {
     tui.send("\r");
     tui.wait_for("How much discomfort", STEP);
     tui.send("2");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", STEP);
     tui.send("\r");
     tui.wait_for("Today, do you have any", STEP);
     tui.send("\r");

@@ -374,6 +374,8 @@ fn a_session_quit_at_step_three_is_offered_for_resume_and_resumes_at_step_three(
     tui.wait_for("How much discomfort", T);
     tui.send("1");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     tui.wait_for("how does your back feel now?", T);
     tui.send("s");
     let screen = tui.wait_for("Resume your session?", T);
@@ -418,6 +420,8 @@ fn declining_the_resume_starts_fresh_and_a_safety_stop_is_never_offered() {
     let mut tui = start_tiny(dir.path(), &catalog);
     tui.wait_for("How much discomfort", T);
     tui.send("1");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("how does your back feel now?", T);
     tui.send("s");
@@ -534,6 +538,8 @@ fn the_number_is_large_at_200x60_and_the_glance_layout_is_kept() {
     let mut tui = Tui::spawn_program(&pty::binary(), &args, &env, 80, 24);
     tui.wait_for("How much discomfort", T);
     tui.send("1");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("\r");

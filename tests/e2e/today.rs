@@ -61,6 +61,8 @@ fn a_warning_sign_closes_the_day_for_start_another_routine_and_home() {
     tui.wait_for("How much discomfort", T);
     tui.send("2");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("2"); // numbness or tingling
     tui.send("\r");
@@ -88,6 +90,30 @@ fn a_warning_sign_closes_the_day_for_start_another_routine_and_home() {
     assert!(screen.contains("come back tomorrow"), "{screen}");
     home.send("q");
     assert_eq!(home.wait_exit(T), Some(0));
+    assert!(
+        saved_sessions(dir.path()).is_empty(),
+        "no session was started"
+    );
+}
+
+/// The contract's discomfort input at the check-in: the number and `Enter`,
+/// then the kind, where `Enter` keeps a dull ache and a sharp pain is a
+/// warning sign that closes the day.
+#[test]
+fn the_check_in_asks_the_kind_and_a_sharp_pain_closes_the_day() {
+    let (dir, catalog) = prepared_dir();
+    let mut tui = spawn(dir.path(), &catalog, &["start"]);
+    tui.wait_for("How much discomfort", T);
+    tui.send("2");
+    tui.send("\r");
+    let screen = tui.wait_for("What does it feel like?", T);
+    assert!(screen.contains("dull ache"), "{screen}");
+    tui.send("s"); // sharp
+    let screen = tui.wait_for("NO EXERCISE TODAY", T);
+    assert!(screen.contains("healthcare professional"), "{screen}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(T), Some(0));
+    assert_refused(dir.path(), &catalog, &["start"], "NO EXERCISE TODAY");
     assert!(
         saved_sessions(dir.path()).is_empty(),
         "no session was started"
@@ -187,6 +213,8 @@ fn worse_at_check_in_removes_the_increase_from_the_preview() {
         tui.wait_for("How much discomfort", T);
         tui.send("1");
         tui.send("\r");
+        tui.wait_for("What does it feel like?", T);
+        tui.send("\r");
         tui.wait_for("how does your back feel now?", T);
         tui.send(answer);
         // The warning signs are asked once a day: only in the first run.
@@ -281,6 +309,8 @@ fn an_unreadable_profile_is_named_before_any_session_and_a_safe_one_is_offered()
     tui.wait_for("How much discomfort", T);
     tui.send("2");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     tui.wait_for("above the comfortable range of 0–1", T);
     tui.send("q");
     assert_eq!(tui.wait_exit(T), Some(0));
@@ -326,6 +356,8 @@ fn tomorrow_the_questions_come_back_and_a_session_may_start() {
     tui.wait_for("How much discomfort", T);
     tui.send("1");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("4"); // worse at rest or at night
     tui.send("\r");
@@ -340,6 +372,8 @@ fn tomorrow_the_questions_come_back_and_a_session_may_start() {
     let mut tui = spawn_on(dir.path(), &catalog, NOV_16_NOON + DAY, &["start"]);
     tui.wait_for("How much discomfort", T);
     tui.send("1");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("\r");
@@ -358,6 +392,8 @@ fn tomorrow_the_questions_come_back_and_a_session_may_start() {
     tui.send("y");
     tui.wait_for("How much discomfort", T);
     tui.send("1");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("\r");

@@ -19,6 +19,8 @@ fn preview_of_pt_twelve(data: &str, first_today: bool) -> Tui {
     tui.wait_for("How much discomfort", T);
     tui.send("0");
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     if first_today {
         tui.wait_for("Today, do you have any of these?", T);
         tui.send("\r");
@@ -88,6 +90,8 @@ fn the_daily_routine_offers_no_warm_up() {
     );
     tui.wait_for("How much discomfort", T);
     tui.send("0");
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", T);
     tui.send("\r");

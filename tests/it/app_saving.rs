@@ -49,7 +49,8 @@ fn a_failed_save_is_shown_kept_and_retried() {
     app.after_first_frame();
     let t0 = Instant::now();
     key(&mut app, KeyCode::Char('1'), t0);
-    key(&mut app, KeyCode::Enter, t0);
+    key(&mut app, KeyCode::Enter, t0); // the number
+    key(&mut app, KeyCode::Enter, t0); // its kind: a dull ache
     key(&mut app, KeyCode::Enter, t0);
     key(&mut app, KeyCode::Enter, t0);
     // The session's first frame is drawn before anything is written.
@@ -135,6 +136,7 @@ fn the_first_screen_is_drawn_before_the_history_is_read() {
     assert!(screen(&start).contains("How much discomfort"));
     key(&mut start, KeyCode::Char('2'), t0);
     key(&mut start, KeyCode::Enter, t0);
+    key(&mut start, KeyCode::Enter, t0); // a dull ache
     // ...and the question about the last session follows once it is.
     let asked = screen(&start);
     assert!(asked.contains("last session"), "{asked}");
@@ -190,6 +192,7 @@ fn an_exercise_done_is_on_disk_before_the_frame_that_says_so() {
     for code in [
         KeyCode::Char('1'),
         KeyCode::Enter,
+        KeyCode::Enter, // the kind: a dull ache
         KeyCode::Enter,
         KeyCode::Enter,
     ] {

@@ -195,8 +195,8 @@ fn the_resume_offer() {
         cut.exercises[0].target_hold_s = 20;
         store.save_session(&cut).expect("seed");
     });
-    // Baseline, then "same" about the last session.
-    press(&mut app, "1\ns");
+    // Baseline (a dull ache), then "same" about the last session.
+    press(&mut app, "1\n\ns");
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("Resume your session?"), "{screen}");
     insta::assert_snapshot!("resume_offer_80x24", screen);

@@ -54,6 +54,7 @@ fn app_at(theme: Theme, at: At) -> (App, tempfile::TempDir) {
     if matches!(at, At::Session | At::Safety) {
         key(&mut app, KeyCode::Char('2'), now);
         key(&mut app, KeyCode::Enter, now);
+        key(&mut app, KeyCode::Enter, now); // the kind: a dull ache
         key(&mut app, KeyCode::Enter, now);
         key(&mut app, KeyCode::Enter, now);
         // Start the hold now rather than after the get-ready.

@@ -332,6 +332,8 @@ fn the_check_in() {
     flow.answer(Answer::Char('2'));
     insta::assert_snapshot!("checkin_baseline_80x24", render(&flow, 80, 24));
     flow.answer(Answer::Enter);
+    insta::assert_snapshot!("checkin_kind_80x24", render(&flow, 80, 24));
+    flow.answer(Answer::Enter);
     flow.answer(Answer::Char('2'));
     insta::assert_snapshot!("checkin_signs_80x24", render(&flow, 80, 24));
     flow.answer(Answer::Enter);

@@ -130,6 +130,14 @@ impl Tui {
         self.raw.lock().expect("raw").clone()
     }
 
+    /// Whether the terminal is in raw mode (no line editing): what a
+    /// full-screen program sets and must undo. `None` where the pty cannot say.
+    pub fn raw_mode(&self) -> Option<bool> {
+        let termios = self.master.get_termios()?;
+        // Canonical mode (ICANON) is what raw mode turns off.
+        Some(!format!("{:?}", termios.local_flags).contains("ICANON"))
+    }
+
     /// Whether the program left the alternate screen and showed the cursor.
     pub fn terminal_normal(&self) -> bool {
         let p = self.parser.lock().expect("parser");
@@ -201,6 +209,8 @@ pub const STEP: Duration = Duration::from_secs(10);
 pub fn check_in(tui: &mut Tui, baseline: &str) {
     tui.wait_for("How much discomfort", STEP);
     tui.send(baseline);
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", STEP);
     tui.send("\r");
     tui.wait_for("Today, do you have any of these?", STEP);
     tui.send("\r");

@@ -13,6 +13,7 @@ use crate::domain::WarningSign;
 use crate::domain::dates::short_date;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{hanging, key_hints, panel};
+use crate::tui::words;
 
 /// What the check-in asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +145,29 @@ pub fn render(
                 theme.dim(),
             )));
             hints = vec![("0–10", "type"), ("Enter", "confirm"), ("Esc", "home")];
+        }
+        State::Asking(Question::BaselineKind { value }) => {
+            lines.push(Line::raw(format!(
+                "  Discomfort {value}/10. What does it feel like?"
+            )));
+            lines.push(Line::raw(""));
+            for (key, kind) in words::kind_keys() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("   {key:<6}"), theme.key()),
+                    Span::raw(kind.label()),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.extend(
+                indented("Sharp pain, pain down a leg, numbness or tingling, or a new symptom means no exercise today.")
+                    .into_iter()
+                    .map(|l| l.style(theme.dim())),
+            );
+            hints = vec![
+                ("Enter", "dull ache"),
+                ("Backspace", "change the number"),
+                ("Esc", "home"),
+            ];
         }
         State::Asking(Question::WarningSigns { marked }) => {
             lines.push(Line::raw("  Today, do you have any of these?"));

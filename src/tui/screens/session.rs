@@ -569,19 +569,11 @@ fn render_modal(frame: &mut Frame, area: Rect, modal: &ModalView, status: &Statu
             );
         }
         ModalView::RateKind { value } => {
-            let kinds = [
-                ("Enter", DiscomfortKind::DullAche),
-                ("t", DiscomfortKind::Stretch),
-                ("s", DiscomfortKind::Sharp),
-                ("l", DiscomfortKind::ShootingDownLeg),
-                ("n", DiscomfortKind::NumbnessTingling),
-                ("u", DiscomfortKind::NewOrUnusual),
-            ];
             let mut lines = vec![
                 Line::raw(format!(" Discomfort {value}/10. What does it feel like?")),
                 Line::raw(""),
             ];
-            for (key, kind) in kinds {
+            for (key, kind) in words::kind_keys() {
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {key:<6}"), theme.key()),
                     Span::raw(kind.label()),

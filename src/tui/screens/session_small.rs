@@ -204,9 +204,7 @@ fn modal_lines<'a>(modal: &ModalView, theme: &Theme) -> Vec<Line<'a>> {
         ModalView::RateKind { value } => {
             let mut lines = vec![Line::raw(format!("{value}/10. What does it feel like?"))];
             lines.extend(
-                words::KIND_KEYS
-                    .iter()
-                    .map(|(k, kind)| Line::raw(format!("{k:<6}{}", kind.label()))),
+                words::kind_keys().map(|(k, kind)| Line::raw(format!("{k:<6}{}", kind.label()))),
             );
             lines
         }
