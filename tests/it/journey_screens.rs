@@ -2,10 +2,13 @@
 //! from a real data dir: a day closed by a warning sign, an urgent sign, a
 //! safety stop the day before (its notice and first question), a profile
 //! that cannot be read, the advice after the set-up, the resume offer, the
-//! check-in at 120×40, and the session's header when saving fails.
+//! check-in at 120×40, the day closed by a stop earlier today, a routine
+//! that needs more recovery time, and an unknown routine. (The session's
+//! header when saving fails: `session_screens`.)
 
 use crate::support::records;
 use backcoach::catalog;
+use backcoach::clock::Clock;
 use backcoach::domain::{CheckIn, SessionStatus, WarningSign};
 use backcoach::profile::{Condition, Experience, Profile};
 use backcoach::store::Store;
@@ -48,6 +51,11 @@ fn regular() -> Profile {
 
 /// The app on a fresh data dir prepared by `seed`, at `start`, history read.
 fn app_with(start: StartAt, seed: impl FnOnce(&mut Store)) -> App {
+    app_at(Clock::system(), start, seed)
+}
+
+/// The same with the app's clock: a fixed day makes dates in messages fixed.
+fn app_at(clock: Clock, start: StartAt, seed: impl FnOnce(&mut Store)) -> App {
     let dir = tempfile::tempdir().expect("temp dir").keep();
     let mut store = Store::open(&dir).expect("store");
     seed(&mut store);
@@ -60,7 +68,8 @@ fn app_with(start: StartAt, seed: impl FnOnce(&mut Store)) -> App {
         Theme::monochrome(),
         tx,
     )
-    .with_time_zone(jiff::tz::TimeZone::UTC);
+    .with_time_zone(jiff::tz::TimeZone::UTC)
+    .with_clock(clock);
     app.after_first_frame();
     app
 }
@@ -200,4 +209,62 @@ fn the_resume_offer() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("Resume your session?"), "{screen}");
     insta::assert_snapshot!("resume_offer_80x24", screen);
+}
+
+/// The other messages on the way into a session, on a fixed day (Wednesday
+/// 18 November 2026, 10:00 UTC): the day closed by a safety stop earlier
+/// today, the gym day asked for the day after the last one (48 hours of
+/// recovery), and a routine id that does not exist.
+#[test]
+fn the_other_messages_on_the_way_in() {
+    let now: Timestamp = "2026-11-18T10:00:00Z".parse().expect("a time");
+    let today = Date::constant(2026, 11, 18);
+    let yesterday = Date::constant(2026, 11, 17);
+    let fixed = || Clock::starting_at(now.into());
+
+    let app = app_at(fixed(), start_daily(), |store| {
+        store.save_profile(&regular()).expect("profile");
+        let stop = records::session_at(
+            records::at(today, 8, 0),
+            today,
+            SessionStatus::StoppedForSafety {
+                reason: "Sharp pain during Bridge, set 1 of 2".into(),
+            },
+            10,
+        );
+        store.save_session(&stop).expect("seed");
+    });
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("NO EXERCISE TODAY"), "{screen}");
+    insta::assert_snapshot!("day_closed_safety_stop_80x24", screen);
+
+    let app = app_at(fixed(), StartAt::Session("gym-back-day".into()), |store| {
+        store.save_profile(&regular()).expect("profile");
+        let mut gym = records::session_at(
+            records::at(yesterday, 18, 0),
+            yesterday,
+            SessionStatus::Completed,
+            50,
+        );
+        gym.routine_id = "gym-back-day".into();
+        gym.routine_name = "Gym back day".into();
+        gym.intense = true;
+        store.save_session(&gym).expect("seed");
+    });
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Gym back day: not yet"), "{screen}");
+    // 48 hours after yesterday's session ended at 18:50.
+    assert!(screen.contains("next due Thu 19 Nov, 18:50"), "{screen}");
+    insta::assert_snapshot!("not_yet_80x24", screen);
+
+    let app = app_at(
+        fixed(),
+        StartAt::Session("no-such-routine".into()),
+        |store| {
+            store.save_profile(&regular()).expect("profile");
+        },
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Unknown routine"), "{screen}");
+    insta::assert_snapshot!("unknown_routine_80x24", screen);
 }

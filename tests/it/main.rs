@@ -24,6 +24,7 @@ mod parsers_never_panic;
 mod progression_plan;
 mod progression_sim;
 mod session_resume;
+mod session_screens;
 mod store_faults;
 mod store_files;
 mod store_roundtrip_prop;

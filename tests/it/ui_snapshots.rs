@@ -26,44 +26,49 @@ use tokio::time::Instant;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn s(n: u64) -> Duration {
+pub(crate) fn s(n: u64) -> Duration {
     Duration::from_secs(n)
 }
 
-fn plan(exercises: Vec<PlannedExercise>) -> Plan {
+pub(crate) fn plan(exercises: Vec<PlannedExercise>) -> Plan {
     plan_of("home-beginner", "At-home beginner back routine", exercises)
 }
 
-fn status() -> Status {
+pub(crate) fn status() -> Status {
     Status {
         sound: "no sound: no audio device".into(),
         save_problem: None,
     }
 }
 
-fn draw_session(session: &Session, at: Instant, w: u16, h: u16) -> String {
+pub(crate) fn draw_session(session: &Session, at: Instant, w: u16, h: u16) -> String {
+    draw_session_with(session, at, w, h, &status())
+}
+
+/// The session screen with what the edges add (sound, saving) given.
+pub(crate) fn draw_session_with(
+    session: &Session,
+    at: Instant,
+    w: u16,
+    h: u16,
+    status: &Status,
+) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
         .draw(|f| {
-            session_screen::render(
-                f,
-                f.area(),
-                &session.view(at),
-                &status(),
-                &Theme::monochrome(),
-            )
+            session_screen::render(f, f.area(), &session.view(at), status, &Theme::monochrome())
         })
         .expect("draw");
     terminal.backend().to_string()
 }
 
-fn snap_session(name: &str, session: &Session, at: Instant) {
+pub(crate) fn snap_session(name: &str, session: &Session, at: Instant) {
     for (w, h) in SIZES {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw_session(session, at, w, h));
     }
 }
 
-fn plank_session() -> (Session, Instant) {
+pub(crate) fn plank_session() -> (Session, Instant) {
     let t0 = Instant::now();
     let plank = PlannedExercise {
         sets: 3,

@@ -43,6 +43,18 @@ pub fn reps(id: &str, sets: u32, n: u32) -> PlannedExercise {
     }
 }
 
+/// Exercise `id` as the built-in routine `routine` plans it before any
+/// history (its base dose, its figure).
+pub fn in_routine(routine: &str, id: &str) -> PlannedExercise {
+    let catalog = catalog::builtin().expect("built-in catalog");
+    let r = catalog.routine(routine).expect("routine");
+    Plan::base(&catalog, r)
+        .exercises
+        .into_iter()
+        .find(|p| p.exercise_id == id)
+        .expect("the routine has the exercise")
+}
+
 /// Exercise `id` of the built-in catalog as the at-home beginner routine
 /// doses it, or at the top of its catalog dose if that routine lacks it.
 pub fn builtin(id: &str) -> PlannedExercise {
