@@ -46,7 +46,7 @@ fn tick_through_a_second(bencher: divan::Bencher) {
             let wake = session.next_wake(at).expect("a hold has a next wake");
             let fx = session.tick(wake);
             let view = session.view(wake);
-            (fx, view.main, session)
+            (fx, view.readout, session)
         });
 }
 

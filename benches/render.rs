@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use backcoach::audio::SoundState;
 use backcoach::catalog;
 use backcoach::figure::{self, Mode};
 use backcoach::plan::Plan;
@@ -42,7 +43,8 @@ fn holding() -> (Session, Instant) {
 
 fn status() -> Status {
     Status {
-        sound: "sound on".into(),
+        sound: SoundState::On,
+        voice: None,
         save_problem: None,
     }
 }

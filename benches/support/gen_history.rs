@@ -47,7 +47,7 @@ pub fn generate(dir: &Path, first: Date, last: Date) -> io::Result<()> {
                 exercise_id: Some(format!("exercise-{i}")),
                 set: None,
                 side: None,
-                decision: Some("continue".into()),
+                decision: Some(RatingDecision::Continued),
             })
             .collect();
         month.sessions.push(SessionRecord {

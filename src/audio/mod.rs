@@ -104,6 +104,15 @@ impl SoundState {
         }
     }
 
+    /// The words for the session's header: the sound's, and while sound is
+    /// on the voice's after them (`sound on · voice on`) when it is known.
+    pub fn header(self, voice: Option<&VoiceState>) -> String {
+        match (self, voice) {
+            (SoundState::On, Some(voice)) => format!("{} · {}", self.label(), voice.label()),
+            _ => self.label().to_string(),
+        }
+    }
+
     /// The state after the audio thread reports: a ready device keeps the
     /// user's mute choice, a missing one overrides it; the voice's reports
     /// change nothing here.

@@ -84,6 +84,25 @@ fn sound_and_voice_states_read_as_the_header_says_them() {
 }
 
 #[test]
+fn the_header_gives_the_voice_only_while_sound_is_on() {
+    let missing = VoiceState::Missing("espeak-ng not installed".into());
+    assert_eq!(
+        SoundState::On.header(Some(&VoiceState::On)),
+        "sound on · voice on"
+    );
+    assert_eq!(
+        SoundState::On.header(Some(&missing)),
+        "sound on · voice: espeak-ng not installed"
+    );
+    assert_eq!(SoundState::On.header(None), "sound on");
+    assert_eq!(SoundState::Muted.header(Some(&VoiceState::On)), "muted");
+    assert_eq!(
+        SoundState::NoDevice.header(Some(&VoiceState::Off)),
+        "no sound: no audio device"
+    );
+}
+
+#[test]
 fn mute_silences_a_cue_that_is_already_playing() {
     let shared = shared(100);
     let mut out = offline(Cue::SessionDone, &shared);

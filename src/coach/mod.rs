@@ -20,7 +20,7 @@ use crate::profile::Profile;
 use crate::rules::fitting::{self, Planned};
 
 pub use gate::{Refusal, may_start};
-pub use today::{DayClosed, Notice, Situation, Today, today};
+pub use today::{DayClosed, Situation, Today, TodayNotice, today};
 
 /// Today's plan for `routine`, built from the check-in just answered: its
 /// "worse than last time", lingering pain and the rest count today, not only

@@ -378,7 +378,7 @@ fn notices_for_home_and_the_check_in() {
     // A stop yesterday: the check-in will ask about it.
     let t = decide(&history(vec![stopped(days_ago(1), 8)], vec![]), 12);
     assert!(t.notices.iter().any(|n| {
-        matches!(n, Notice::StopFollowUp { .. })
+        matches!(n, TodayNotice::StopFollowUp { .. })
             && n.text(TODAY)
                 .starts_with("Yesterday's session was stopped for safety")
     }));
@@ -392,7 +392,7 @@ fn notices_for_home_and_the_check_in() {
     assert!(
         t.notices
             .iter()
-            .any(|n| matches!(n, Notice::Lingering { .. }))
+            .any(|n| matches!(n, TodayNotice::Lingering { .. }))
     );
     // Six weeks of check-ins without improvement, no exercise at all.
     let checkins: Vec<CheckIn> = (1..=7)
@@ -405,7 +405,7 @@ fn notices_for_home_and_the_check_in() {
     let six = t
         .notices
         .iter()
-        .find(|n| matches!(n, Notice::SixWeeks(_)))
+        .find(|n| matches!(n, TodayNotice::SixWeeks(_)))
         .expect("the six-week rule applies without exercise too");
     assert!(six.text(TODAY).contains("healthcare professional"));
     // An unreadable month is named.

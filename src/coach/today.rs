@@ -147,7 +147,7 @@ pub struct SinceLast {
 
 /// Something to tell the user on home and at the check-in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
+pub enum TodayNotice {
     /// A stop on an earlier day: the check-in will ask about it first.
     StopFollowUp {
         /// The day of the stop.
@@ -164,20 +164,20 @@ pub enum Notice {
     UnreadableFile(String),
 }
 
-impl Notice {
+impl TodayNotice {
     /// The notice as one sentence.
     pub fn text(&self, today: Date) -> String {
         match self {
-            Notice::StopFollowUp { date } => format!(
+            TodayNotice::StopFollowUp { date } => format!(
                 "{} was stopped for safety: the check-in will first ask whether that pain has eased.",
                 capitalise(&whose(*date, today, "session"))
             ),
-            Notice::Lingering { date } => format!(
+            TodayNotice::Lingering { date } => format!(
                 "At {} your pain had lingered after exercise: today's doses step back.",
                 whose(*date, today, "check-in")
             ),
-            Notice::SixWeeks(notice) => notice.text(),
-            Notice::UnreadableFile(problem) => {
+            TodayNotice::SixWeeks(notice) => notice.text(),
+            TodayNotice::UnreadableFile(problem) => {
                 format!("Could not read {problem}; it is left untouched.")
             }
         }
@@ -185,7 +185,7 @@ impl Notice {
 
     /// Whether it is about safety (drawn in the warning style).
     pub fn is_safety(&self) -> bool {
-        !matches!(self, Notice::UnreadableFile(_))
+        !matches!(self, TodayNotice::UnreadableFile(_))
     }
 }
 
@@ -224,7 +224,7 @@ pub struct Today {
     /// The discomfort limit in force (the profile's, at most the guides' 5).
     pub limit: u8,
     /// What to tell the user, most important first.
-    pub notices: Vec<Notice>,
+    pub notices: Vec<TodayNotice>,
     /// A session cut off earlier today with work done in it (quit, a closed
     /// window, a power cut): offered for resume when its routine is started
     /// again. Never one stopped for safety (that closes the day).
@@ -273,19 +273,19 @@ pub fn today(situation: Situation<'_>) -> Today {
 
     let mut notices = Vec::new();
     if let Some(f) = &follow_up {
-        notices.push(Notice::StopFollowUp { date: f.date });
+        notices.push(TodayNotice::StopFollowUp { date: f.date });
     }
     if let Some(notice) = week::six_week_notice(history, today) {
-        notices.push(Notice::SixWeeks(notice));
+        notices.push(TodayNotice::SixWeeks(notice));
     }
     if let Some(date) = lingering_since(history, now) {
-        notices.push(Notice::Lingering { date });
+        notices.push(TodayNotice::Lingering { date });
     }
     notices.extend(
         history
             .problems
             .iter()
-            .map(|p| Notice::UnreadableFile(p.to_string())),
+            .map(|p| TodayNotice::UnreadableFile(p.to_string())),
     );
     let resumable = history
         .sessions

@@ -6,11 +6,13 @@
 pub mod dates;
 pub mod days;
 pub mod history;
+pub mod rating_decision;
 pub mod records;
 pub mod typed_rating;
 
 pub use days::{DayFlags, DayIndex, MonthKey};
 pub use history::{FileProblem, History};
+pub use rating_decision::RatingDecision;
 pub use records::{
     CheckIn, Compared, DayMark, DayMarkKind, DiscomfortKind, ExerciseOutcome, ExerciseRecord,
     Rating, RatingMoment, SessionRecord, SessionStatus, Side, WarningSign, local_date,

@@ -9,6 +9,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::RatingDecision;
+
 /// Left or right, for exercises done one side at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Side {
@@ -148,9 +150,10 @@ pub struct Rating {
     /// Side being worked, for a one-sided exercise rated during a set.
     #[serde(default)]
     pub side: Option<Side>,
-    /// What the stop rules made of it, in words.
+    /// What the session made of it (the stop rules' decision, or the
+    /// answer to "getting worse?"), kept in words on disk.
     #[serde(default)]
-    pub decision: Option<String>,
+    pub decision: Option<RatingDecision>,
 }
 
 /// One exercise as it was done, written before the next one starts.

@@ -2,7 +2,7 @@
 //! the floor at y = 0, up positive), where the figure rests, and its props.
 //! Pure geometry; [`super::draw`] turns the shapes into characters.
 
-use super::pose::{Anchor, Angles, Figure, Prop, View};
+use super::pose::{Anchor, Angles, Figure, Prop, Viewpoint};
 
 /// A point in body units (a trunk is 6.5 long).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -166,8 +166,8 @@ pub struct Body {
 
 impl Body {
     /// The joints of `a`, the hip at the origin.
-    pub fn at_origin(a: &Angles, view: View) -> Body {
-        let front = view == View::Front;
+    pub fn at_origin(a: &Angles, view: Viewpoint) -> Body {
+        let front = view == Viewpoint::Front;
         let hip = P::default();
         let shoulder = dir(a.trunk).times(TRUNK);
         // A bend of θ degrees as a circular arc: its sagitta is L/2·tan(θ/4),

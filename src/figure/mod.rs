@@ -9,4 +9,4 @@ pub mod draw;
 pub mod pose;
 
 pub use draw::{Ink, Mode, Picture, picture};
-pub use pose::{Anchor, Angles, Base, Figure, Lead, Pose, Prop, View};
+pub use pose::{Anchor, Angles, Base, Figure, Lead, Pose, Prop, Viewpoint};

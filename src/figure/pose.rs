@@ -35,7 +35,7 @@ pub enum Base {
 
 /// Where the picture is seen from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum View {
+pub enum Viewpoint {
     /// From the figure's left side: bends, lifts and hinges show best.
     Side,
     /// From in front: arms out to the sides, a head tilt, a leg lifted sideways.
@@ -176,7 +176,7 @@ pub struct Figure {
     pub base: Base,
     /// Side or front; the base's own view when left out.
     #[serde(default)]
-    pub view: Option<View>,
+    pub view: Option<Viewpoint>,
     /// The point that stays put; the base's own when left out.
     #[serde(default)]
     pub anchor: Option<Anchor>,
@@ -260,10 +260,10 @@ pub struct Angles {
 
 impl Base {
     /// The view a figure on this base is drawn in unless it says otherwise.
-    pub fn view(self) -> View {
+    pub fn view(self) -> Viewpoint {
         match self {
-            Base::SideLying => View::Front,
-            _ => View::Side,
+            Base::SideLying => Viewpoint::Front,
+            _ => Viewpoint::Side,
         }
     }
 
@@ -371,7 +371,7 @@ impl Base {
 
 impl Figure {
     /// The view the figure is drawn in.
-    pub fn view(&self) -> View {
+    pub fn view(&self) -> Viewpoint {
         self.view.unwrap_or(self.base.view())
     }
 

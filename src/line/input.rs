@@ -92,7 +92,7 @@ pub fn typed_keys(line: &str) -> Vec<KeyEvent> {
 
 /// A step of a line command in a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
+pub enum CommandStep {
     /// Send this key.
     Key(KeyEvent),
     /// If the kind of discomfort is asked now, answer with this key (Enter:
@@ -105,7 +105,7 @@ pub enum Step {
 /// prompt that takes a number, the number and Enter; in one that takes a
 /// letter, the letter; otherwise a command — an empty line (or `space`) for
 /// Space, `r 4` (or `r 4 s`) to rate at once, else its first letter.
-pub fn session_steps(line: &str, view: &View<'_>) -> Vec<Step> {
+pub fn session_steps(line: &str, view: &View<'_>) -> Vec<CommandStep> {
     let text = line.trim();
     let first = text.chars().next();
     let takes_number = matches!(
@@ -113,15 +113,15 @@ pub fn session_steps(line: &str, view: &View<'_>) -> Vec<Step> {
         Some(ModalView::RateNumber { .. } | ModalView::AfterExercise { .. })
     ) || matches!(view.end, Some(EndView::Completed { closing: None, .. }));
     if takes_number && first.is_none_or(|c| c.is_ascii_digit()) {
-        return typed_keys(text).into_iter().map(Step::Key).collect();
+        return typed_keys(text).into_iter().map(CommandStep::Key).collect();
     }
     if view.modal.is_some() || view.end.is_some() {
-        return vec![Step::Key(answer_key(text))];
+        return vec![CommandStep::Key(answer_key(text))];
     }
     let mut words = text.split_whitespace();
     let command = words.next().unwrap_or("");
     if command.is_empty() || command.eq_ignore_ascii_case("space") {
-        return vec![Step::Key(key(KeyCode::Char(' ')))];
+        return vec![CommandStep::Key(key(KeyCode::Char(' ')))];
     }
     let letter = answer_key(command);
     let number = words
@@ -129,20 +129,20 @@ pub fn session_steps(line: &str, view: &View<'_>) -> Vec<Step> {
         .filter(|w| w.chars().all(|c| c.is_ascii_digit()));
     match (letter.code, number) {
         (KeyCode::Char('r'), Some(number)) => {
-            let mut steps = vec![Step::Key(letter)];
-            steps.extend(typed_keys(number).into_iter().map(Step::Key));
+            let mut steps = vec![CommandStep::Key(letter)];
+            steps.extend(typed_keys(number).into_iter().map(CommandStep::Key));
             let kind = words.next().map_or(key(KeyCode::Enter), answer_key);
-            steps.push(Step::Kind(kind));
+            steps.push(CommandStep::Kind(kind));
             steps
         }
-        _ => vec![Step::Key(letter)],
+        _ => vec![CommandStep::Key(letter)],
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::Main;
+    use crate::session::Readout;
 
     fn view(modal: Option<ModalView>) -> View<'static> {
         View {
@@ -157,7 +157,7 @@ mod tests {
             set: 1,
             sets: 1,
             side: None,
-            main: Main::Reps { done: 0, target: 5 },
+            readout: Readout::Reps { done: 0, target: 5 },
             gauge: 0.0,
             paused: false,
             modal,
@@ -171,8 +171,8 @@ mod tests {
         }
     }
 
-    fn char_key(c: char) -> Step {
-        Step::Key(key(KeyCode::Char(c)))
+    fn char_key(c: char) -> CommandStep {
+        CommandStep::Key(key(KeyCode::Char(c)))
     }
 
     #[test]
@@ -189,8 +189,8 @@ mod tests {
             vec![
                 char_key('r'),
                 char_key('4'),
-                Step::Key(key(KeyCode::Enter)),
-                Step::Kind(key(KeyCode::Enter))
+                CommandStep::Key(key(KeyCode::Enter)),
+                CommandStep::Kind(key(KeyCode::Enter))
             ]
         );
         assert_eq!(
@@ -199,8 +199,8 @@ mod tests {
                 char_key('r'),
                 char_key('1'),
                 char_key('0'),
-                Step::Key(key(KeyCode::Enter)),
-                Step::Kind(key(KeyCode::Char('s')))
+                CommandStep::Key(key(KeyCode::Enter)),
+                CommandStep::Kind(key(KeyCode::Char('s')))
             ]
         );
     }
@@ -214,11 +214,11 @@ mod tests {
         }));
         assert_eq!(
             session_steps("3", &quick),
-            vec![char_key('3'), Step::Key(key(KeyCode::Enter))]
+            vec![char_key('3'), CommandStep::Key(key(KeyCode::Enter))]
         );
         assert_eq!(
             session_steps("", &quick),
-            vec![Step::Key(key(KeyCode::Enter))]
+            vec![CommandStep::Key(key(KeyCode::Enter))]
         );
         assert_eq!(session_steps("s", &quick), vec![char_key('s')]);
         let quit = view(Some(ModalView::ConfirmQuit {

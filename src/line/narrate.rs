@@ -14,7 +14,7 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use crate::domain::{SessionStatus, Side};
-use crate::session::{EndView, Main, ModalView, Session, View};
+use crate::session::{EndView, ModalView, Readout, Session, View};
 use crate::tui::words;
 
 /// How the person gives the common answers, for the words of the prompts.
@@ -54,20 +54,20 @@ enum Phase {
 }
 
 impl Phase {
-    fn of(main: &Main) -> Phase {
-        match *main {
-            Main::GetReady { .. } => Phase::GetReady,
-            Main::Hold { .. } => Phase::Hold,
-            Main::Move { .. } => Phase::Move,
-            Main::Reps { .. } => Phase::Reps,
-            Main::RepReady { .. } => Phase::RepReady,
-            Main::RepHold { rep, .. } => Phase::RepHold(rep),
-            Main::RepRelax { done, .. } => Phase::RepRelax(done),
-            Main::Beat { .. } => Phase::Beat,
-            Main::Cycles { rep, .. } => Phase::Cycles(rep),
-            Main::Rest { .. } => Phase::Rest,
-            Main::Between { .. } => Phase::Between,
-            Main::Finished => Phase::Finished,
+    fn of(readout: &Readout) -> Phase {
+        match *readout {
+            Readout::GetReady { .. } => Phase::GetReady,
+            Readout::Hold { .. } => Phase::Hold,
+            Readout::Move { .. } => Phase::Move,
+            Readout::Reps { .. } => Phase::Reps,
+            Readout::RepReady { .. } => Phase::RepReady,
+            Readout::RepHold { rep, .. } => Phase::RepHold(rep),
+            Readout::RepRelax { done, .. } => Phase::RepRelax(done),
+            Readout::Beat { .. } => Phase::Beat,
+            Readout::Cycles { rep, .. } => Phase::Cycles(rep),
+            Readout::Rest { .. } => Phase::Rest,
+            Readout::Between { .. } => Phase::Between,
+            Readout::Finished => Phase::Finished,
         }
     }
 }
@@ -95,13 +95,13 @@ pub struct Narrator {
 }
 
 /// The seconds a countdown shows, when the phase counts down.
-fn countdown(main: &Main) -> Option<u64> {
-    match *main {
-        Main::GetReady { remaining_s }
-        | Main::Hold { remaining_s, .. }
-        | Main::Move { remaining_s, .. }
-        | Main::RepHold { remaining_s, .. }
-        | Main::Rest { remaining_s, .. } => Some(remaining_s),
+fn countdown(readout: &Readout) -> Option<u64> {
+    match *readout {
+        Readout::GetReady { remaining_s }
+        | Readout::Hold { remaining_s, .. }
+        | Readout::Move { remaining_s, .. }
+        | Readout::RepHold { remaining_s, .. }
+        | Readout::Rest { remaining_s, .. } => Some(remaining_s),
         _ => None,
     }
 }
@@ -132,7 +132,7 @@ pub fn next_moment(view: &View<'_>, deadline: Instant) -> Option<Instant> {
     if view.paused || view.modal.is_some() || view.end.is_some() {
         return None;
     }
-    let next = next_said(countdown(&view.main)?)?;
+    let next = next_said(countdown(&view.readout)?)?;
     deadline.checked_sub(Duration::from_secs(next))
 }
 
@@ -166,9 +166,9 @@ impl Narrator {
             exercise: view.exercise_number,
             set: view.set,
             side: view.side,
-            phase: Phase::of(&view.main),
-            reps_done: match view.main {
-                Main::Reps { done, .. } | Main::Beat { done, .. } => done,
+            phase: Phase::of(&view.readout),
+            reps_done: match view.readout {
+                Readout::Reps { done, .. } | Readout::Beat { done, .. } => done,
                 _ => 0,
             },
             paused: view.paused,
@@ -232,15 +232,15 @@ impl Narrator {
             out.push(format!("Switch to the {} side.", side.label()));
         }
         if same_phase {
-            if let Main::Reps { done, target } | Main::Beat { done, target } = view.main
+            if let Readout::Reps { done, target } | Readout::Beat { done, target } = view.readout
                 && before.is_some_and(|b| b.reps_done != done)
             {
                 out.push(format!("Rep {done} of {target}."));
             }
-            self.countdown_line(&view.main, out);
+            self.countdown_line(&view.readout, out);
             return;
         }
-        self.said = countdown(&view.main);
+        self.said = countdown(&view.readout);
         let space = self.keys.space();
         let lead = {
             let side = view
@@ -249,36 +249,36 @@ impl Narrator {
                 .unwrap_or_default();
             format!("{}, set {} of {}{side}", ex.name, view.set, view.sets)
         };
-        let line = match view.main {
-            Main::GetReady { remaining_s } => format!(
+        let line = match view.readout {
+            Readout::GetReady { remaining_s } => format!(
                 "Get ready: {lead}. Starts in {} ({space} to start now).",
                 seconds(remaining_s)
             ),
-            Main::Hold { total_s, .. } => format!("{lead}: hold {}.", seconds(total_s)),
-            Main::Move { total_s, .. } => {
+            Readout::Hold { total_s, .. } => format!("{lead}: hold {}.", seconds(total_s)),
+            Readout::Move { total_s, .. } => {
                 format!("{lead}: keep moving for {}.", seconds(total_s))
             }
-            Main::Reps { target, .. } => {
+            Readout::Reps { target, .. } => {
                 format!("{lead}: {target} reps. {space} after each rep.")
             }
-            Main::RepReady { done: 0, target } => format!(
+            Readout::RepReady { done: 0, target } => format!(
                 "{lead}: {target} reps, hold {} each. {space} to start each rep.",
                 seconds(u64::from(ex.hold_s))
             ),
-            Main::RepReady { done, target } => {
+            Readout::RepReady { done, target } => {
                 format!(
                     "Rep {done} of {target} done. {space} to start rep {}.",
                     done + 1
                 )
             }
-            Main::RepHold {
+            Readout::RepHold {
                 rep,
                 target,
                 total_s,
                 ..
             } => format!("{lead}: rep {rep} of {target}, hold {}.", seconds(total_s)),
             // Paced held reps: a short pause to relax, then the next hold.
-            Main::RepRelax {
+            Readout::RepRelax {
                 done,
                 target,
                 remaining_s,
@@ -288,26 +288,26 @@ impl Narrator {
                 done + 1,
                 seconds(remaining_s)
             ),
-            Main::Beat { target, .. } => format!(
+            Readout::Beat { target, .. } => format!(
                 "{lead}: {target} reps, counted for you at a steady pace ({space} counts one now)."
             ),
-            Main::Cycles { rep: 1, target, .. } => format!(
+            Readout::Cycles { rep: 1, target, .. } => format!(
                 "{lead}: {target} slow cycles, {} each, breathing in then out. Cycle 1.",
                 seconds(u64::from(ex.pace_s))
             ),
-            Main::Cycles { rep, target, .. } => format!("Cycle {rep} of {target}."),
-            Main::Rest { total_s, .. } => match &view.next {
+            Readout::Cycles { rep, target, .. } => format!("Cycle {rep} of {target}."),
+            Readout::Rest { total_s, .. } => match &view.next {
                 Some(next) => format!("Rest {}. Next: {next}.", seconds(total_s)),
                 None => format!("Rest {}.", seconds(total_s)),
             },
-            Main::Between { .. } | Main::Finished => return,
+            Readout::Between { .. } | Readout::Finished => return,
         };
         out.push(line);
     }
 
     /// "20 seconds left", then "3", "2", "1": once each, at most one line a call.
-    fn countdown_line(&mut self, main: &Main, out: &mut Vec<String>) {
-        let (Some(shown), Some(said)) = (countdown(main), self.said) else {
+    fn countdown_line(&mut self, readout: &Readout, out: &mut Vec<String>) {
+        let (Some(shown), Some(said)) = (countdown(readout), self.said) else {
             return;
         };
         if shown == 0 || shown >= said {

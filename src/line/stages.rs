@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-use super::input::{self, Input, Step};
+use super::input::{self, CommandStep, Input};
 use super::narrate::{self, Keys, Narrator};
 use super::{Events, Happened, Options, Out};
 use crate::audio::SoundState;
@@ -368,15 +368,14 @@ impl LineRun {
 
     fn start(&self, plan: Plan, checkin: &CheckIn) -> Start {
         let started = self.clock.now_or_last();
-        Start {
+        Start::after_checkin(
             plan,
-            baseline: Some(checkin.baseline),
-            limit: self.profile.effective_limit(),
-            profile: self.profile.clone(),
-            sound: self.options.sound,
+            checkin,
+            &self.profile,
+            self.options.sound,
             started,
-            date: started.to_zoned(self.tz.clone()).date(),
-        }
+            &self.tz,
+        )
     }
 
     /// The session, told as lines, until it ends (and, after a complete
@@ -422,7 +421,7 @@ impl LineRun {
                     run.audio_status(&status);
                     if run.sound == SoundState::NoDevice && !told_no_sound {
                         told_no_sound = true;
-                        let label = run.sound_label();
+                        let label = run.status().sound.label();
                         self.say(&format!("{}{}.", label[..1].to_uppercase(), &label[1..]));
                     }
                     continue;
@@ -464,8 +463,8 @@ impl LineRun {
                 Happened::Input(Input::Line(line)) => {
                     for step in input::session_steps(&line, &run.engine.view(now)) {
                         let key = match step {
-                            Step::Key(key) => key,
-                            Step::Kind(key) => {
+                            CommandStep::Key(key) => key,
+                            CommandStep::Kind(key) => {
                                 if !matches!(
                                     run.engine.view(now).modal,
                                     Some(ModalView::RateKind { .. })

@@ -55,7 +55,7 @@ pub enum Rule {
 
 /// A decision and the rule that made it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decision {
+pub struct Verdict {
     /// What the session does next.
     pub action: Action,
     /// Why, for the safety screen and the history.
@@ -88,10 +88,10 @@ pub fn kind_stops(kind: DiscomfortKind) -> bool {
     )
 }
 
-/// The stop rules, in order of severity.
-pub fn judge(facts: RatingFacts) -> Decision {
+/// The stop rules, in order of severity: the verdict on one rating.
+pub fn judge(facts: RatingFacts) -> Verdict {
     let limit = facts.limit.min(ACCEPTABLE_LIMIT);
-    let stop = |rule| Decision {
+    let stop = |rule| Verdict {
         action: Action::Stop,
         rule,
     };
@@ -115,7 +115,7 @@ pub fn judge(facts: RatingFacts) -> Decision {
     if let Some(baseline) = facts.baseline
         && facts.value >= baseline.saturating_add(WORSE_THAN_BASELINE_BY)
     {
-        return Decision {
+        return Verdict {
             action: Action::AskWorse,
             rule: Rule::AboveBaseline {
                 baseline,
@@ -123,7 +123,7 @@ pub fn judge(facts: RatingFacts) -> Decision {
             },
         };
     }
-    Decision {
+    Verdict {
         action: Action::Continue,
         rule: Rule::WithinLimit,
     }
@@ -283,7 +283,7 @@ mod tests {
             });
             assert_eq!(
                 got,
-                Decision { action, rule },
+                Verdict { action, rule },
                 "value {value}, {kind:?}, limit {limit}, baseline {baseline:?}, previous {previous:?}"
             );
         }

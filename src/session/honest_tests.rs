@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use tokio::time::Instant;
 
 use super::record::{SessionLog, resume_point};
+use super::tests_support::planned as ex;
 use super::*;
 use crate::catalog::DoseKind;
 use crate::domain::{ExerciseOutcome, SessionRecord, SessionStatus};
@@ -15,27 +16,6 @@ use crate::plan::{Plan, PlannedExercise};
 
 fn s(n: u64) -> Duration {
     Duration::from_secs(n)
-}
-
-fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
-    PlannedExercise {
-        exercise_id: id.into(),
-        name: id.to_uppercase(),
-        part: None,
-        kind,
-        per_side: false,
-        sets: 1,
-        reps: 0,
-        hold_s: 0,
-        duration_s: 0,
-        pace_s: 8,
-        rest_s: 0,
-        position: String::new(),
-        steps: vec!["do it".into()],
-        cue: "breathe".into(),
-        reasons: vec![],
-        figure: None,
-    }
 }
 
 fn reps(id: &str, sets: u32, n: u32, rest: u32) -> PlannedExercise {
@@ -338,12 +318,12 @@ fn b_mid_set_restarts_that_set_and_keeps_earlier_exercises() {
     for _ in 0..4 {
         run.key(Key::Space, s(4));
     }
-    assert_eq!(run.view().main, Main::Reps { done: 4, target: 6 });
+    assert_eq!(run.view().readout, Readout::Reps { done: 4, target: 6 });
     let fx = run.key(Key::Char('b'), s(3));
     let v = run.view();
     assert_eq!(
-        (v.exercise_number, v.set, v.main),
-        (2, 2, Main::Reps { done: 0, target: 6 }),
+        (v.exercise_number, v.set, v.readout),
+        (2, 2, Readout::Reps { done: 0, target: 6 }),
         "the set starts over, not the exercise before"
     );
     assert!(saved(&fx).is_empty());
@@ -365,9 +345,12 @@ fn b_during_a_held_rep_restarts_only_that_rep() {
     run.key(Key::Space, s(3));
     run.until(s(8));
     run.key(Key::Space, s(3));
-    assert!(matches!(run.view().main, Main::RepHold { rep: 2, .. }));
+    assert!(matches!(
+        run.view().readout,
+        Readout::RepHold { rep: 2, .. }
+    ));
     run.key(Key::Char('b'), s(2));
-    assert_eq!(run.view().main, Main::RepReady { done: 1, target: 3 });
+    assert_eq!(run.view().readout, Readout::RepReady { done: 1, target: 3 });
 }
 
 #[test]
@@ -381,7 +364,7 @@ fn b_with_nothing_under_way_steps_back_one_set_and_twice_goes_to_the_exercise_be
     run.key(Key::Space, s(4));
     run.key(Key::Space, s(4));
     // During the rest: back to the set before it.
-    assert!(matches!(run.view().main, Main::Rest { .. }));
+    assert!(matches!(run.view().readout, Readout::Rest { .. }));
     run.key(Key::Char('b'), s(5));
     assert_eq!((run.view().exercise_number, run.view().set), (2, 1));
     // Three seconds later (not "again"), nothing under way: still set 1 is
@@ -441,7 +424,7 @@ fn quit_mid_set_keeps_the_reps_and_seconds_done() {
     );
     run.key(Key::Space, s(2));
     run.until(s(7));
-    assert_eq!(run.view().main, Main::RepReady { done: 1, target: 2 });
+    assert_eq!(run.view().readout, Readout::RepReady { done: 1, target: 2 });
     run.key(Key::Char('q'), s(1));
     let Some(ModalView::ConfirmQuit {
         counts,
@@ -520,8 +503,8 @@ fn the_quick_check_and_its_follow_up_stay_over_the_exercise_just_done() {
         "no banner stands frozen over the quick check"
     );
     assert_eq!(
-        v.main,
-        Main::Between {
+        v.readout,
+        Readout::Between {
             outcome: ExerciseOutcome::PartlyDone
         }
     );
@@ -553,8 +536,8 @@ fn movements_and_cycles_end_with_their_own_words() {
     };
     let mut run = Run::new(plan(vec![walk, cycles("cat-cow", 2, 4)]), no_get_ready());
     assert_eq!(
-        run.view().main,
-        Main::Move {
+        run.view().readout,
+        Readout::Move {
             remaining_s: 10,
             total_s: 10
         }
@@ -593,7 +576,7 @@ fn what_announces_an_exercise_done_comes_with_an_effect_to_save_first() {
     let mut announced = 0;
     let mut step = |run: &mut Run, fx: Vec<Effect>| {
         let v = run.view();
-        let shows_done = matches!(v.main, Main::Between { .. }) || v.end.is_some();
+        let shows_done = matches!(v.readout, Readout::Between { .. }) || v.end.is_some();
         if shows_done {
             announced += 1;
             assert!(

@@ -283,8 +283,8 @@ mod tests {
         let at = |d: u64| session.view(Instant::now() + ms(d)).motion;
         let breath_in = |d: u64| {
             matches!(
-                session.view(Instant::now() + ms(d)).main,
-                super::super::Main::Cycles {
+                session.view(Instant::now() + ms(d)).readout,
+                super::super::Readout::Cycles {
                     breath_in: true,
                     ..
                 }

@@ -81,8 +81,8 @@ async fn a_paced_bridge_of_eight_twelve_second_holds_runs_to_the_end_with_no_key
     let t0 = Instant::now();
     let (mut paced, _) = Session::new(plan_of(vec![bridge(8, 12)]), settings(Pacing::Paced), t0);
     assert!(matches!(
-        paced.view(t0).main,
-        Main::GetReady { remaining_s: 10 }
+        paced.view(t0).readout,
+        Readout::GetReady { remaining_s: 10 }
     ));
     let fx = run(&mut paced, t0, s(600), &[]).await;
     assert_eq!(paced.ending(), Some(&Ending::Completed));
@@ -101,8 +101,8 @@ async fn a_paced_bridge_of_eight_twelve_second_holds_runs_to_the_end_with_no_key
     let t1 = Instant::now();
     let (mut manual, _) = Session::new(plan_of(vec![bridge(8, 12)]), settings(Pacing::Manual), t1);
     assert!(matches!(
-        manual.view(t1).main,
-        Main::RepReady { done: 0, target: 8 }
+        manual.view(t1).readout,
+        Readout::RepReady { done: 0, target: 8 }
     ));
     let keys: Vec<(Duration, Key)> = (0..8).map(|k| (s(10 + 15 * k), Key::Space)).collect();
     let fx = run(&mut manual, t1, s(600), &keys).await;
@@ -118,8 +118,8 @@ async fn space_during_a_paced_hold_ends_that_rep_early() {
     assert!(fx.contains(&Effect::Sound(Cue::HoldEnd)), "{fx:?}");
     // Rep 1 is done with its 5 s; the next starts after the pause.
     assert_eq!(
-        session.view(t0 + s(15)).main,
-        Main::RepRelax {
+        session.view(t0 + s(15)).readout,
+        Readout::RepRelax {
             done: 1,
             target: 3,
             remaining_s: 3,
@@ -145,8 +145,8 @@ async fn space_while_relaxing_starts_the_next_rep_at_once() {
     // Hold 1 from 10 to 15, relax until 18: Space at 16 starts rep 2 then.
     run(&mut session, t0, s(16), &[(s(16), Key::Space)]).await;
     assert_eq!(
-        session.view(t0 + s(16)).main,
-        Main::RepHold {
+        session.view(t0 + s(16)).readout,
+        Readout::RepHold {
             rep: 2,
             target: 2,
             remaining_s: 5,
@@ -165,8 +165,8 @@ async fn a_pause_holds_a_paced_set_still() {
     let keys = [(s(16), Key::Char('p')), (s(36), Key::Char('p'))];
     run(&mut session, t0, s(37), &keys).await;
     assert_eq!(
-        session.view(t0 + s(37)).main,
-        Main::RepRelax {
+        session.view(t0 + s(37)).readout,
+        Readout::RepRelax {
             done: 1,
             target: 2,
             remaining_s: 1,
@@ -184,8 +184,8 @@ async fn b_during_a_paced_hold_relaxes_then_holds_that_rep_again() {
     let (mut session, _) = Session::new(plan_of(vec![bridge(2, 5)]), settings(Pacing::Paced), t0);
     run(&mut session, t0, s(12), &[(s(12), Key::Char('b'))]).await;
     assert_eq!(
-        session.view(t0 + s(12)).main,
-        Main::RepRelax {
+        session.view(t0 + s(12)).readout,
+        Readout::RepRelax {
             done: 0,
             target: 2,
             remaining_s: 3,
@@ -206,8 +206,8 @@ async fn manual_held_reps_still_wait_for_space() {
     run(&mut session, t0, s(60), &[(s(1), Key::Space)]).await;
     // Rep 1 held, then it waits: no timer runs.
     assert_eq!(
-        session.view(Instant::now()).main,
-        Main::RepReady { done: 1, target: 2 }
+        session.view(Instant::now()).readout,
+        Readout::RepReady { done: 1, target: 2 }
     );
     assert_eq!(session.next_deadline(), None);
 }
@@ -226,8 +226,8 @@ async fn the_get_ready_is_the_profiles_and_the_first_exercise_gets_at_least_ten_
         };
         let (mut session, _) = Session::new(plan_of(vec![hold("a"), hold("b")]), settings, t0);
         assert_eq!(
-            session.view(t0).main,
-            Main::GetReady { remaining_s: first },
+            session.view(t0).readout,
+            Readout::GetReady { remaining_s: first },
             "{get_ready} s"
         );
         // The first hold, then the quick check answered at once.
@@ -235,8 +235,8 @@ async fn the_get_ready_is_the_profiles_and_the_first_exercise_gets_at_least_ten_
         let now = Instant::now();
         session.key(Key::Enter, now);
         assert_eq!(
-            session.view(now).main,
-            Main::GetReady {
+            session.view(now).readout,
+            Readout::GetReady {
                 remaining_s: second
             },
             "{get_ready} s"
@@ -260,14 +260,14 @@ async fn the_metronome_counts_plain_reps_with_no_key_and_space_counts_one_at_onc
     };
     let (mut session, _) = Session::new(plan_of(vec![squats]), settings, t0);
     assert!(matches!(
-        session.view(t0).main,
-        Main::GetReady { remaining_s: 10 }
+        session.view(t0).readout,
+        Readout::GetReady { remaining_s: 10 }
     ));
     // The beat counts at 14 s; Space counts the second at 15; the third comes a beat later.
     run(&mut session, t0, s(15), &[(s(15), Key::Space)]).await;
     assert_eq!(
-        session.view(t0 + s(15)).main,
-        Main::Beat { done: 2, target: 3 }
+        session.view(t0 + s(15)).readout,
+        Readout::Beat { done: 2, target: 3 }
     );
     let fx = run(&mut session, t0, s(600), &[]).await;
     assert_eq!(Instant::now() - t0, s(19));
@@ -284,9 +284,9 @@ async fn time_left_of_a_paced_set_counts_its_holds_and_pauses() {
     run(&mut session, t0, s(53), &[]).await;
     let view = session.view(t0 + s(53));
     assert!(
-        matches!(view.main, Main::RepRelax { done: 3, .. }),
+        matches!(view.readout, Readout::RepRelax { done: 3, .. }),
         "{:?}",
-        view.main
+        view.readout
     );
     assert_eq!(view.left, s(2 + 5 * 15));
 }

@@ -9,10 +9,10 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::results::SlotResult;
-use super::speech::{self, Entered};
+use super::speech::{self, Entered, Lines};
 use super::{
-    Banner, Cue, Due, Effect, FIRST_GET_READY, HALFWAY_FROM_S, Phase, Phrase, Session, Step,
-    StepKind, Work, cues, phrases,
+    Banner, Cue, Due, Effect, FINAL_TICKS, FIRST_GET_READY, FLASH, HALFWAY_FROM_S, Phase, Phrase,
+    Session, Step, StepKind, Work, cues, phrases,
 };
 
 /// How long after the session opens its first words come: the sound output
@@ -372,6 +372,51 @@ impl Session {
             }
             _ => {}
         }
+    }
+
+    pub(super) fn sound(&self, cue: Cue, fx: &mut Vec<Effect>) {
+        if !self.muted {
+            fx.push(Effect::Sound(cue));
+        }
+    }
+
+    /// Says `phrase`, due at `at`: only while the voice is on and sound is
+    /// not muted ("muted means silent"). The voice is taken either way, so
+    /// what is laid out after it does not depend on whether it was heard.
+    pub(super) fn say(&mut self, phrase: Phrase, at: Instant, fx: &mut Vec<Effect>) {
+        let start = at.max(self.voice_free_at);
+        self.voice_free_at =
+            start + speech::estimated(&speech::text(phrase, &self.plan)) + speech::GAP;
+        if self.voice && !self.muted {
+            fx.push(Effect::Say { phrase, due: at });
+        }
+    }
+
+    /// A fresh layout of phrases starting at `start`, after whatever is still being said.
+    fn lines(&self) -> Lines<'_> {
+        Lines::new(&self.plan, self.voice_free_at)
+    }
+
+    pub(super) fn banner(&mut self, banner: Banner, at: Instant, fx: &mut Vec<Effect>) {
+        self.flash = Some((banner, at + FLASH));
+        fx.push(Effect::Flash(banner));
+    }
+
+    /// The final ticks before `deadline` (only those after `start`).
+    fn ticks(start: Instant, deadline: Instant) -> Vec<(Instant, Cue)> {
+        (1..=FINAL_TICKS)
+            .rev()
+            .filter_map(|k| {
+                let t = deadline.checked_sub(Duration::from_secs(u64::from(k)))?;
+                (t > start).then_some((t, Cue::Tick))
+            })
+            .collect()
+    }
+
+    pub(super) fn set_schedule(&mut self, mut schedule: Vec<(Instant, Due)>) {
+        schedule.sort_by_key(|(t, _)| *t);
+        self.schedule = schedule;
+        self.played = 0;
     }
 }
 

@@ -7,6 +7,7 @@ use tokio::time::Instant;
 
 use super::tests_support::plan_of_reps;
 use super::*;
+use crate::domain::RatingDecision;
 
 fn s(n: u64) -> Duration {
     Duration::from_secs(n)
@@ -222,4 +223,64 @@ fn sharp_pain_at_the_closing_rating_is_a_safety_stop() {
             .any(|e| matches!(e, Effect::Ended(Ending::Stopped { .. })))
     );
     assert!(stop_reason(&session).is_some_and(|r| r.starts_with("Sharp pain")));
+}
+
+fn decisions(fx: &[Effect]) -> Vec<RatingDecision> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Rated(r) => r.decision.clone(),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_prompt_records_its_decision() {
+    use crate::domain::RatingDecision::*;
+    let stopped = RatingDecision::stopped;
+    // (check-in baseline, keys at the quick check, the decisions recorded)
+    let cases: [(u8, &str, Vec<RatingDecision>); 9] = [
+        (2, "3\n", vec![Continued]),
+        (
+            2,
+            "7\n",
+            vec![stopped("discomfort 7/10, above your limit of 5")],
+        ),
+        (2, "l", vec![stopped("pain shooting down a leg")]),
+        (2, "s", vec![SharpReported]),
+        (1, "4\nn", vec![NotGettingWorse]),
+        (
+            1,
+            "4\ny",
+            vec![stopped(
+                "discomfort 4/10, up from 1 at check-in, and getting worse",
+            )],
+        ),
+        (1, "4\nr", vec![RatedAgain]),
+        // The closing rating: the last exercise done (no quick check after
+        // it), then 2 and Enter.
+        (2, "\n 2\n", vec![Continued, Closing]),
+        // `s` at the closing rating is still a safety stop.
+        (2, "\n s", vec![Continued, SharpReported]),
+    ];
+    for (baseline, typed, expected) in cases {
+        let (mut session, t0) = at_quick_check(baseline);
+        let fx = keys(&mut session, t0, typed);
+        assert_eq!(decisions(&fx), expected, "{typed:?}");
+    }
+}
+
+#[test]
+fn a_rating_that_rose_for_the_same_exercise_stops_with_the_rule_in_words() {
+    let (mut session, t0) = at_quick_check(5);
+    // During the second exercise: 2, then 4 for the same exercise.
+    let fx = keys(&mut session, t0, "\nr2\n\nr4\n\n");
+    assert_eq!(
+        decisions(&fx),
+        vec![
+            RatingDecision::Continued,
+            RatingDecision::Continued,
+            RatingDecision::stopped("discomfort rose from 2 to 4"),
+        ]
+    );
 }

@@ -3,9 +3,11 @@
 //! with less), and the records and words made from them.
 
 use jiff::Timestamp;
+use tokio::time::Instant;
 
+use super::{Effect, MIN_COUNTED_S, Phase, Session, Step, StepKind, Work};
 use crate::catalog::DoseKind;
-use crate::domain::{ExerciseOutcome, ExerciseRecord};
+use crate::domain::{ExerciseOutcome, ExerciseRecord, Side};
 use crate::plan::{Plan, PlannedExercise};
 
 /// What one side of one set achieved.
@@ -184,6 +186,119 @@ impl Results {
             );
         }
         parts.join(" · ")
+    }
+}
+
+/// What the session under way has done so far, and its records.
+impl Session {
+    /// Seconds held so far in the current held-rep set (kept across reps).
+    pub(super) fn record_partial_hold(&mut self, secs: u32) {
+        self.partial_hold += secs;
+    }
+
+    pub(super) fn take_partial_hold(&mut self) -> u32 {
+        std::mem::take(&mut self.partial_hold)
+    }
+
+    pub(super) fn slot_index(&self, step: &Step) -> usize {
+        let per_set = if self.plan.exercises[step.exercise].per_side {
+            2
+        } else {
+            1
+        };
+        let side = usize::from(step.side == Some(Side::Right));
+        (step.set.saturating_sub(1) as usize) * per_set + side
+    }
+
+    /// Keeps `result` for the current work step (unless an earlier attempt
+    /// at the same set and side did more).
+    pub(super) fn keep_result(&mut self, result: SlotResult) {
+        if let Some(step) = self.current_step().copied()
+            && matches!(step.kind, StepKind::Work(_))
+        {
+            let slot = self.slot_index(&step);
+            self.results.keep(step.exercise, slot, result);
+        }
+    }
+
+    /// What the step under way has achieved by `at` (reps counted, seconds
+    /// held or moved): `None` outside a work step (a rest, between exercises).
+    pub(super) fn progress(&self, at: Instant) -> Option<SlotResult> {
+        let work = self.current_work()?;
+        // A timer cut short in its first seconds was skipped, not done.
+        let secs_since = |start: Instant| match at.saturating_duration_since(start).as_secs() {
+            s if s < u64::from(MIN_COUNTED_S) => 0,
+            s => s as u32,
+        };
+        Some(match (self.phase, work) {
+            (Phase::Timed { start, .. }, Work::Cycles { pace, .. }) => SlotResult {
+                reps: secs_since(start) / pace.max(1),
+                held_s: secs_since(start),
+                full: false,
+            },
+            (Phase::Timed { start, .. }, _) => SlotResult {
+                reps: 0,
+                held_s: secs_since(start),
+                full: false,
+            },
+            (Phase::Counting { done }, _) => SlotResult {
+                reps: done,
+                held_s: 0,
+                full: false,
+            },
+            (Phase::RepReady { done } | Phase::RepRelax { done, .. }, _) => SlotResult {
+                reps: done,
+                held_s: self.partial_hold,
+                full: false,
+            },
+            (Phase::Beating { done, .. }, _) => SlotResult {
+                reps: done,
+                held_s: 0,
+                full: false,
+            },
+            (Phase::RepHold { done, start, .. }, _) => SlotResult {
+                reps: done,
+                held_s: self.partial_hold + secs_since(start),
+                full: false,
+            },
+            (Phase::GetReady { .. }, _) => SlotResult::default(),
+            _ => return None,
+        })
+    }
+
+    /// Keeps what the step under way has achieved so far (measured at the
+    /// moment time stopped, if a prompt froze it): `n`, `b`, quitting and a
+    /// safety stop never lose the set in progress.
+    pub(super) fn capture(&mut self, now: Instant) {
+        let at = self.frozen_since.unwrap_or(now);
+        if let Some(result) = self.progress(at) {
+            self.keep_result(result);
+        }
+    }
+
+    /// Whether any of exercise `index` was done, over every attempt.
+    pub(super) fn worked(&self, index: usize) -> bool {
+        self.results.outcome(&self.plan, index) != ExerciseOutcome::Skipped
+    }
+
+    pub(super) fn wall(&self, at: Instant) -> Timestamp {
+        let since = at.saturating_duration_since(self.started);
+        self.settings
+            .started_wall
+            .checked_add(since)
+            .unwrap_or(self.settings.started_wall)
+    }
+
+    /// The record of one exercise from what its slots hold.
+    pub(super) fn exercise_done(&self, index: usize, at: Instant) -> Effect {
+        Effect::ExerciseDone {
+            index,
+            record: self.exercise_record(index, at),
+        }
+    }
+
+    fn exercise_record(&self, index: usize, at: Instant) -> ExerciseRecord {
+        self.results.record(&self.plan, index, self.wall(at))
     }
 }
 

@@ -7,7 +7,8 @@ use tokio::time::Instant;
 
 use super::results::Results;
 use super::{
-    Counts, EndView, Ending, Main, Phase, Session, StepKind, View, Work, estimate, record,
+    Counts, EndView, Ending, Modal, ModalView, Phase, Readout, Session, StepKind, View, Work,
+    estimate, record,
 };
 use crate::domain::ExerciseOutcome;
 
@@ -25,11 +26,11 @@ impl Session {
         };
         let step = self.current_step().copied();
         let work = self.current_work();
-        let (main, gauge) = match (self.phase, work) {
+        let (readout, gauge) = match (self.phase, work) {
             (Phase::GetReady { start, deadline }, _) => {
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::GetReady {
+                    Readout::GetReady {
                         remaining_s: secs_left(deadline),
                     },
                     ratio(at.saturating_duration_since(start), total),
@@ -42,7 +43,7 @@ impl Session {
                 let within = since.as_nanos() % pace_d.as_nanos();
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::Cycles {
+                    Readout::Cycles {
                         rep: (cycle + 1).min(target),
                         target,
                         breath_in: within < pace_d.as_nanos() / 2,
@@ -57,12 +58,12 @@ impl Session {
                 let (remaining_s, total_s) = (secs_left(deadline), total.as_secs());
                 (
                     if matches!(work, Some(Work::Duration { .. })) {
-                        Main::Move {
+                        Readout::Move {
                             remaining_s,
                             total_s,
                         }
                     } else {
-                        Main::Hold {
+                        Readout::Hold {
                             remaining_s,
                             total_s,
                         }
@@ -71,11 +72,11 @@ impl Session {
                 )
             }
             (Phase::Counting { done }, Some(Work::Reps { target })) => (
-                Main::Reps { done, target },
+                Readout::Reps { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (Phase::RepReady { done }, Some(Work::RepsWithHold { target, .. })) => (
-                Main::RepReady { done, target },
+                Readout::RepReady { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (
@@ -86,7 +87,7 @@ impl Session {
                 },
                 Some(Work::RepsWithHold { target, .. }),
             ) => (
-                Main::RepRelax {
+                Readout::RepRelax {
                     done,
                     target,
                     remaining_s: secs_left(deadline),
@@ -95,7 +96,7 @@ impl Session {
                 done as f64 / target.max(1) as f64,
             ),
             (Phase::Beating { done, .. }, Some(Work::Reps { target })) => (
-                Main::Beat { done, target },
+                Readout::Beat { done, target },
                 done as f64 / target.max(1) as f64,
             ),
             (
@@ -108,7 +109,7 @@ impl Session {
             ) => {
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::RepHold {
+                    Readout::RepHold {
                         rep: done + 1,
                         target,
                         remaining_s: secs_left(deadline),
@@ -120,7 +121,7 @@ impl Session {
             (Phase::Resting { start, deadline }, _) => {
                 let total = deadline.saturating_duration_since(start);
                 (
-                    Main::Rest {
+                    Readout::Rest {
                         remaining_s: secs_left(deadline),
                         total_s: total.as_secs(),
                     },
@@ -128,14 +129,14 @@ impl Session {
                 )
             }
             (Phase::Waiting, _) => (
-                Main::Between {
+                Readout::Between {
                     outcome: self.between.map_or(ExerciseOutcome::Done, |i| {
                         self.results.outcome(&self.plan, i)
                     }),
                 },
                 0.0,
             ),
-            _ => (Main::Finished, 1.0),
+            _ => (Readout::Finished, 1.0),
         };
         // Between exercises the cursor already points at the next one; the
         // screen (and every prompt over it) still shows the one just done.
@@ -168,7 +169,7 @@ impl Session {
             side: step
                 .and_then(|s| s.side)
                 .filter(|_| self.phase != Phase::Waiting),
-            main,
+            readout,
             gauge: gauge.clamp(0.0, 1.0),
             paused: self.user_paused,
             modal: self.modal.as_ref().map(|m| self.modal_view(m)),
@@ -211,7 +212,7 @@ impl Session {
     }
 
     /// Done, partly done and skipped among the exercises reached so far.
-    pub(super) fn counts(&self, results: &Results) -> Counts {
+    fn counts(&self, results: &Results) -> Counts {
         let mut counts = Counts::default();
         for i in (0..self.plan.exercises.len()).filter(|&i| results.reached(i)) {
             match results.outcome(&self.plan, i) {
@@ -225,7 +226,7 @@ impl Session {
 
     /// What quitting now would save: the counts with the set in progress
     /// kept, and what was done of the exercise under way in this attempt.
-    pub(super) fn quit_summary(&self) -> (Counts, Option<String>) {
+    fn quit_summary(&self) -> (Counts, Option<String>) {
         let mut results = self.results.clone();
         let mut in_progress = None;
         let at = self.frozen_since.unwrap_or(self.last_now);
@@ -311,6 +312,34 @@ impl Session {
                 s
             }
         })
+    }
+
+    fn modal_view(&self, modal: &Modal) -> ModalView {
+        match modal {
+            Modal::Help => ModalView::Help,
+            Modal::ConfirmQuit => {
+                let (counts, in_progress) = self.quit_summary();
+                ModalView::ConfirmQuit {
+                    counts,
+                    in_progress,
+                }
+            }
+            Modal::RateNumber { typed } => ModalView::RateNumber {
+                typed: typed.text().to_string(),
+            },
+            Modal::RateKind { value } => ModalView::RateKind { value: *value },
+            Modal::AfterExercise { exercise, typed } => ModalView::AfterExercise {
+                exercise: self.plan.exercises[*exercise].name.clone(),
+                last: self.last_value.unwrap_or(0),
+                typed: typed.text().to_string(),
+            },
+            Modal::Worse {
+                rating, baseline, ..
+            } => ModalView::Worse {
+                value: rating.value,
+                baseline: *baseline,
+            },
+        }
     }
 }
 

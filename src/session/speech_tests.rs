@@ -486,7 +486,7 @@ async fn muted_or_with_the_voice_off_nothing_is_said() {
             session.ending(),
             Some(&Ending::Completed),
             "{:?} at {:?}",
-            session.view(Instant::now()).main,
+            session.view(Instant::now()).readout,
             Instant::now() - t0
         );
         assert_eq!(said(&effects, t0), vec![], "{settings:?}");

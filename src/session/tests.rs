@@ -4,31 +4,11 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+use super::tests_support::planned as ex;
 use super::*;
 use crate::catalog::DoseKind;
-use crate::domain::SessionStatus;
+use crate::domain::{RatingDecision, SessionStatus};
 use crate::plan::{Plan, PlannedExercise};
-
-fn ex(id: &str, kind: DoseKind) -> PlannedExercise {
-    PlannedExercise {
-        exercise_id: id.into(),
-        name: id.to_uppercase(),
-        part: None,
-        kind,
-        per_side: false,
-        sets: 1,
-        reps: 0,
-        hold_s: 0,
-        duration_s: 0,
-        pace_s: 8,
-        rest_s: 0,
-        position: String::new(),
-        steps: vec!["do it".into()],
-        cue: "breathe".into(),
-        reasons: vec![],
-        figure: None,
-    }
-}
 
 fn hold(id: &str, secs: u32) -> PlannedExercise {
     PlannedExercise {
@@ -89,8 +69,8 @@ fn a_hold_ends_exactly_at_its_deadline_with_ticks_before_it() {
     let (mut session, fx) = Session::new(plan(vec![hold("plank", 10)]), Settings::default(), t0);
     assert_eq!(sounds(&fx), vec![Cue::GetReady]);
     assert!(matches!(
-        session.view(t0).main,
-        Main::GetReady { remaining_s: 5 }
+        session.view(t0).readout,
+        Readout::GetReady { remaining_s: 5 }
     ));
     let cues = cue_times(&mut session, t0, s(60));
     // Get ready 5 s (ticks at 2, 3, 4), then the 10 s hold: ticks at 7, 8, 9 s into it.
@@ -118,16 +98,16 @@ fn a_hold_shows_its_remaining_whole_seconds() {
     let (mut session, _) = Session::new(plan(vec![hold("plank", 10)]), Settings::default(), t0);
     session.tick(t0 + s(5));
     assert_eq!(
-        session.view(t0 + s(5)).main,
-        Main::Hold {
+        session.view(t0 + s(5)).readout,
+        Readout::Hold {
             remaining_s: 10,
             total_s: 10
         }
     );
     let v = session.view(t0 + Duration::from_millis(5_001));
     assert_eq!(
-        v.main,
-        Main::Hold {
+        v.readout,
+        Readout::Hold {
             remaining_s: 10,
             total_s: 10
         }
@@ -135,8 +115,8 @@ fn a_hold_shows_its_remaining_whole_seconds() {
     session.tick(t0 + Duration::from_millis(6_000));
     let v = session.view(t0 + Duration::from_millis(6_000));
     assert_eq!(
-        v.main,
-        Main::Hold {
+        v.readout,
+        Readout::Hold {
             remaining_s: 9,
             total_s: 10
         }
@@ -188,8 +168,8 @@ fn pausing_for_seven_seconds_shifts_every_later_deadline_by_seven() {
     assert!(paused.view(t0 + s(12)).paused);
     // The display is frozen while paused.
     assert_eq!(
-        paused.view(t0 + s(12)).main,
-        Main::Hold {
+        paused.view(t0 + s(12)).readout,
+        Readout::Hold {
             remaining_s: 7,
             total_s: 10
         }
@@ -240,7 +220,7 @@ fn per_side_holds_do_left_then_right_with_a_switch_cue() {
     let v = session.view(t0 + s(15));
     assert_eq!(v.side, Some(Side::Right));
     assert_eq!(v.flash, Some(Banner::SwitchSides(Side::Right)));
-    assert!(matches!(v.main, Main::GetReady { remaining_s: 5 }));
+    assert!(matches!(v.readout, Readout::GetReady { remaining_s: 5 }));
     let rest = cue_times(&mut session, t0, s(60));
     assert_eq!(rest.last(), Some(&(s(30), Cue::SessionDone)));
 }
@@ -250,7 +230,10 @@ fn reps_are_counted_with_space_and_the_set_ends_at_the_target() {
     let t0 = Instant::now();
     let (mut session, _) =
         Session::new(plan(vec![reps("squat", 2, 3, 45)]), Settings::default(), t0);
-    assert_eq!(session.view(t0).main, Main::Reps { done: 0, target: 3 });
+    assert_eq!(
+        session.view(t0).readout,
+        Readout::Reps { done: 0, target: 3 }
+    );
     assert_eq!(
         session.next_deadline(),
         None,
@@ -260,15 +243,15 @@ fn reps_are_counted_with_space_and_the_set_ends_at_the_target() {
     let fx = session.key(Key::Space, t0 + s(4));
     assert_eq!(sounds(&fx), vec![Cue::LastRep]);
     assert_eq!(
-        session.view(t0 + s(4)).main,
-        Main::Reps { done: 2, target: 3 }
+        session.view(t0 + s(4)).readout,
+        Readout::Reps { done: 2, target: 3 }
     );
     session.key(Key::Space, t0 + s(6));
     // Set 1 done: the rest starts, 45 s, with 3-2-1 ticks and a rest-over cue.
     let v = session.view(t0 + s(6));
     assert_eq!(
-        v.main,
-        Main::Rest {
+        v.readout,
+        Readout::Rest {
             remaining_s: 45,
             total_s: 45
         }
@@ -286,7 +269,7 @@ fn reps_are_counted_with_space_and_the_set_ends_at_the_target() {
     );
     let v = session.view(t0 + s(51));
     assert_eq!((v.set, v.sets), (2, 2));
-    assert_eq!(v.main, Main::Reps { done: 0, target: 3 });
+    assert_eq!(v.readout, Readout::Reps { done: 0, target: 3 });
 }
 
 #[test]
@@ -297,8 +280,8 @@ fn a_rest_can_be_lengthened_and_skipped() {
     session.key(Key::Space, t0);
     session.key(Key::Char('+'), t0 + s(10));
     assert_eq!(
-        session.view(t0 + s(10)).main,
-        Main::Rest {
+        session.view(t0 + s(10)).readout,
+        Readout::Rest {
             remaining_s: 50,
             total_s: 60
         }
@@ -312,12 +295,15 @@ fn a_rest_can_be_lengthened_and_skipped() {
     );
     // Second rest: skip it with n.
     session.key(Key::Space, t0 + s(61));
-    assert!(matches!(session.view(t0 + s(61)).main, Main::Rest { .. }));
+    assert!(matches!(
+        session.view(t0 + s(61)).readout,
+        Readout::Rest { .. }
+    ));
     session.key(Key::Char('n'), t0 + s(62));
     assert_eq!(session.view(t0 + s(62)).set, 3);
     assert_eq!(
-        session.view(t0 + s(62)).main,
-        Main::Reps { done: 0, target: 1 }
+        session.view(t0 + s(62)).readout,
+        Readout::Reps { done: 0, target: 1 }
     );
 }
 
@@ -331,13 +317,16 @@ fn reps_with_hold_time_each_rep_and_count_it_when_the_hold_ends() {
         ..ex("bird-dog", DoseKind::RepsWithHold)
     };
     let (mut session, _) = Session::new(plan(vec![bird_dog]), Settings::default(), t0);
-    assert_eq!(session.view(t0).main, Main::RepReady { done: 0, target: 2 });
+    assert_eq!(
+        session.view(t0).readout,
+        Readout::RepReady { done: 0, target: 2 }
+    );
     assert_eq!(session.next_deadline(), None);
     let fx = session.key(Key::Space, t0 + s(1));
     assert_eq!(sounds(&fx), vec![Cue::Go]);
     assert_eq!(
-        session.view(t0 + s(1)).main,
-        Main::RepHold {
+        session.view(t0 + s(1)).readout,
+        Readout::RepHold {
             rep: 1,
             target: 2,
             remaining_s: 3,
@@ -350,8 +339,8 @@ fn reps_with_hold_time_each_rep_and_count_it_when_the_hold_ends() {
         vec![(s(2), Cue::Tempo), (s(3), Cue::Tempo), (s(4), Cue::HoldEnd)]
     );
     assert_eq!(
-        session.view(t0 + s(4)).main,
-        Main::RepReady { done: 1, target: 2 }
+        session.view(t0 + s(4)).readout,
+        Readout::RepReady { done: 1, target: 2 }
     );
     let fx = session.key(Key::Space, t0 + s(5));
     assert_eq!(sounds(&fx), vec![Cue::LastRep]);
@@ -359,7 +348,7 @@ fn reps_with_hold_time_each_rep_and_count_it_when_the_hold_ends() {
     assert_eq!(cues.last(), Some(&(s(8), Cue::SwitchSides)));
     let v = session.view(t0 + s(8));
     assert_eq!(v.side, Some(Side::Right));
-    assert_eq!(v.main, Main::RepReady { done: 0, target: 2 });
+    assert_eq!(v.readout, Readout::RepReady { done: 0, target: 2 });
 }
 
 #[test]
@@ -374,8 +363,8 @@ fn cycles_are_paced_by_breath_and_counted() {
     session.tick(t0 + s(5));
     let v = session.view(t0 + s(5));
     assert!(matches!(
-        v.main,
-        Main::Cycles {
+        v.readout,
+        Readout::Cycles {
             rep: 1,
             target: 3,
             breath_in: true,
@@ -384,8 +373,8 @@ fn cycles_are_paced_by_breath_and_counted() {
     ));
     let v = session.view(t0 + s(9));
     assert!(matches!(
-        v.main,
-        Main::Cycles {
+        v.readout,
+        Readout::Cycles {
             rep: 1,
             breath_in: false,
             ..
@@ -393,8 +382,8 @@ fn cycles_are_paced_by_breath_and_counted() {
     ));
     let v = session.view(t0 + s(13));
     assert!(matches!(
-        v.main,
-        Main::Cycles {
+        v.readout,
+        Readout::Cycles {
             rep: 2,
             breath_in: true,
             ..
@@ -420,8 +409,8 @@ fn a_timed_duration_counts_down_minutes() {
     let (mut session, _) = Session::new(plan(vec![walk]), Settings::default(), t0);
     session.tick(t0 + s(5));
     assert_eq!(
-        session.view(t0 + s(65)).main,
-        Main::Move {
+        session.view(t0 + s(65)).readout,
+        Readout::Move {
             remaining_s: 240,
             total_s: 300
         }
@@ -480,10 +469,13 @@ fn back_returns_to_the_previous_step() {
     let (mut session, _) = Session::new(plan(vec![reps("a", 2, 2, 30)]), Settings::default(), t0);
     session.key(Key::Space, t0);
     session.key(Key::Space, t0);
-    assert!(matches!(session.view(t0).main, Main::Rest { .. }));
+    assert!(matches!(session.view(t0).readout, Readout::Rest { .. }));
     session.key(Key::Char('b'), t0 + s(1));
     let v = session.view(t0 + s(1));
-    assert_eq!((v.set, v.main), (1, Main::Reps { done: 0, target: 2 }));
+    assert_eq!(
+        (v.set, v.readout),
+        (1, Readout::Reps { done: 0, target: 2 })
+    );
     session.key(Key::Left, t0 + s(2));
     assert_eq!(
         session.view(t0 + s(2)).set,
@@ -553,8 +545,8 @@ fn an_exercise_is_saved_before_the_next_begins() {
     let fx = session.key(Key::Enter, t0 + s(3));
     assert!(fx.iter().any(|e| matches!(e, Effect::Rated(r) if r.value == 2 && r.moment == RatingMoment::AfterExercise && r.exercise_id.as_deref() == Some("a"))));
     assert!(matches!(
-        session.view(t0 + s(3)).main,
-        Main::GetReady { .. }
+        session.view(t0 + s(3)).readout,
+        Readout::GetReady { .. }
     ));
 }
 
@@ -593,7 +585,7 @@ fn s_during_a_hold_a_rest_and_a_rep_set_stops_for_safety() {
     // During a rest.
     let (mut b, _) = Session::new(plan(vec![reps("squat", 2, 1, 45)]), Settings::default(), t0);
     b.key(Key::Space, t0);
-    assert!(matches!(b.view(t0).main, Main::Rest { .. }));
+    assert!(matches!(b.view(t0).readout, Readout::Rest { .. }));
     let fx = b.key(Key::Char('s'), t0 + s(3));
     assert_safety_stop(&b, &fx, t0 + s(4));
     // During a rep set.
@@ -638,8 +630,8 @@ fn a_rating_of_six_stops_and_five_continues() {
     assert!(!stopped(&session));
     // The hold lost no time to the prompt: 1 s done before, 29 s still to go.
     assert_eq!(
-        session.view(t0 + s(9)).main,
-        Main::Hold {
+        session.view(t0 + s(9)).readout,
+        Readout::Hold {
             remaining_s: 29,
             total_s: 30
         }
@@ -739,7 +731,9 @@ fn two_above_baseline_asks_getting_worse() {
         })
     );
     let fx = no.key(Key::Char('n'), t0);
-    assert!(fx.iter().any(|e| matches!(e, Effect::Rated(r) if r.decision.as_deref() == Some("continued: not getting worse"))));
+    assert!(fx.iter().any(
+        |e| matches!(e, Effect::Rated(r) if r.decision == Some(RatingDecision::NotGettingWorse))
+    ));
     assert!(!stopped(&no));
     assert_eq!(no.view(t0).modal, None);
 
@@ -774,7 +768,10 @@ fn the_quick_rating_keeps_the_last_value_with_enter() {
     assert!(fx.iter().any(
         |e| matches!(e, Effect::Rated(r) if r.value == 2 && r.moment == RatingMoment::AfterExercise)
     ));
-    assert_eq!(session.view(t0).main, Main::Reps { done: 0, target: 1 });
+    assert_eq!(
+        session.view(t0).readout,
+        Readout::Reps { done: 0, target: 1 }
+    );
 }
 
 #[test]
@@ -820,8 +817,8 @@ fn the_end_screen_adds_up_each_exercise_from_what_was_recorded() {
         if session.view(now).modal.is_some() {
             fx.extend(session.key(Key::Enter, now));
         } else if matches!(
-            session.view(now).main,
-            Main::Reps { .. } | Main::RepReady { .. } | Main::GetReady { .. }
+            session.view(now).readout,
+            Readout::Reps { .. } | Readout::RepReady { .. } | Readout::GetReady { .. }
         ) {
             fx.extend(session.key(Key::Space, now));
         }

@@ -29,7 +29,7 @@ fn run_at_default_pace(session: &mut Session, t0: Instant) -> (Vec<(Instant, Dur
             v.exercise_number,
             v.set,
             v.side,
-            v.main,
+            v.readout,
             v.modal.is_some()
         )
         .split("remaining_s")
@@ -44,10 +44,12 @@ fn run_at_default_pace(session: &mut Session, t0: Instant) -> (Vec<(Instant, Dur
             return (samples, now);
         }
         let v = session.view(now);
-        let user = match (&v.modal, v.main) {
+        let user = match (&v.modal, v.readout) {
             (Some(_), _) => Some((since + s(u64::from(BETWEEN_EXERCISES_S)), None)),
-            (None, Main::Reps { .. }) => Some((since + s(u64::from(REP_PACE_S)), Some(Key::Space))),
-            (None, Main::RepReady { .. }) => {
+            (None, Readout::Reps { .. }) => {
+                Some((since + s(u64::from(REP_PACE_S)), Some(Key::Space)))
+            }
+            (None, Readout::RepReady { .. }) => {
                 Some((since + s(u64::from(HELD_REP_GAP_S)), Some(Key::Space)))
             }
             _ => None,

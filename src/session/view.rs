@@ -62,7 +62,7 @@ impl Banner {
 
 /// The big number in the middle of the screen and what it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Main {
+pub enum Readout {
     /// Counting down to the start of a timed exercise.
     GetReady {
         /// Seconds left in the countdown, rounded up, as the big digits show them.
@@ -154,7 +154,9 @@ pub enum Main {
     Finished,
 }
 
-/// The prompt or overlay on top of the session, if any.
+/// What the screen shows of the prompt or overlay on top of the session:
+/// the engine's own state of it stays inside the engine, and this is built
+/// from it in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModalView {
     /// The list of keys; any key closes it.
@@ -287,7 +289,7 @@ pub struct View<'a> {
     /// The side being worked in a per-side exercise; `None` otherwise and between exercises.
     pub side: Option<Side>,
     /// The big number in the middle of the screen and what it counts.
-    pub main: Main,
+    pub readout: Readout,
     /// Progress of the hold or the set, 0.0–1.0.
     pub gauge: f64,
     /// Whether the person paused with `p` (an open prompt does not count).

@@ -14,7 +14,7 @@ use jiff::civil::{Date, date};
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 
-use super::fsio::faults::{self, Step};
+use super::fsio::faults::{self, WriteStep};
 use super::fsio::{self, ReadOutcome};
 use super::index::IndexFile;
 use super::month::MonthFile;
@@ -48,7 +48,7 @@ enum Op {
 struct Turn {
     store: usize,
     op: Op,
-    fault: Option<(Step, u8)>,
+    fault: Option<(WriteStep, u8)>,
 }
 
 /// Days from 20 February to 10 April 2026: three months, a month boundary
@@ -78,7 +78,7 @@ fn op() -> impl Strategy<Value = Op> {
 fn step() -> impl Strategy<Value = Turn> {
     let fault = prop_oneof![
         3 => Just(None),
-        1 => (prop_oneof![Just(Step::Write), Just(Step::Rename), Just(Step::SyncDir)], 0u8..3)
+        1 => (prop_oneof![Just(WriteStep::Write), Just(WriteStep::Rename), Just(WriteStep::SyncDir)], 0u8..3)
             .prop_map(Some),
     ];
     (0usize..2, op(), fault).prop_map(|(store, op, fault)| Turn { store, op, fault })

@@ -194,7 +194,7 @@ fn write_then_rename(
 
 fn write_all(file: &mut File, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
     #[cfg(test)]
-    if faults::fails(faults::Step::Write, tmp) {
+    if faults::fails(faults::WriteStep::Write, tmp) {
         // A disk filling up mid-write: half of it lands, then ENOSPC.
         file.write_all(&bytes[..bytes.len() / 2])?;
         return Err(io::Error::from_raw_os_error(libc::ENOSPC));
@@ -205,7 +205,7 @@ fn write_all(file: &mut File, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn rename(tmp: &Path, path: &Path) -> io::Result<()> {
     #[cfg(test)]
-    if faults::fails(faults::Step::Rename, path) {
+    if faults::fails(faults::WriteStep::Rename, path) {
         return Err(io::Error::from_raw_os_error(libc::EIO));
     }
     fs::rename(tmp, path)
@@ -213,7 +213,7 @@ fn rename(tmp: &Path, path: &Path) -> io::Result<()> {
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(test)]
-    if faults::fails(faults::Step::SyncDir, dir) {
+    if faults::fails(faults::WriteStep::SyncDir, dir) {
         return Err(io::Error::from_raw_os_error(libc::EIO));
     }
     File::open(dir).and_then(|d| d.sync_all())
@@ -298,7 +298,7 @@ pub mod faults {
 
     /// A step of an atomic write.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Step {
+    pub enum WriteStep {
         /// Writing the temporary file (fails half-way, with ENOSPC).
         Write,
         /// Renaming it over the real file.
@@ -307,14 +307,14 @@ pub mod faults {
         SyncDir,
     }
 
-    type Plan = Box<dyn FnMut(Step, &Path) -> bool>;
+    type Plan = Box<dyn FnMut(WriteStep, &Path) -> bool>;
 
     thread_local! {
         static PLAN: RefCell<Option<Plan>> = RefCell::new(None);
     }
 
     /// From now on, on this thread, `plan(step, path)` says which steps fail.
-    pub fn inject(plan: impl FnMut(Step, &Path) -> bool + 'static) {
+    pub fn inject(plan: impl FnMut(WriteStep, &Path) -> bool + 'static) {
         PLAN.with(|p| *p.borrow_mut() = Some(Box::new(plan)));
     }
 
@@ -323,7 +323,7 @@ pub mod faults {
         PLAN.with(|p| *p.borrow_mut() = None);
     }
 
-    pub(super) fn fails(step: Step, path: &Path) -> bool {
+    pub(super) fn fails(step: WriteStep, path: &Path) -> bool {
         PLAN.with(|p| p.borrow_mut().as_mut().is_some_and(|plan| plan(step, path)))
     }
 }

@@ -27,6 +27,8 @@ pub mod index;
 pub mod month;
 
 #[cfg(test)]
+mod decision_tests;
+#[cfg(test)]
 mod fault_tests;
 
 use std::cell::RefCell;

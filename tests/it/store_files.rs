@@ -51,7 +51,7 @@ fn every_kind_of_session(d: Date) -> Vec<SessionRecord> {
             exercise_id: (i % 2 == 0).then(|| "bridge".to_string()),
             set: (i % 2 == 1).then_some(i as u32),
             side: [None, Some(Side::Left), Some(Side::Right)][i % 3],
-            decision: Some(format!("continue, \"quoted\" {i}\nsecond line")),
+            decision: Some(format!("continue, \"quoted\" {i}\nsecond line").into()),
         });
     }
     let mut running = session(d, SessionStatus::InProgress, 5);

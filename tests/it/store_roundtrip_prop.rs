@@ -47,7 +47,7 @@ proptest! {
             exercise_id: None,
             set: Some(1),
             side: Some(Side::Left),
-            decision: Some(decision),
+            decision: Some(decision.into()),
         });
         let mut store = Store::open(tmp.path()).unwrap();
         store.save_session(&s).unwrap();

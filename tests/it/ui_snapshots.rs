@@ -5,12 +5,13 @@
 use std::time::Duration;
 
 use crate::support::plans::{builtin as planned, plan_of};
+use backcoach::audio::SoundState;
 use backcoach::catalog;
 use backcoach::coach::Today;
 use backcoach::coach::checkin::{Answer, CheckInFlow};
 use backcoach::plan::{Plan, PlannedExercise};
 use backcoach::profile::Profile;
-use backcoach::session::{Key, Main, Session, Settings};
+use backcoach::session::{Key, Readout, Session, Settings};
 use backcoach::store::Store;
 use backcoach::tui::app::{App, SoundForRun, StartAt};
 use backcoach::tui::screens::checkin as checkin_screen;
@@ -36,7 +37,8 @@ pub(crate) fn plan(exercises: Vec<PlannedExercise>) -> Plan {
 
 pub(crate) fn status() -> Status {
     Status {
-        sound: "no sound: no audio device".into(),
+        sound: SoundState::NoDevice,
+        voice: None,
         save_problem: None,
     }
 }
@@ -528,7 +530,7 @@ fn daily_routine_mid_bridge() -> String {
         session.tick(now);
         session.key(Key::Space, now);
         now += s(
-            if matches!(session.view(now).main, Main::RepHold { rep: 3, .. }) {
+            if matches!(session.view(now).readout, Readout::RepHold { rep: 3, .. }) {
                 4
             } else {
                 13
@@ -538,7 +540,8 @@ fn daily_routine_mid_bridge() -> String {
     }
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let status = Status {
-        sound: "sound on".into(),
+        sound: SoundState::On,
+        voice: None,
         save_problem: None,
     };
     terminal
@@ -646,8 +649,8 @@ fn the_glance_layout() {
     let at = t0 + Duration::from_millis(9_500);
     session.tick(at);
     assert!(matches!(
-        session.view(at).main,
-        Main::RepRelax { done: 1, .. }
+        session.view(at).readout,
+        Readout::RepRelax { done: 1, .. }
     ));
     for (w, h) in SCALED {
         insta::assert_snapshot!(

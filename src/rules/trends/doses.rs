@@ -12,7 +12,7 @@ use crate::rules::progression::Rung;
 
 /// The planned dose of one session, in the record's numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Dose {
+pub struct PlannedDose {
     /// Sets planned.
     pub sets: u32,
     /// Repetitions (or cycles) per set; 0 when not counted.
@@ -21,9 +21,9 @@ pub struct Dose {
     pub hold_s: u32,
 }
 
-impl Dose {
-    fn of(record: &ExerciseRecord) -> Dose {
-        Dose {
+impl PlannedDose {
+    fn of(record: &ExerciseRecord) -> PlannedDose {
+        PlannedDose {
             sets: record.sets_planned,
             reps: record.target_reps,
             hold_s: record.target_hold_s,
@@ -82,7 +82,7 @@ pub struct DosePoint {
     /// The session's date.
     pub date: Date,
     /// The planned dose.
-    pub dose: Dose,
+    pub dose: PlannedDose,
     /// Every set done at the full target.
     pub completed: bool,
     /// The dose's place among the doses of this series, lowest 0, in the
@@ -248,7 +248,7 @@ fn series(id: &str, records: &[(Date, &ExerciseRecord)]) -> DoseSeries {
         };
         points.push(DosePoint {
             date: *date,
-            dose: Dose::of(record),
+            dose: PlannedDose::of(record),
             completed: record.completed,
             level,
             change,

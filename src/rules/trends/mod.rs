@@ -25,7 +25,7 @@ use crate::rules::week::{self, SixWeeks, WeekBar};
 
 mod doses;
 
-pub use doses::{Dose, DoseChange, DosePoint, DoseSeries, RoutineDoses};
+pub use doses::{DoseChange, DosePoint, DoseSeries, PlannedDose, RoutineDoses};
 
 /// The spans the trends screen toggles between, in weeks.
 pub const SPANS: [u32; 3] = [6, 12, 26];
@@ -569,7 +569,7 @@ mod tests {
 
     #[test]
     fn doses_read_in_words() {
-        let d = |sets, reps, hold_s| Dose { sets, reps, hold_s };
+        let d = |sets, reps, hold_s| PlannedDose { sets, reps, hold_s };
         assert_eq!(d(2, 8, 12).label(), "2 × 8 reps, 12 s hold");
         assert_eq!(d(3, 0, 20).label(), "3 × 20 s");
         assert_eq!(d(1, 1, 0).label(), "1 × 1 rep");

@@ -10,7 +10,6 @@ use tokio::time::Instant;
 
 use super::journey::Stage;
 use super::{App, Screen, render_too_small};
-use crate::tui::screens::session::Status;
 use crate::tui::screens::session_small;
 
 impl App {
@@ -23,10 +22,7 @@ impl App {
             Screen::Session(_) if !fits_compact => session_small::render_paused(frame, area, theme),
             Screen::Session(run) => {
                 let view = run.engine.view(Instant::now());
-                let status = Status {
-                    sound: run.sound_label(),
-                    save_problem: run.save_problem.clone(),
-                };
+                let status = run.status();
                 session_small::render(frame, area, &view, &status, theme);
             }
             Screen::Journey(journey)

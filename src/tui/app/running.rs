@@ -8,17 +8,19 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::time::Instant;
 
 use super::{Background, SoundForRun};
 use crate::audio::{Audio, AudioStatus, SoundState, VoiceSetup, VoiceState};
 use crate::cue::Cue;
-use crate::domain::SessionRecord;
+use crate::domain::{CheckIn, SessionRecord};
 use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Pace, Session, Settings};
+use crate::tui::screens::session::Status;
 
 /// How long the audio device stays open after a session ends, so its last cue plays out.
 pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
@@ -43,6 +45,28 @@ pub struct Start {
 }
 
 impl Start {
+    /// A session of `plan` after the check-in it was built from, starting
+    /// at `started` with the profile in force (the full screen and the
+    /// line mode start it the same way).
+    pub fn after_checkin(
+        plan: Plan,
+        checkin: &CheckIn,
+        profile: &Profile,
+        sound: SoundForRun,
+        started: Timestamp,
+        tz: &TimeZone,
+    ) -> Start {
+        Start {
+            plan,
+            baseline: Some(checkin.baseline),
+            limit: profile.effective_limit(),
+            profile: profile.clone(),
+            sound,
+            started,
+            date: started.to_zoned(tz.clone()).date(),
+        }
+    }
+
     fn settings(&self, started_wall: Timestamp) -> Settings {
         Settings {
             limit: self.limit,
@@ -316,13 +340,18 @@ impl SessionRun {
         if quit { After::Quit } else { After::Stay }
     }
 
-    /// What the header says about sound: "sound on · voice on", "muted",
-    /// "sound on · voice: espeak-ng not installed", "no sound: no audio device".
-    pub fn sound_label(&self) -> String {
-        match (self.sound_for_run, self.sound) {
-            (SoundForRun::Muted, _) => "muted".to_string(),
-            (_, SoundState::On) => format!("{} · {}", self.sound.label(), self.voice().label()),
-            (_, sound) => sound.label().to_string(),
+    /// What the header says about sound, the voice and saving: "sound on ·
+    /// voice on", "muted" (always, with `--mute`), "sound on · voice:
+    /// espeak-ng not installed", "no sound: no audio device".
+    pub fn status(&self) -> Status {
+        let sound = match self.sound_for_run {
+            SoundForRun::Muted => SoundState::Muted,
+            _ => self.sound,
+        };
+        Status {
+            sound,
+            voice: Some(self.voice()),
+            save_problem: self.save_problem.clone(),
         }
     }
 

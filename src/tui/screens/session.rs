@@ -15,8 +15,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, LineGauge, Paragraph, Wrap};
 
+use crate::audio::{SoundState, VoiceState};
 use crate::domain::{DiscomfortKind, SessionStatus};
-use crate::session::{Counts, EndView, Main, ModalView, View, estimate};
+use crate::session::{Counts, EndView, ModalView, Readout, View, estimate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::ascii_digits::AsciiDigits;
 use crate::tui::widgets::bigdigits::{self, BigDigits, Size};
@@ -25,10 +26,13 @@ use crate::tui::widgets::{centered, hanging, key_hints, panel};
 use crate::tui::words;
 
 /// Status the edges add to the engine's view: sound and saving.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    /// "sound on", "muted", "no sound: no audio device".
-    pub sound: String,
+    /// Sound on, muted, or no audio device.
+    pub sound: SoundState,
+    /// The spoken coach, shown after the sound while sound is on; `None`
+    /// shows the sound alone.
+    pub voice: Option<VoiceState>,
     /// A save that failed and is being retried, in words.
     pub save_problem: Option<String>,
 }
@@ -47,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
         Some(EndView::Quit) | None => {}
     }
 
-    let sound_style = if view.muted || status.sound.starts_with("no sound") {
+    let sound_style = if view.muted || status.sound == SoundState::NoDevice {
         theme.warn()
     } else {
         theme.dim()
@@ -63,8 +67,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View<'_>, status: &Status, t
             theme.title(),
         )))
         .title_top(
-            Line::from(Span::styled(format!(" {} ", status.sound), sound_style))
-                .alignment(Alignment::Right),
+            Line::from(Span::styled(
+                format!(" {} ", status.sound.header(status.voice.as_ref())),
+                sound_style,
+            ))
+            .alignment(Alignment::Right),
         );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -175,7 +182,7 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
                 .saturating_sub(BESIDE_DIGITS + steps + BREATHING_ROOM),
         )
     };
-    let size = Size::fitting(widest(&view.main), left.width.saturating_sub(3), spare);
+    let size = Size::fitting(widest(&view.readout), left.width.saturating_sub(3), spare);
 
     let [title, setline, _, digits, label, gauge, _, cue, steps] = Layout::vertical([
         Constraint::Length(1),
@@ -216,7 +223,7 @@ fn render_body(frame: &mut Frame, area: Rect, view: &View<'_>, theme: &Theme) {
     ));
     frame.render_widget(Paragraph::new(Line::from(set)), setline);
 
-    let (big, caption) = main_text(&view.main);
+    let (big, caption) = readout_text(&view.readout);
     if let Some(big) = &big {
         let digits = Rect {
             x: digits.x + 2,
@@ -295,7 +302,7 @@ fn render_number(
 
 /// The gauge of the hold or set under way; none between exercises or at the end.
 fn progress_bar<'a>(view: &View<'_>, theme: &Theme) -> Option<LineGauge<'a>> {
-    (!matches!(view.main, Main::Between { .. } | Main::Finished)).then(|| {
+    (!matches!(view.readout, Readout::Between { .. } | Readout::Finished)).then(|| {
         LineGauge::default()
             .ratio(view.gauge.clamp(0.0, 1.0))
             .filled_symbol(theme.gauge_symbols().0)
@@ -308,13 +315,13 @@ fn progress_bar<'a>(view: &View<'_>, theme: &Theme) -> Option<LineGauge<'a>> {
 
 /// The widest the big number gets in this phase, so its size holds still
 /// while the seconds count down.
-fn widest(main: &Main) -> &'static str {
-    let total = match *main {
-        Main::Hold { total_s, .. }
-        | Main::Move { total_s, .. }
-        | Main::Rest { total_s, .. }
-        | Main::RepHold { total_s, .. } => total_s,
-        Main::GetReady { remaining_s } => remaining_s,
+fn widest(readout: &Readout) -> &'static str {
+    let total = match *readout {
+        Readout::Hold { total_s, .. }
+        | Readout::Move { total_s, .. }
+        | Readout::Rest { total_s, .. }
+        | Readout::RepHold { total_s, .. } => total_s,
+        Readout::GetReady { remaining_s } => remaining_s,
         _ => 0,
     };
     if total >= 100 { "8:88" } else { "88" }
@@ -352,29 +359,29 @@ fn step_lines<'a>(
 }
 
 /// The big number and the words under it.
-fn main_text(main: &Main) -> (Option<String>, String) {
-    match *main {
-        Main::GetReady { remaining_s } => (
+fn readout_text(readout: &Readout) -> (Option<String>, String) {
+    match *readout {
+        Readout::GetReady { remaining_s } => (
             Some(remaining_s.to_string()),
             format!("Get ready · starts in {remaining_s} s · Space to start now"),
         ),
-        Main::Hold { remaining_s, .. } => (
+        Readout::Hold { remaining_s, .. } => (
             Some(bigdigits::seconds_text(remaining_s)),
             format!("Hold · {remaining_s} s left"),
         ),
-        Main::Move { remaining_s, .. } => (
+        Readout::Move { remaining_s, .. } => (
             Some(bigdigits::seconds_text(remaining_s)),
             format!("Move · {remaining_s} s left"),
         ),
-        Main::Reps { done, target } => (
+        Readout::Reps { done, target } => (
             Some(done.to_string()),
             format!("Rep {done} of {target} · Space after each rep"),
         ),
-        Main::RepReady { done, target } => (
+        Readout::RepReady { done, target } => (
             Some(done.to_string()),
             format!("Rep {done} of {target} · Space to start rep {}", done + 1),
         ),
-        Main::RepRelax {
+        Readout::RepRelax {
             done,
             target,
             remaining_s,
@@ -386,11 +393,11 @@ fn main_text(main: &Main) -> (Option<String>, String) {
                 done + 1
             ),
         ),
-        Main::Beat { done, target } => (
+        Readout::Beat { done, target } => (
             Some(done.to_string()),
             format!("Rep {done} of {target} · counted for you · Space counts one now"),
         ),
-        Main::RepHold {
+        Readout::RepHold {
             rep,
             target,
             remaining_s,
@@ -399,7 +406,7 @@ fn main_text(main: &Main) -> (Option<String>, String) {
             Some(remaining_s.to_string()),
             format!("Rep {rep} of {target} · hold {remaining_s} s"),
         ),
-        Main::Cycles {
+        Readout::Cycles {
             rep,
             target,
             breath_in,
@@ -415,21 +422,21 @@ fn main_text(main: &Main) -> (Option<String>, String) {
                 }
             ),
         ),
-        Main::Rest { remaining_s, .. } => (
+        Readout::Rest { remaining_s, .. } => (
             Some(bigdigits::seconds_text(remaining_s)),
             format!("Rest · {remaining_s} s left · + adds 15 s · n skips"),
         ),
-        Main::Between { outcome } => (None, format!("Exercise {}", outcome.label())),
-        Main::Finished => (None, "Routine complete".into()),
+        Readout::Between { outcome } => (None, format!("Exercise {}", outcome.label())),
+        Readout::Finished => (None, "Routine complete".into()),
     }
 }
 
 fn footer_hints<'a>(view: &View<'_>, theme: &Theme, wide: bool) -> Line<'a> {
-    let space = match view.main {
-        Main::Reps { .. } | Main::Beat { .. } => "rep",
-        Main::RepReady { .. } => "start",
-        Main::RepRelax { .. } => "next rep",
-        Main::GetReady { .. } => "start",
+    let space = match view.readout {
+        Readout::Reps { .. } | Readout::Beat { .. } => "rep",
+        Readout::RepReady { .. } => "start",
+        Readout::RepRelax { .. } => "next rep",
+        Readout::GetReady { .. } => "start",
         _ => "",
     };
     let mut hints: Vec<(&str, &str)> = Vec::new();

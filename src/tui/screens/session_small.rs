@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::session::Status;
 use crate::domain::DiscomfortKind;
-use crate::session::{EndView, Main, ModalView, View};
+use crate::session::{EndView, ModalView, Readout, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{key_hints, panel};
 use crate::tui::words;
@@ -125,7 +125,7 @@ fn running_lines<'a>(view: &View<'_>, status: &Status, theme: &Theme) -> Vec<Lin
     }
     lines.push(Line::raw(set));
     lines.push(Line::from(Span::styled(
-        main_words(&view.main),
+        readout_words(&view.readout),
         theme.accent(),
     )));
     lines.push(Line::from(vec![
@@ -143,32 +143,32 @@ fn running_lines<'a>(view: &View<'_>, status: &Status, theme: &Theme) -> Vec<Lin
 }
 
 /// The number that matters now, in words: "Hold · 12 s left", "Rep 3 of 8".
-fn main_words(main: &Main) -> String {
-    match *main {
-        Main::GetReady { remaining_s } => format!("Get ready · {remaining_s} s · Space starts"),
-        Main::Hold { remaining_s, .. } => format!("Hold · {remaining_s} s left"),
-        Main::Move { remaining_s, .. } => format!("Move · {remaining_s} s left"),
-        Main::Reps { done, target } => format!("Rep {done} of {target} · Space counts"),
-        Main::RepReady { done, target } => {
+fn readout_words(readout: &Readout) -> String {
+    match *readout {
+        Readout::GetReady { remaining_s } => format!("Get ready · {remaining_s} s · Space starts"),
+        Readout::Hold { remaining_s, .. } => format!("Hold · {remaining_s} s left"),
+        Readout::Move { remaining_s, .. } => format!("Move · {remaining_s} s left"),
+        Readout::Reps { done, target } => format!("Rep {done} of {target} · Space counts"),
+        Readout::RepReady { done, target } => {
             format!("Rep {done} of {target} · Space starts rep {}", done + 1)
         }
-        Main::RepHold {
+        Readout::RepHold {
             rep,
             target,
             remaining_s,
             ..
         } => format!("Rep {rep} of {target} · hold {remaining_s} s"),
-        Main::RepRelax {
+        Readout::RepRelax {
             done,
             target,
             remaining_s,
             ..
         } => format!("Rep {done} of {target} · relax · next in {remaining_s} s"),
-        Main::Beat { done, target } => format!("Rep {done} of {target} · counted for you"),
-        Main::Cycles { rep, target, .. } => format!("Cycle {rep} of {target}"),
-        Main::Rest { remaining_s, .. } => format!("Rest · {remaining_s} s left"),
-        Main::Between { outcome } => format!("Exercise {}", outcome.label()),
-        Main::Finished => "Routine complete".into(),
+        Readout::Beat { done, target } => format!("Rep {done} of {target} · counted for you"),
+        Readout::Cycles { rep, target, .. } => format!("Cycle {rep} of {target}"),
+        Readout::Rest { remaining_s, .. } => format!("Rest · {remaining_s} s left"),
+        Readout::Between { outcome } => format!("Exercise {}", outcome.label()),
+        Readout::Finished => "Routine complete".into(),
     }
 }
 

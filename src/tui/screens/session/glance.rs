@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{main_text, progress_bar, render_number, widest};
+use super::{progress_bar, readout_text, render_number, widest};
 use crate::plan::PlannedExercise;
 use crate::session::View;
 use crate::tui::theme::Theme;
@@ -28,7 +28,7 @@ pub(super) fn render(
     theme: &Theme,
 ) {
     let size = Size::fitting(
-        widest(&view.main),
+        widest(&view.readout),
         area.width.saturating_sub(4),
         area.height.saturating_sub(BESIDE_DIGITS),
     );
@@ -69,7 +69,7 @@ pub(super) fn render(
         set,
     );
 
-    let (big, words) = main_text(&view.main);
+    let (big, words) = readout_text(&view.readout);
     if let Some(big) = &big {
         let width = BigDigits::width_at(big, size).min(digits.width);
         let centred = Rect {
