@@ -7,19 +7,21 @@
 
 use std::process::ExitCode;
 
-#[path = "../tests/trends_common/mod.rs"]
-mod trends_common;
+#[path = "../tests/support/records.rs"]
+mod records;
+#[path = "../tests/support/trends.rs"]
+mod trends;
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args().nth(1) else {
         eprintln!("usage: sample_history DIR");
         return ExitCode::from(2);
     };
-    trends_common::write_sample(std::path::Path::new(&dir));
+    trends::write_sample(std::path::Path::new(&dir));
     println!(
         "Wrote twelve weeks to {} ending {}",
         dir,
-        trends_common::sample_today()
+        trends::sample_today()
     );
     ExitCode::SUCCESS
 }
