@@ -128,7 +128,7 @@ async fn event_loop(
             }
             // Debug builds only: a panic on demand, for the test that the
             // panic hook restores the terminal with the release profile's
-            // panic setting (tests/e2e_panic.rs).
+            // panic setting (tests/e2e/panic.rs).
             #[cfg(debug_assertions)]
             if first_frame && std::env::var_os("BACKCOACH_TEST_PANIC").is_some() {
                 panic!("BACKCOACH_TEST_PANIC: a panic on demand, after the first frame");

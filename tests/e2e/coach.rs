@@ -88,6 +88,8 @@ fn a_session_killed_after_its_second_exercise_reloads_as_partial_with_two_done()
     tui.send(" ");
     tui.wait_for("Tiny hold done", T);
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     tui.wait_for("Rep 0 of 2", T);
     tui.send(" ");
     tui.send(" ");
@@ -95,6 +97,8 @@ fn a_session_killed_after_its_second_exercise_reloads_as_partial_with_two_done()
     tui.send(" ");
     tui.send(" ");
     tui.wait_for("Tiny reps done", T);
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Tiny sides", T);
     signal(tui.pid().expect("pid"), "KILL");

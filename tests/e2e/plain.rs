@@ -132,6 +132,8 @@ fn a_pipe_completes_the_tiny_routine_with_line_commands_and_rates_3() {
     p.send(""); // start the hold now
     p.wait_for("Tiny hold done. How does your back feel now?");
     p.send(""); // keep 2/10
+    p.wait_for("What does it feel like?");
+    p.send(""); // a dull ache
     p.wait_for("Tiny reps, set 1 of 2: 2 reps.");
     p.send("");
     p.send("");
@@ -139,6 +141,8 @@ fn a_pipe_completes_the_tiny_routine_with_line_commands_and_rates_3() {
     p.send("");
     p.send("");
     p.wait_for("Tiny reps done. How does your back feel now?");
+    p.send("");
+    p.wait_for("What does it feel like?");
     p.send("");
     p.wait_for("Tiny sides, set 1 of 1, left side: 1 reps, hold 1 second each.");
     p.send("");

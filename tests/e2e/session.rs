@@ -52,6 +52,8 @@ fn a_tiny_routine_completes_with_real_keys() {
     );
     tui.wait_for("Tiny hold done", T);
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
 
     // Counted reps, two sets with a rest between.
     let screen = tui.wait_for("Rep 0 of 2", T);
@@ -68,6 +70,8 @@ fn a_tiny_routine_completes_with_real_keys() {
     tui.send(" ");
     tui.send(" ");
     tui.wait_for("Tiny reps done", T);
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
 
     // Per side, each rep held: left, then right.
@@ -350,6 +354,8 @@ fn a_session_quit_at_step_three_is_offered_for_resume_and_resumes_at_step_three(
     tui.send(" ");
     tui.wait_for("Tiny hold done", T);
     tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
+    tui.send("\r");
     // Step 2: two sets of two reps.
     tui.wait_for("Rep 0 of 2", T);
     tui.send(" ");
@@ -358,6 +364,8 @@ fn a_session_quit_at_step_three_is_offered_for_resume_and_resumes_at_step_three(
     tui.send(" ");
     tui.send(" ");
     tui.wait_for("Tiny reps done", T);
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     // Step 3: quit.
     tui.wait_for("Step 3 of 3", T);
@@ -412,6 +420,8 @@ fn declining_the_resume_starts_fresh_and_a_safety_stop_is_never_offered() {
     tui.wait_for("Get ready", T);
     tui.send(" ");
     tui.wait_for("Tiny hold done", T);
+    tui.send("\r");
+    tui.wait_for("What does it feel like?", T);
     tui.send("\r");
     tui.wait_for("Rep 0 of 2", T);
     tui.send("q");

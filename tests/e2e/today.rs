@@ -260,6 +260,10 @@ fn the_quick_check_takes_one_then_zero_as_ten_and_stops() {
         "nothing recorded before Enter"
     );
     tui.send("\r");
+    // Then its kind, as every discomfort prompt asks: Enter, a dull ache.
+    let screen = tui.wait_for("Discomfort 10/10. What does it feel like?", T);
+    assert!(!screen.contains("STOPPED FOR SAFETY"), "{screen}");
+    tui.send("\r");
     let screen = tui.wait_for("STOPPED FOR SAFETY", T);
     assert!(screen.contains("10/10"), "{screen}");
     tui.send("q");

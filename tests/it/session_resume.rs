@@ -86,7 +86,8 @@ fn stop_at_step_three(dir: &std::path::Path, today: Date, quit: bool) -> String 
         run.press(Key::Space);
         run.press(Key::Space);
         run.press(Key::Char('1'));
-        if run.session.view(run.now).modal.is_some() {
+        // The quick check: the number, then its kind (a dull ache).
+        while run.session.view(run.now).modal.is_some() {
             run.press(Key::Enter);
         }
     }
@@ -140,7 +141,7 @@ fn resume_and_finish(dir: &std::path::Path, today: Date, id: &str, set_kept: boo
         run.press(key);
     }
     run.press(Key::Char('1'));
-    if run.session.view(run.now).modal.is_some() {
+    while run.session.view(run.now).modal.is_some() {
         run.press(Key::Enter);
     }
     run.press(Key::Space);
