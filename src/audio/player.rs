@@ -9,6 +9,10 @@
 //! the chimes are ducked under it. The words come from the renderer thread
 //! ([`super::voice`]), started with the player and stopped at once if there
 //! is no output.
+//!
+//! One idea in one file (a little over 700 lines): the loop, the output's
+//! opening and closing and the queue of sounds share one state, which a
+//! split would have to hand around.
 
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
