@@ -140,10 +140,11 @@ pub fn render(
                 Span::styled(format!("[{shown:>2}]"), theme.accent()),
             ]));
             lines.push(Line::raw(""));
-            lines.push(Line::from(Span::styled(
-                "  This is your starting point: during the session, a rating 2 or more above it asks whether it is getting worse.",
-                theme.dim(),
-            )));
+            lines.extend(
+                indented("This is your starting point: during the session, a rating 2 or more above it asks whether it is getting worse.")
+                    .into_iter()
+                    .map(|l| l.style(theme.dim())),
+            );
             hints = vec![("0–10", "type"), ("Enter", "confirm"), ("Esc", "home")];
         }
         State::Asking(Question::BaselineKind { value }) => {
