@@ -12,11 +12,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Padding, Paragraph, Wrap};
 
 use crate::store::UnsavedChoice;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centered, key_hints};
+use crate::tui::widgets::{centered, key_hints, popup_frame};
 
 /// The word to type to throw the changes away.
 pub const DISCARD_WORD: &str = "discard";
@@ -186,12 +186,7 @@ impl UnsavedPrompt {
         frame.render_widget(Clear, rect);
         frame.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_type(BorderType::Double)
-                    .border_style(theme.warn())
-                    .padding(Padding::horizontal(1))
-                    .title_top(Line::from(Span::styled(" Not saved ", theme.warn()))),
+                popup_frame(theme, "Not saved", theme.warn()).padding(Padding::horizontal(1)),
             ),
             rect,
         );

@@ -7,6 +7,7 @@ pub mod figure;
 pub mod help;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
@@ -39,6 +40,14 @@ pub fn frame_of(theme: &Theme, kind: BorderType) -> Block<'static> {
     } else {
         block.border_type(kind)
     }
+}
+
+/// The frame of a prompt over a screen: double lines (ASCII when the theme
+/// says so) in `style`, with `title` on top.
+pub fn popup_frame<'a>(theme: &Theme, title: &str, style: Style) -> Block<'a> {
+    frame_of(theme, BorderType::Double)
+        .border_style(style)
+        .title_top(Line::from(Span::styled(format!(" {title} "), style)))
 }
 
 /// A footer line of key hints: `Space rep · p pause · …`.

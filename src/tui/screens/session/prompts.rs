@@ -2,7 +2,9 @@
 //! prompts (`r`, the quick check, their kind), "getting worse?".
 
 use super::*;
+use crate::tui::widgets::popup_frame;
 
+/// A prompt of `lines` in the middle of `area`, `width` wide.
 pub(super) fn popup(
     frame: &mut Frame,
     area: Rect,
@@ -10,18 +12,15 @@ pub(super) fn popup(
     lines: Vec<Line<'_>>,
     style: Style,
     width: u16,
+    theme: &Theme,
 ) {
     let height = lines.len() as u16 + 2;
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Double)
-                .border_style(style)
-                .title_top(Line::from(Span::styled(format!(" {title} "), style))),
-        ),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(popup_frame(theme, title, style)),
         rect,
     );
 }
@@ -63,7 +62,7 @@ pub(super) fn render_modal(
                     ])
                 })
                 .collect();
-            popup(frame, area, "Keys", lines, theme.title(), 66);
+            popup(frame, area, "Keys", lines, theme.title(), 66, theme);
         }
         ModalView::ConfirmQuit {
             counts,
@@ -84,7 +83,7 @@ pub(super) fn render_modal(
             }
             lines.push(Line::raw(""));
             lines.push(key_hints(theme, &[("y", "quit"), ("n", "keep going")]));
-            popup(frame, area, "Quit?", lines, theme.warn(), width);
+            popup(frame, area, "Quit?", lines, theme.warn(), width, theme);
         }
         ModalView::RateNumber { typed } => {
             let shown = if typed.is_empty() {
@@ -116,6 +115,7 @@ pub(super) fn render_modal(
                 lines,
                 theme.title(),
                 64,
+                theme,
             );
         }
         ModalView::RateKind { value } => {
@@ -129,7 +129,15 @@ pub(super) fn render_modal(
                     Span::raw(kind.label()),
                 ]));
             }
-            popup(frame, area, "Kind of discomfort", lines, theme.title(), 64);
+            popup(
+                frame,
+                area,
+                "Kind of discomfort",
+                lines,
+                theme.title(),
+                64,
+                theme,
+            );
         }
         ModalView::AfterExercise {
             exercise,
@@ -163,7 +171,7 @@ pub(super) fn render_modal(
                     ],
                 ),
             ];
-            popup(frame, area, "Quick check", lines, theme.title(), 70);
+            popup(frame, area, "Quick check", lines, theme.title(), 70, theme);
         }
         ModalView::Worse { value, baseline } => {
             let lines = vec![
@@ -177,7 +185,15 @@ pub(super) fn render_modal(
                     &[("y", "yes: stop for today"), ("n", "no: carry on")],
                 ),
             ];
-            popup(frame, area, "Getting worse?", lines, theme.warn(), 62);
+            popup(
+                frame,
+                area,
+                "Getting worse?",
+                lines,
+                theme.warn(),
+                62,
+                theme,
+            );
         }
     }
 }
