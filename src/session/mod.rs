@@ -578,6 +578,12 @@ impl Session {
         self.steps.get(self.cursor)
     }
 
+    /// Whether the step under way is the session's last: its end is the
+    /// session's, and "Session complete" is what is said then.
+    fn on_last_step(&self) -> bool {
+        self.cursor + 1 >= self.steps.len()
+    }
+
     fn current_work(&self) -> Option<Work> {
         match self.current_step()?.kind {
             StepKind::Work(w) => Some(w),

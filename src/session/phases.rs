@@ -245,7 +245,11 @@ impl Session {
         };
         let done = done + 1;
         self.sound(Cue::HoldEnd, fx);
-        self.say(Phrase::Relax, at, fx);
+        // At the session's very end "Session complete" says it all: a
+        // "Relax." before it would make it wait (phrases never overlap).
+        if !(done >= target && self.on_last_step()) {
+            self.say(Phrase::Relax, at, fx);
+        }
         self.record_partial_hold(at.saturating_duration_since(start).as_secs() as u32);
         if done >= target {
             let held = self.take_partial_hold();
@@ -318,7 +322,9 @@ impl Session {
                     _ => (0, Banner::HoldEnd, Phrase::Relax),
                 };
                 self.sound(Cue::HoldEnd, fx);
-                self.say(words, t, fx);
+                if !self.on_last_step() {
+                    self.say(words, t, fx);
+                }
                 self.banner(banner, t, fx);
                 self.complete_step(
                     SlotResult {
