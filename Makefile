@@ -7,7 +7,7 @@ CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 UNAME := $(shell uname -s)
 
-.PHONY: run test deps build release bench measure check lint fmt clean man
+.PHONY: run test deps build release bench measure hot-functions check lint fmt clean man
 
 run: deps
 	$(CARGO) run --release --quiet -- start
@@ -39,6 +39,11 @@ bench: deps
 
 measure: build
 	scripts/measure
+
+# Re-make the list of the functions a session runs (needs valgrind; ~15 min),
+# which build.rs hands to the linker to keep them together.
+hot-functions: build
+	scripts/hot-functions
 
 lint: deps
 	$(CARGO) fmt --all -- --check

@@ -58,8 +58,7 @@ fn main() {
 fn order_hot_code() {
     println!("cargo::rerun-if-changed=hot-functions.txt");
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
-    let lld_by_default =
-        std::env::var("TARGET").is_ok_and(|t| t == "x86_64-unknown-linux-gnu");
+    let lld_by_default = std::env::var("TARGET").is_ok_and(|t| t == "x86_64-unknown-linux-gnu");
     let list = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("hot-functions.txt");
     if release && lld_by_default && list.is_file() {
         println!(

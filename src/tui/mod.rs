@@ -42,23 +42,32 @@ pub fn run(
     make_app: impl FnOnce(mpsc::UnboundedSender<Background>) -> App,
     log_path: &Path,
 ) -> io::Result<Exit> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let (tx, rx) = mpsc::unbounded_channel();
-    let mut app = make_app(tx);
-    // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
     if !std::io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the full-screen commands need a terminal (plain text: `backcoach week --print`, `backcoach list`)",
         ));
     }
+    // ALSA and other libraries write to stderr; while full-screen, that goes to the log.
     let redirect = StderrRedirect::to_file_or_null(log_path).ok();
     let restorer = redirect.as_ref().map(|r| r.restorer());
+    // The screen changes first, so the terminal answers at once; the runtime
+    // and the app are built while its first frame is on the way.
     if let Err(e) = enter_full_screen() {
         ratatui::restore();
         return Err(e);
     }
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
+    let (tx, rx) = mpsc::unbounded_channel();
+    let mut app = make_app(tx);
     // Only the colours the terminal shows (none for NO_COLOR or TERM=dumb).
     let colors = caps::Caps::detect(false).colors;
     let mut terminal = Terminal::new(LeanBackend::new(io::stdout()).with_colors(colors))?;
