@@ -220,12 +220,16 @@ impl Derived {
     /// Returns whether anything changed.
     ///
     /// It is marked for writing when a day's flags changed or a month was
-    /// added or dropped, not when only a known month's fingerprint moved
+    /// added or dropped, not when only one known month's fingerprint moved
     /// (every save of a session does that): the stale fingerprint costs a
     /// later reader one read of that month, usually from the month cache,
-    /// while writing would cost every save two more fsyncs.
+    /// while writing would cost every save two more fsyncs. When several
+    /// moved (a data dir copied or restored from a backup: every file has a
+    /// new inode and time), it is written, or every start after would read
+    /// every month again.
     pub fn refresh(&mut self, listing: &Listing, history: &Path, cache: &mut MonthCache) -> bool {
         let mut changed = false;
+        let mut moved = 0usize;
         for (key, files) in listing {
             let print = fingerprint(files);
             let known = self.sources.get(key);
@@ -242,6 +246,7 @@ impl Derived {
                 self.index.merge_month(*key, &flags)
             };
             self.dirty |= days_changed || known.is_none();
+            moved += usize::from(known.is_some());
             self.sources.insert(*key, print);
             changed = true;
         }
@@ -258,6 +263,7 @@ impl Derived {
             self.dirty = true;
             changed = true;
         }
+        self.dirty |= moved > 1;
         changed
     }
 

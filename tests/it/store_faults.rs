@@ -104,6 +104,43 @@ fn a_stale_or_foreign_index_is_corrected_from_the_month_files() {
     assert_eq!(open(dir).last_session(date(2026, 10, 31)), None);
 }
 
+/// A data dir copied elsewhere (a backup restored, a new machine): every
+/// month file has a new inode and time, so every fingerprint in the index
+/// moved. The first start re-reads them and writes the index again; before,
+/// it was left stale, and every later start (the week, trends, `report`)
+/// read every month of the history again (some 130 ms over ten years).
+#[test]
+fn a_copied_data_dir_is_indexed_again_once_not_on_every_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let original = tmp.path().join("original");
+    let mut store = open(&original);
+    for day in [date(2026, 8, 3), date(2026, 9, 7), date(2026, 10, 5)] {
+        store.save_session(&done(day)).unwrap();
+    }
+    let stop = stopped(date(2026, 11, 16));
+    store.save_session(&stop).unwrap();
+    drop(store);
+    let before = fs::read_to_string(original.join("index.ron")).unwrap();
+
+    let copy = tmp.path().join("copy");
+    fs::create_dir_all(copy.join("history")).unwrap();
+    fs::copy(original.join("index.ron"), copy.join("index.ron")).unwrap();
+    for entry in fs::read_dir(original.join("history")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), copy.join("history").join(entry.file_name())).unwrap();
+    }
+    let copied = open(&copy);
+    assert_eq!(copied.last_safety_stop(date(2026, 11, 30)), Some(stop));
+    let after = fs::read_to_string(copy.join("index.ron")).unwrap();
+    assert_ne!(
+        after, before,
+        "the copy's index still holds the old fingerprints"
+    );
+    // The days are the same; only where they were read from moved.
+    let days = |text: &str| text.split("sources").next().unwrap_or_default().to_owned();
+    assert_eq!(days(&after), days(&before));
+}
+
 /// `.lock` cannot be opened (here a directory; also mode 000 or another
 /// user's file): the save does not go ahead unlocked. It writes nothing,
 /// keeps the record and says why; once the lock works, it lands.
