@@ -69,9 +69,14 @@ pub(super) const PREFERRED_RATE: SampleRate = SampleRate::new(22_050).unwrap();
 /// 16-bit like the cues: every device and plugin takes it (ALSA's `file`
 /// plugin, for one, writes a wrong WAV header for 32-bit float).
 const PREFERRED_FORMAT: SampleFormat = SampleFormat::I16;
-/// About 46 ms per period at 22 050 Hz: low enough latency for a "go",
-/// few enough wake-ups (≈22/s) to stay cheap. Ignored by fallbacks.
-const PREFERRED_PERIOD_FRAMES: u32 = 1024;
+/// About 93 ms per period at 22 050 Hz (≈11 wake-ups a second). An open
+/// output costs CPU per period, in cpal's thread and (behind ALSA) in
+/// PulseAudio's client thread, and a paced set keeps it open throughout: 1024
+/// frames cost 220 ms of CPU a minute of such a set, 2048 frames 141 ms. A
+/// phrase then starts 37 ms after its deadline at the median (63 ms worst)
+/// instead of 13 (31), still inside the 50 / 100 ms budget; a larger period
+/// would not be (README, "Performance"). Ignored by fallbacks.
+const PREFERRED_PERIOD_FRAMES: u32 = 2048;
 
 /// What the handle, the output and the renderer ask of the audio thread.
 pub(super) enum Command {
