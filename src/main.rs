@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use backcoach::catalog::{self, Catalog};
+use backcoach::catalog::{self, Catalog, CatalogError};
 use backcoach::cli::{self, Cli, Command, UserError};
 use backcoach::clock::{Clock, ClockError};
 use backcoach::store::{self, Store};
@@ -55,6 +55,15 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             exercise,
             plain,
         }) => {
+            // Lines instead of a screen: asked for, a pipe, or a dumb terminal.
+            let caps = Caps::detect(cli.ascii);
+            let lines = *plain || caps.dumb || !std::io::stdout().is_terminal();
+            // The built-in catalog's own routine needs no check before the
+            // screen changes (tests/it/catalog_facts.rs holds it there).
+            if routine.is_none() && exercise.is_none() && cli.catalog.is_none() && !lines {
+                let routine = cli::DEFAULT_ROUTINE.to_string();
+                return full_screen(&cli, ScreenCatalog::BuiltIn, StartAt::Session(routine));
+            }
             let catalog = catalog::load(cli.catalog.as_deref())?;
             // One exercise on its own goes the same way as a routine (issue 18).
             let routine = match exercise {
@@ -69,25 +78,23 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
             if exercise.is_none() && catalog.routine(&routine).is_none() {
                 return Err(UserError::UnknownRoutine(routine));
             }
-            // Lines instead of a screen: asked for, a pipe, or a dumb terminal.
-            let caps = Caps::detect(cli.ascii);
-            if *plain || caps.dumb || !std::io::stdout().is_terminal() {
+            if lines {
                 return line_mode(&cli, catalog, routine, caps);
             }
-            full_screen(&cli, catalog, StartAt::Session(routine))
+            full_screen(
+                &cli,
+                ScreenCatalog::Loaded(catalog),
+                StartAt::Session(routine),
+            )
         }
         Some(Command::Completions { shell }) => {
             print!("{}", cli::completions(*shell));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Week { print: false, date }) => {
-            let catalog = catalog::load(cli.catalog.as_deref())?;
-            full_screen(&cli, catalog, StartAt::Week(*date))
+            full_screen(&cli, ScreenCatalog::for_cli(&cli)?, StartAt::Week(*date))
         }
-        None => {
-            let catalog = catalog::load(cli.catalog.as_deref())?;
-            full_screen(&cli, catalog, StartAt::Home)
-        }
+        None => full_screen(&cli, ScreenCatalog::for_cli(&cli)?, StartAt::Home),
         Some(Command::Week { print: true, date }) => {
             let today = backcoach::cli::commands::today(&Clock::system())?;
             backcoach::cli::commands::week_print(cli.data_dir.as_deref(), *date, today)?
@@ -100,8 +107,7 @@ fn run(cli: Cli) -> Result<ExitCode, UserError> {
         }
         // Trends and the report (issue 19).
         Some(Command::Trends { print: false, .. }) => {
-            let catalog = catalog::load(cli.catalog.as_deref())?;
-            full_screen(&cli, catalog, StartAt::Trends)
+            full_screen(&cli, ScreenCatalog::for_cli(&cli)?, StartAt::Trends)
         }
         Some(Command::Trends { print: true, weeks }) => {
             let today = backcoach::cli::commands::today(&Clock::system())?;
@@ -155,7 +161,32 @@ fn line_mode(
     })
 }
 
-fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, UserError> {
+/// The catalog of a full-screen run. A user's file is read and checked
+/// before the screen changes, so its errors (with `line:column`) land on the
+/// normal screen; the built-in one, which the build and the tests check, is
+/// decoded after the switch, so the terminal answers sooner.
+enum ScreenCatalog {
+    Loaded(Catalog),
+    BuiltIn,
+}
+
+impl ScreenCatalog {
+    fn for_cli(cli: &Cli) -> Result<Self, UserError> {
+        Ok(match cli.catalog.as_deref() {
+            Some(path) => Self::Loaded(catalog::load_file(path)?),
+            None => Self::BuiltIn,
+        })
+    }
+
+    fn load(self) -> Result<Catalog, CatalogError> {
+        match self {
+            Self::Loaded(catalog) => Ok(catalog),
+            Self::BuiltIn => catalog::builtin(),
+        }
+    }
+}
+
+fn full_screen(cli: &Cli, catalog: ScreenCatalog, start: StartAt) -> Result<ExitCode, UserError> {
     // A clock outside the recordable dates is said before the screen changes.
     let clock = Clock::system();
     clock.now()?;
@@ -172,23 +203,35 @@ fn full_screen(cli: &Cli, catalog: Catalog, start: StartAt) -> Result<ExitCode, 
     };
     let exit = tui::run(
         |tx| {
+            let catalog = catalog.load().map_err(std::io::Error::other)?;
             let theme = Caps::detect(cli.ascii).theme();
-            App::new(catalog, store, start, sound, theme, tx).with_clock(clock)
+            Ok(App::new(catalog, store, start, sound, theme, tx).with_clock(clock))
         },
         &log,
     )
-    .map_err(|e| {
-        // The clock running out mid-session comes back through the loop.
-        match e
-            .get_ref()
-            .and_then(|inner| inner.downcast_ref::<ClockError>())
-        {
-            Some(clock) => UserError::Clock(*clock),
-            None => UserError::Terminal(e),
-        }
-    })?;
+    .map_err(screen_error)?;
     Ok(match exit {
         Exit::Normal => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128 + n as u8),
     })
+}
+
+/// What stopped a full-screen run, in the user's words: the clock running
+/// out mid-session and the built-in catalog come back through the terminal's
+/// error; anything else is the terminal's.
+fn screen_error(e: std::io::Error) -> UserError {
+    if let Some(clock) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<ClockError>())
+    {
+        return UserError::Clock(*clock);
+    }
+    if !e.get_ref().is_some_and(|inner| inner.is::<CatalogError>()) {
+        return UserError::Terminal(e);
+    }
+    match e.into_inner().map(|inner| inner.downcast::<CatalogError>()) {
+        Some(Ok(catalog)) => UserError::Catalog(*catalog),
+        Some(Err(other)) => UserError::Terminal(std::io::Error::other(other)),
+        None => UserError::Terminal(std::io::Error::other("the terminal")),
+    }
 }

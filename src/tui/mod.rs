@@ -39,7 +39,7 @@ pub enum Exit {
 /// Runs the app full-screen until it quits; the terminal is restored on every
 /// way out (normal exit, signal, panic), and nothing but the app draws on it.
 pub fn run(
-    make_app: impl FnOnce(mpsc::UnboundedSender<Background>) -> App,
+    make_app: impl FnOnce(mpsc::UnboundedSender<Background>) -> io::Result<App>,
     log_path: &Path,
 ) -> io::Result<Exit> {
     if !std::io::stdout().is_terminal() {
@@ -67,7 +67,13 @@ pub fn run(
         }
     };
     let (tx, rx) = mpsc::unbounded_channel();
-    let mut app = make_app(tx);
+    let mut app = match make_app(tx) {
+        Ok(app) => app,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     // Only the colours the terminal shows (none for NO_COLOR or TERM=dumb).
     let colors = caps::Caps::detect(false).colors;
     let mut terminal = Terminal::new(LeanBackend::new(io::stdout()).with_colors(colors))?;

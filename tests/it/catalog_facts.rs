@@ -598,3 +598,16 @@ fn every_quote_in_catalog_ron_s_comments_is_in_a_guide() {
         wrong.join("\n")
     );
 }
+
+/// `start` with no routine opens the built-in catalog's default routine
+/// without looking it up first (the screen changes before the built-in
+/// catalog is decoded, so the terminal answers sooner): it must be there.
+#[test]
+fn the_default_routine_of_start_is_in_the_built_in_catalog() {
+    let catalog = backcoach::catalog::builtin().expect("the built-in catalog");
+    assert!(
+        catalog.routine(backcoach::cli::DEFAULT_ROUTINE).is_some(),
+        "no routine {:?} in the built-in catalog",
+        backcoach::cli::DEFAULT_ROUTINE
+    );
+}
