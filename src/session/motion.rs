@@ -22,9 +22,10 @@ use crate::plan::REP_PACE_S;
 /// How long a held rep takes to ease into its end pose.
 pub const EASE_IN: Duration = Duration::from_secs(1);
 /// Steps of one ease from one pose to the other.
-pub const STEPS: u32 = 10;
-/// The shortest time between two steps: at most ten redraws a second.
-pub const MIN_STEP: Duration = Duration::from_millis(100);
+pub const STEPS: u32 = 8;
+/// The shortest time between two steps: eight redraws a second at most, so
+/// with the countdown's own tick a moving figure stays within ten a second.
+pub const MIN_STEP: Duration = Duration::from_millis(125);
 
 /// How the figure moves in the current phase.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,8 +126,8 @@ impl Session {
     }
 }
 
-/// Steps in an ease of `length`: ten, or fewer when that would be faster
-/// than ten a second.
+/// Steps in an ease of `length`: eight, or fewer when that would be faster
+/// than eight a second.
 fn steps_over(length: Duration) -> u32 {
     let most = (length.as_millis() / MIN_STEP.as_millis()).max(1);
     STEPS.min(u32::try_from(most).unwrap_or(STEPS))
@@ -273,7 +274,7 @@ mod tests {
         // Counting reps is no longer a wait with nothing to draw.
         assert_eq!(
             session.next_wake(Instant::now()),
-            Some(Instant::now() + ms(200))
+            Some(Instant::now() + ms(250))
         );
     }
 
@@ -362,7 +363,7 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn the_loop_wakes_at_most_ten_times_a_second_and_once_per_step() {
+    async fn the_loop_wakes_at_most_eight_times_a_second_and_once_per_step() {
         let (mut session, _) =
             Session::new(plan(DoseKind::Reps, 10, 0), settings(), Instant::now());
         let t0 = Instant::now();
@@ -378,14 +379,14 @@ mod tests {
             shown.push(motion(&session));
         }
         for pair in wakes.windows(2) {
-            assert!(pair[1] - pair[0] >= ms(100), "{wakes:?}");
+            assert!(pair[1] - pair[0] >= ms(125), "{wakes:?}");
         }
         // Every wake shows a new step: no wake is wasted on a still figure.
         for pair in shown.windows(2) {
             assert_ne!(pair[0], pair[1], "{shown:?}");
         }
-        // Two reps of 4 s, ten steps each way.
-        assert_eq!(wakes.len(), 40);
+        // Two reps of 4 s, eight steps each way.
+        assert_eq!(wakes.len(), 32);
     }
 
     #[tokio::test(start_paused = true)]
@@ -398,9 +399,9 @@ mod tests {
     }
 
     #[test]
-    fn a_fast_pace_is_held_to_ten_steps_a_second() {
-        assert_eq!(super::steps_over(Duration::from_secs(2)), 10);
-        assert_eq!(super::steps_over(ms(500)), 5);
+    fn a_fast_pace_is_held_to_eight_steps_a_second() {
+        assert_eq!(super::steps_over(Duration::from_secs(2)), 8);
+        assert_eq!(super::steps_over(ms(500)), 4);
         assert_eq!(super::steps_over(ms(50)), 1);
     }
 }
