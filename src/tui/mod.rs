@@ -52,31 +52,19 @@ pub fn run(
     let restorer = redirect.as_ref().map(|r| r.restorer());
     // The screen changes first, so the terminal answers at once; the runtime
     // and the app are built while its first frame is on the way.
-    if let Err(e) = enter_full_screen() {
-        ratatui::restore();
-        return Err(e);
-    }
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            ratatui::restore();
-            return Err(e);
-        }
-    };
+    restoring(enter_full_screen())?;
+    let runtime = restoring(
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+    )?;
     let (tx, rx) = mpsc::unbounded_channel();
-    let mut app = match make_app(tx) {
-        Ok(app) => app,
-        Err(e) => {
-            ratatui::restore();
-            return Err(e);
-        }
-    };
+    let mut app = restoring(make_app(tx))?;
     // Only the colours the terminal shows (none for NO_COLOR or TERM=dumb).
     let colors = caps::Caps::detect(false).colors;
-    let mut terminal = Terminal::new(LeanBackend::new(io::stdout()).with_colors(colors))?;
+    let mut terminal = restoring(Terminal::new(
+        LeanBackend::new(io::stdout()).with_colors(colors),
+    ))?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(r) = &restorer {
@@ -96,6 +84,12 @@ pub fn run(
         let _ = writeln!(io::stderr(), "backcoach: {note}");
     }
     result
+}
+
+/// A step of setting up the full screen: if it fails, the terminal is given
+/// back as it was before the error is reported on it.
+fn restoring<T>(step: io::Result<T>) -> io::Result<T> {
+    step.inspect_err(|_| ratatui::restore())
 }
 
 /// What `ratatui::init` does, without building a terminal of its own (one
