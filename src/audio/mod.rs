@@ -27,16 +27,19 @@
 //!    and a [`VoiceState`] for the header. Set [`Audio::set_muted`] if muted.
 //! 3. On the engine's effects: [`Audio::play`] (or [`Audio::play_alert`] for
 //!    the safety alert), [`Audio::say`], [`Audio::prepare`]; on `m` and `v`:
-//!    [`Audio::set_muted`] and [`Audio::set_voice`].
+//!    [`Audio::set_muted`] and [`Audio::set_voice`]. What the session will
+//!    sound in the next seconds goes ahead with [`Audio::play_at`] and
+//!    [`Audio::say`], and is withdrawn with [`Audio::withdraw_ahead`] on a key.
 //! 4. When the session screen closes: drop the [`Audio`] (this closes the
 //!    device), and only after leaving full-screen drop the redirect.
 
 mod cues;
+mod placed;
 mod player;
 pub mod voice;
 
 use std::fmt;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
@@ -161,6 +164,10 @@ struct Shared {
     speaking: AtomicUsize,
     /// False once the thread has given up (no device) or stopped.
     alive: AtomicBool,
+    /// How many times sounds placed ahead were withdrawn (a key changed
+    /// what comes): a placed sound asked for before the last withdrawal
+    /// ends unheard if it has not started.
+    withdrawn: AtomicU64,
 }
 
 impl Shared {
@@ -171,6 +178,7 @@ impl Shared {
             voice: AtomicBool::new(voice),
             speaking: AtomicUsize::new(0),
             alive: AtomicBool::new(true),
+            withdrawn: AtomicU64::new(0),
         }
     }
 
@@ -324,9 +332,37 @@ impl Audio {
         // A closed channel means the thread has stopped: nothing to play on.
         let _ = self.commands.send(Command::Play {
             cue,
-            asked: Instant::now(),
+            at: Instant::now(),
             alert: false,
+            generation: self.generation(),
         });
+    }
+
+    /// Play a cue due at `at`, placed in the stream ahead of time so it is
+    /// heard then (see [`Audio::withdraw_ahead`]). Does nothing when muted
+    /// or when there is no device.
+    pub fn play_at(&self, cue: Cue, at: Instant) {
+        if self.shared.muted.load(Ordering::Relaxed) || !self.shared.alive.load(Ordering::Relaxed) {
+            return;
+        }
+        let _ = self.commands.send(Command::Play {
+            cue,
+            at,
+            alert: false,
+            generation: self.generation(),
+        });
+    }
+
+    /// Withdraw every cue and phrase asked for ahead of its instant that has
+    /// not started (a key changed what comes; the session places them again).
+    /// What the device already holds still plays: at most its buffer.
+    pub fn withdraw_ahead(&self) {
+        self.shared.withdrawn.fetch_add(1, Ordering::Relaxed);
+        let _ = self.commands.send(Command::Withdraw);
+    }
+
+    fn generation(&self) -> u64 {
+        self.shared.withdrawn.load(Ordering::Relaxed)
     }
 
     /// Play a safety alert now, muted or not (`m` silences coaching cues, not
@@ -338,20 +374,25 @@ impl Audio {
         }
         let _ = self.commands.send(Command::Play {
             cue,
-            asked: Instant::now(),
+            at: Instant::now(),
             alert: true,
+            generation: self.generation(),
         });
     }
 
-    /// Say a phrase due at `due`: now if it is rendered (after the phrase
-    /// sounding, if any), as soon as it is rendered otherwise, dropped if
-    /// that is too late to help. Does nothing when muted, with the voice off,
-    /// or with no device.
+    /// Say a phrase due at `due`: then if it is rendered (after the phrase
+    /// sounding, if any; `due` may be ahead, see [`Audio::withdraw_ahead`]),
+    /// as soon as it is rendered otherwise, dropped if that is too late to
+    /// help. Does nothing when muted, with the voice off, or with no device.
     pub fn say(&self, phrase: Phrase, due: Instant) {
         if !self.shared.speaks() || !self.shared.alive.load(Ordering::Relaxed) {
             return;
         }
-        let _ = self.commands.send(Command::Say { phrase, due });
+        let _ = self.commands.send(Command::Say {
+            phrase,
+            due,
+            generation: self.generation(),
+        });
     }
 
     /// The next sound is due at `at` (`None`: nothing is due): the output

@@ -24,6 +24,7 @@ use rodio::cpal::{self, BufferSize, SampleFormat};
 use rodio::{ChannelCount, DeviceSinkBuilder, MixerDeviceSink, SampleRate, Source};
 
 use super::cues::CueCache;
+use super::placed::{Placed, Placement, Step};
 use super::voice::{self, Made, Phrases, Queue, Rendered};
 use super::{AudioStatus, Shared};
 use crate::cue::{Cue, Phrase};
@@ -76,20 +77,26 @@ const PREFERRED_FORMAT: SampleFormat = SampleFormat::I16;
 /// phrase then starts 37 ms after its deadline at the median (63 ms worst)
 /// instead of 13 (31), still inside the 50 / 100 ms budget; a larger period
 /// would not be (README, "Performance"). Ignored by fallbacks.
-const PREFERRED_PERIOD_FRAMES: u32 = 2048;
+const PREFERRED_PERIOD_FRAMES: u32 = 4096;
 
 /// What the handle, the output and the renderer ask of the audio thread.
 pub(super) enum Command {
     Play {
         cue: Cue,
-        asked: Instant,
+        /// When it is due: now, or ahead.
+        at: Instant,
         /// A safety alert: heard even when muted with `m`, never ducked.
         alert: bool,
+        /// [`Shared::withdrawn`] when asked.
+        generation: u64,
     },
     Say {
         phrase: Phrase,
         due: Instant,
+        generation: u64,
     },
+    /// What was placed ahead and has not started is withdrawn.
+    Withdraw,
     /// An exercise comes: render its words now.
     Prepare(usize),
     /// The next sound is due then (or nothing is).
@@ -121,8 +128,10 @@ struct Voice {
     engine: Option<bool>,
     /// When the phrase (or alert) sounding now ends: the next starts then.
     busy_until: Instant,
-    /// A phrase asked for before it was rendered, and its deadline.
-    waiting: Option<(Phrase, Instant)>,
+    /// A phrase asked for before it was rendered, its deadline and generation.
+    waiting: Option<(Phrase, Instant, u64)>,
+    /// Phrases placed in the stream: when each starts and ends.
+    placed: Vec<(Instant, Instant)>,
     /// Every phrase heard: (its deadline, when it was meant to start, when it did).
     heard: Vec<(Instant, Instant, Instant)>,
 }
@@ -137,8 +146,15 @@ struct Player<'a, F: FnMut(AudioStatus)> {
     quiet_at: Instant,
     /// The next sound the engine expects, not yet opened for.
     expected: Option<Instant>,
+    /// The open output's buffer: a sample is heard this long after it is
+    /// taken (one period; zero when the device chose its own).
+    lead: Duration,
     cues: CueCache,
     voice: Option<Voice>,
+    /// Sounds placed ahead, held here until shortly before the output takes
+    /// them (in time order): in the mixer, each would cost a little for
+    /// every sample it waits.
+    held: Vec<(Instant, Box<dyn Source + Send>)>,
 }
 
 /// The audio thread: open the device, report, then sleep on the channel;
@@ -158,8 +174,10 @@ pub(super) fn run_player(
         sink: None,
         quiet_at: Instant::now() + IDLE_CLOSE,
         expected: None,
+        lead: Duration::ZERO,
         cues: CueCache::default(),
         voice: None,
+        held: Vec::new(),
     };
     // The voice starts rendering while the device opens: the first phrase
     // is due the moment the session starts.
@@ -174,6 +192,7 @@ pub(super) fn run_player(
                 sink.config().sample_format(),
                 sink.config().buffer_size(),
             );
+            player.lead = output_lead(&sink);
             player.sink = Some(sink);
         }
         Err(reason) => {
@@ -234,6 +253,13 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
     /// When the thread must wake with no command: to close the quiet output,
     /// or to open it ahead of an expected sound.
     fn next_wake(&self) -> Option<Instant> {
+        let release = self.held.first().map(|(at, _)| *at);
+        [self.device_wake(), release].into_iter().flatten().min()
+    }
+
+    /// When the output must be looked at: closed once quiet, or opened
+    /// ahead of an expected sound.
+    fn device_wake(&self) -> Option<Instant> {
         match (&self.sink, self.expected) {
             (Some(_), _) => Some(self.quiet_at),
             (None, Some(at)) => Some(at.checked_sub(PREOPEN).unwrap_or(at)),
@@ -241,11 +267,48 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         }
     }
 
-    /// The wake came: close the output if nothing is due soon, keep it open
-    /// for a sound due soon, or open it ahead of one. False when the output
-    /// is gone (reported).
-    fn woken(&mut self) -> bool {
+    /// Puts a sound into the mixer, or holds it until `release` if that is
+    /// later than now.
+    fn mix(&mut self, release: Instant, source: Box<dyn Source + Send>) {
+        if release > Instant::now() {
+            let i = self.held.partition_point(|(at, _)| *at <= release);
+            self.held.insert(i, (release, source));
+        } else if let Some(sink) = &self.sink {
+            sink.mixer().add(source);
+        }
+    }
+
+    /// When a sound heard at `start` goes into the mixer: one period of the
+    /// output's wait and its buffer before the output takes it, and a period
+    /// to spare.
+    fn release_for(&self, start: Instant) -> Instant {
+        start.checked_sub(self.lead * 3).unwrap_or(start)
+    }
+
+    /// Held sounds whose time has come go into the mixer.
+    fn release_held(&mut self) {
         let now = Instant::now();
+        let due = self.held.partition_point(|(at, _)| *at <= now);
+        let released: Vec<_> = self.held.drain(..due).collect();
+        if !released.is_empty() && !self.ensure_sink() {
+            return;
+        }
+        if let Some(sink) = &self.sink {
+            for (_, source) in released {
+                sink.mixer().add(source);
+            }
+        }
+    }
+
+    /// The wake came: let held sounds go, then close the output if nothing
+    /// is due soon, keep it open for a sound due soon, or open it ahead of
+    /// one. False when the output is gone (reported).
+    fn woken(&mut self) -> bool {
+        self.release_held();
+        let now = Instant::now();
+        if self.device_wake().is_none_or(|at| at > now) {
+            return self.shared.alive.load(Ordering::Relaxed);
+        }
         let soon = self.expected.filter(|at| *at <= now + PREOPEN + IDLE_CLOSE);
         match (&self.sink, soon) {
             (Some(_), Some(at)) => {
@@ -307,6 +370,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             engine: None,
             busy_until: Instant::now(),
             waiting: None,
+            placed: Vec::new(),
             heard: Vec::new(),
         });
         self.render_missing();
@@ -329,8 +393,21 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
     /// Handles one command; false when the thread must end.
     fn handle(&mut self, command: Command) -> bool {
         match command {
-            Command::Play { cue, asked, alert } => self.play_cue(cue, asked, alert),
-            Command::Say { phrase, due } => self.say(phrase, due),
+            Command::Play {
+                cue,
+                at,
+                alert,
+                generation,
+            } => self.play_cue(cue, at, alert, generation),
+            Command::Say {
+                phrase,
+                due,
+                generation,
+            } => self.say(phrase, due, generation),
+            Command::Withdraw => {
+                self.withdraw();
+                true
+            }
             Command::Prepare(exercise) => {
                 if let Some(voice) = &mut self.voice {
                     voice.phrases.prepare(exercise);
@@ -385,6 +462,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         }
         match open_sink(self.events.clone()) {
             Ok(opened) => {
+                self.lead = output_lead(&opened);
                 self.sink = Some(opened);
                 true
             }
@@ -397,11 +475,14 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         }
     }
 
-    fn play_cue(&mut self, cue: Cue, asked: Instant, alert: bool) -> bool {
+    /// Plays a cue due at `at` (now, or ahead: placed in the stream to be
+    /// heard then); dropped if it could only be heard well after its moment.
+    fn play_cue(&mut self, cue: Cue, at: Instant, alert: bool, generation: u64) -> bool {
         if self.shared.muted.load(Ordering::Relaxed) && !alert {
             return true;
         }
-        let late = asked.elapsed();
+        let now = Instant::now();
+        let late = now.saturating_duration_since(at);
         if late > STALE_CUE {
             tracing::debug!("audio: dropped {cue:?}, {late:?} late");
             return true;
@@ -413,17 +494,21 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             return false;
         }
         let length = samples.total_duration().unwrap_or(Duration::from_secs(1));
-        if let Some(sink) = &self.sink {
-            let shared = Arc::clone(self.shared);
-            if alert {
-                sink.mixer()
-                    .add(cue_source(samples, move || shared.volume_gain()));
-            } else {
-                sink.mixer()
-                    .add(cue_source(samples, move || shared.cue_gain()));
-            }
-        }
-        let ends = Instant::now() + length;
+        let placement = Placement::new(at, self.lead, generation, Arc::clone(self.shared));
+        let shared = Arc::clone(self.shared);
+        let source: Box<dyn Source + Send> = if alert {
+            Box::new(Placed::new(
+                cue_source(samples, move || shared.volume_gain()),
+                placement,
+            ))
+        } else {
+            Box::new(Placed::new(
+                cue_source(samples, move || shared.cue_gain()),
+                placement,
+            ))
+        };
+        self.mix(self.release_for(at), source);
+        let ends = self.heard_from(at, now) + length;
         if alert && let Some(voice) = &mut self.voice {
             // The safety stop's sentence follows the alert, never over it.
             voice.busy_until = voice.busy_until.max(ends);
@@ -432,7 +517,14 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         true
     }
 
-    fn say(&mut self, phrase: Phrase, due: Instant) -> bool {
+    /// When a sound due at `at` is heard at the latest: then, if that is
+    /// far enough ahead to be placed; otherwise after the next period and
+    /// the device's buffer.
+    fn heard_from(&self, at: Instant, now: Instant) -> Instant {
+        at.max(now + self.lead * 2)
+    }
+
+    fn say(&mut self, phrase: Phrase, due: Instant, generation: u64) -> bool {
         let Some(voice) = &mut self.voice else {
             return true;
         };
@@ -440,7 +532,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             return true;
         }
         match voice.phrases.get(&phrase).cloned() {
-            Some(rendered) => self.speak(phrase, rendered, due),
+            Some(rendered) => self.speak(phrase, rendered, due, generation),
             None => {
                 // Not rendered yet: as soon as it is, if still in time.
                 if !voice.phrases.is_pending(&phrase)
@@ -449,35 +541,39 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
                     tracing::debug!("voice: {phrase:?} asked for before it was rendered");
                     voice.queue.push(job, true);
                 }
-                voice.waiting = Some((phrase, due));
+                voice.waiting = Some((phrase, due, generation));
                 true
             }
         }
     }
 
-    /// Plays a rendered phrase due at `due`: at once, or when the phrase (or
-    /// alert) sounding now ends; dropped if that is too late to help.
-    fn speak(&mut self, phrase: Phrase, rendered: Rendered, due: Instant) -> bool {
+    /// Plays a rendered phrase due at `due` (now, or ahead): then, or when
+    /// the phrase (or alert) sounding before it ends; dropped if that is too
+    /// late to help.
+    fn speak(&mut self, phrase: Phrase, rendered: Rendered, due: Instant, generation: u64) -> bool {
         let now = Instant::now();
         let Some(voice) = &mut self.voice else {
             return true;
         };
         // When it could start: its deadline, or the end of what sounds before it.
         let could = due.max(voice.busy_until);
-        let start = now.max(voice.busy_until);
+        let start = could.max(now);
         let late = start.saturating_duration_since(due);
         if late > STALE_SPEECH {
             tracing::debug!("voice: dropped {phrase:?}: it could start only {late:?} late");
             return true;
         }
-        voice.busy_until = start + rendered.duration();
+        let heard = could.max(now + self.lead * 2);
+        voice.busy_until = heard + rendered.duration();
+        voice.placed.retain(|(_, end)| *end > now);
+        voice.placed.push((heard, voice.busy_until));
         let ends = voice.busy_until;
         if !self.ensure_sink() {
             return false;
         }
-        let delay = start.saturating_duration_since(now);
+        let placement = Placement::new(start, self.lead, generation, Arc::clone(self.shared));
         let events = self.events.clone();
-        let source = Speech::new(rendered, delay, Arc::clone(self.shared), move |at| {
+        let source = Speech::new(rendered, placement, Arc::clone(self.shared), move |at| {
             let _ = events.send(Command::Started {
                 phrase,
                 due,
@@ -485,11 +581,31 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
                 at,
             });
         });
-        if let Some(sink) = &self.sink {
-            sink.mixer().add(source);
-        }
+        self.mix(self.release_for(start), Box::new(source));
         self.quiet_at = self.quiet_at.max(ends + IDLE_CLOSE);
         true
+    }
+
+    /// Sounds placed ahead that have not started were withdrawn (they end
+    /// unheard): the voice is free once what has started ends.
+    fn withdraw(&mut self) {
+        // Held sounds were all placed before the withdrawal and none has started.
+        self.held.clear();
+        let Some(voice) = &mut self.voice else {
+            return;
+        };
+        let now = Instant::now();
+        // What starts within the device's buffer may be in it already.
+        let committed = now + self.lead * 2;
+        voice.placed.retain(|(start, _)| *start <= committed);
+        voice.busy_until = voice
+            .placed
+            .iter()
+            .map(|(_, end)| *end)
+            .max()
+            .unwrap_or(now)
+            .min(voice.busy_until);
+        voice.waiting = None;
     }
 
     fn made(&mut self, made: Made) -> bool {
@@ -503,12 +619,12 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
                     (self.on_status)(AudioStatus::VoiceReady);
                 }
                 voice.phrases.rendered(phrase, rendered.clone());
-                if let Some((waiting, due)) = voice.waiting
+                if let Some((waiting, due, generation)) = voice.waiting
                     && waiting == phrase
                 {
                     voice.waiting = None;
                     if self.shared.speaks() {
-                        return self.speak(phrase, rendered, due);
+                        return self.speak(phrase, rendered, due, generation);
                     }
                 }
             }
@@ -519,7 +635,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             }
             Made::Failed(phrase) => {
                 voice.phrases.failed(phrase);
-                if voice.waiting.is_some_and(|(p, _)| p == phrase) {
+                if voice.waiting.is_some_and(|(p, _, _)| p == phrase) {
                     voice.waiting = None;
                 }
             }
@@ -569,13 +685,13 @@ pub(super) fn cue_source(
         .periodic_access(GAIN_UPDATE, move |source| source.set_factor(gain()))
 }
 
-/// A phrase in the stream: `delay` of silence (the phrase before it still
-/// sounding), then its samples at the voice's gain. While it sounds it
-/// counts as speaking (the chimes duck); its first sound is reported once.
+/// A phrase at its place in the stream ([`Placement`]), at the voice's
+/// gain. While it sounds it counts as speaking (the chimes duck); when its
+/// first sample is heard is reported once.
 pub(super) struct Speech {
     rendered: Rendered,
     pos: usize,
-    delay: usize,
+    placement: Placement,
     shared: Arc<Shared>,
     gain: f32,
     until_gain_update: usize,
@@ -585,16 +701,16 @@ pub(super) struct Speech {
 }
 
 impl Speech {
-    /// A phrase that starts after `delay`.
+    /// A phrase heard where `placement` puts it.
     pub fn new(
         rendered: Rendered,
-        delay: Duration,
+        placement: Placement,
         shared: Arc<Shared>,
         on_start: impl FnOnce(Instant) + Send + 'static,
     ) -> Speech {
         let rate = rendered.rate.max(1);
         Speech {
-            delay: (delay.as_secs_f64() * f64::from(rate)).round() as usize,
+            placement,
             pos: 0,
             gain: shared.speech_gain(),
             until_gain_update: 0,
@@ -617,9 +733,10 @@ impl Iterator for Speech {
     type Item = rodio::Sample;
 
     fn next(&mut self) -> Option<rodio::Sample> {
-        if self.delay > 0 {
-            self.delay -= 1;
-            return Some(0.0);
+        match self.placement.step(self.rendered.rate) {
+            Step::Silence => return Some(0.0),
+            Step::Withdrawn => return None,
+            Step::Sound => {}
         }
         let Some(&sample) = self.rendered.samples.get(self.pos) else {
             self.stop_speaking();
@@ -629,7 +746,7 @@ impl Iterator for Speech {
             self.speaking = true;
             self.shared.speaking.fetch_add(1, Ordering::Relaxed);
             if let Some(on_start) = self.on_start.take() {
-                on_start(Instant::now());
+                on_start(self.placement.heard_at().unwrap_or_else(Instant::now));
             }
         }
         if self.until_gain_update == 0 {
@@ -644,8 +761,8 @@ impl Iterator for Speech {
 
 impl Source for Speech {
     fn current_span_len(&self) -> Option<usize> {
-        let left = self.delay + self.rendered.samples.len().saturating_sub(self.pos);
-        Some(left)
+        // Mono at the phrase's rate throughout, its silence included.
+        None
     }
 
     fn channels(&self) -> ChannelCount {
@@ -657,10 +774,7 @@ impl Source for Speech {
     }
 
     fn total_duration(&self) -> Option<Duration> {
-        let rate = f64::from(self.rendered.rate.max(1));
-        Some(Duration::from_secs_f64(
-            (self.delay + self.rendered.samples.len()) as f64 / rate,
-        ))
+        None
     }
 }
 
@@ -688,6 +802,18 @@ fn open_sink(events: Sender<Command>) -> Result<MixerDeviceSink, String> {
     // rodio would otherwise print a line to stderr when the sink is dropped.
     sink.log_on_drop(false);
     Ok(sink)
+}
+
+/// How long after the output takes a sample it is heard: cpal keeps two
+/// periods in the device's buffer and takes one when one is free, so one
+/// period (unknown, so zero, when the device chose its own).
+fn output_lead(sink: &MixerDeviceSink) -> Duration {
+    match sink.config().buffer_size() {
+        BufferSize::Fixed(frames) => Duration::from_secs_f64(
+            f64::from(*frames) / f64::from(sink.config().sample_rate().get()),
+        ),
+        BufferSize::Default => Duration::ZERO,
+    }
 }
 
 /// cpal's error callback, on its output thread: log through tracing (rodio's

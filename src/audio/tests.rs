@@ -3,10 +3,10 @@
 
 use std::sync::mpsc;
 
+use super::placed::{Placed, Placement};
 use super::player::{DUCK, PREFERRED_CHANNELS, PREFERRED_RATE, Speech, cue_source, describe};
 use super::voice::Rendered;
 use super::*;
-use rodio::Source;
 use rodio::cpal;
 
 fn peak(s: &[f32]) -> f32 {
@@ -152,32 +152,127 @@ fn overlapping_cues_mix() {
     );
 }
 
+/// Where the first non-silent sample is.
+fn first_sound(out: &[f32]) -> usize {
+    out.iter().position(|x| x.abs() > 0.0).expect("it sounds")
+}
+
+/// Within a millisecond: a placement is counted from the moment the output
+/// first takes a sample, a few microseconds after the test made it.
+fn about(actual: usize, expected: usize) -> bool {
+    actual.abs_diff(expected) <= ms_of_samples(1)
+}
+
 #[test]
-fn a_phrase_starts_after_its_delay_at_the_volume_and_reports_its_start_once() {
+fn a_phrase_placed_ahead_starts_at_its_instant_and_reports_it_once() {
     let shared = shared(50);
     let (tx, rx) = mpsc::channel();
-    let speech = Speech::new(
-        phrase(300),
-        Duration::from_millis(200),
-        Arc::clone(&shared),
-        move |at| {
-            let _ = tx.send(at);
-        },
-    );
-    assert_eq!(
-        speech.total_duration(),
-        Some(Duration::from_millis(500)),
-        "the delay and the phrase"
-    );
+    let start = Instant::now() + Duration::from_millis(200);
+    let placement = Placement::new(start, Duration::ZERO, 0, Arc::clone(&shared));
+    let speech = Speech::new(phrase(300), placement, Arc::clone(&shared), move |at| {
+        let _ = tx.send(at);
+    });
     let out: Vec<f32> = speech.collect();
-    let first = out.iter().position(|x| x.abs() > 0.0).expect("it sounds");
-    // Sample-exact: the phrase begins exactly 200 ms into the stream.
-    assert_eq!(first, ms_of_samples(200));
-    assert_eq!(out.len(), ms_of_samples(500));
+    // The phrase begins 200 ms into the stream, then plays whole.
+    let first = first_sound(&out);
+    assert!(about(first, ms_of_samples(200)), "{first}");
+    assert_eq!(out.len() - first, ms_of_samples(300));
     assert!((peak(&out) - 0.5 * volume_gain(50)).abs() < 1e-3);
-    assert!(rx.try_recv().is_ok() && rx.try_recv().is_err());
+    // Reported once, as heard at its instant.
+    let heard = rx.try_recv().expect("reported");
+    assert!(heard.max(start) - heard.min(start) <= Duration::from_millis(1));
+    assert!(rx.try_recv().is_err());
     // Over: nothing counts as speaking any more.
     assert_eq!(shared.speaking.load(Ordering::Relaxed), 0);
+}
+
+#[test]
+fn the_device_buffer_is_allowed_for_a_sound_is_taken_that_much_before_its_instant() {
+    let shared = shared(100);
+    let start = Instant::now() + Duration::from_millis(500);
+    let lead = Duration::from_millis(186);
+    let (tx, rx) = mpsc::channel();
+    let placement = Placement::new(start, lead, 0, Arc::clone(&shared));
+    let speech = Speech::new(phrase(100), placement, Arc::clone(&shared), move |at| {
+        let _ = tx.send(at);
+    });
+    let out: Vec<f32> = speech.collect();
+    let first = first_sound(&out);
+    assert!(about(first, ms_of_samples(500 - 186)), "{first}");
+    // Heard at its instant: taken `lead` before it.
+    let heard = rx.try_recv().expect("reported");
+    assert!(heard.max(start) - heard.min(start) <= Duration::from_millis(1));
+
+    // A cue placed the same way.
+    let samples = cues::decode_cue(Cue::Tick).expect("decodes");
+    let start = Instant::now() + Duration::from_millis(300);
+    let placement = Placement::new(start, lead, 0, Arc::clone(&shared));
+    let cue: Vec<f32> = Placed::new(samples, placement).collect();
+    let first = first_sound(&cue);
+    assert!(about(first, ms_of_samples(300 - 186)), "{first}");
+    // Silence, then the whole cue.
+    let tick = samples_of(Cue::Tick);
+    assert_eq!(&cue[cue.len() - tick.len()..], &tick[..]);
+}
+
+#[test]
+fn a_sound_due_already_starts_at_once() {
+    let shared = shared(100);
+    let placement = Placement::new(
+        Instant::now() - Duration::from_millis(30),
+        Duration::from_millis(186),
+        0,
+        Arc::clone(&shared),
+    );
+    let out: Vec<f32> = Speech::new(phrase(100), placement, Arc::clone(&shared), |_| {}).collect();
+    assert_eq!(first_sound(&out), 0);
+    let out: Vec<f32> = Placed::new(
+        cues::decode_cue(Cue::Go).expect("decodes"),
+        Placement::now(Arc::clone(&shared)),
+    )
+    .collect();
+    assert_eq!(out, samples_of(Cue::Go));
+}
+
+#[test]
+fn a_withdrawal_ends_what_has_not_started_and_spares_what_has() {
+    let shared = shared(100);
+    let ahead = Instant::now() + Duration::from_millis(400);
+    let mut waiting = Speech::new(
+        phrase(300),
+        Placement::new(ahead, Duration::ZERO, 0, Arc::clone(&shared)),
+        Arc::clone(&shared),
+        |_| {},
+    );
+    let mut sounding = Speech::new(
+        phrase(300),
+        Placement::new(Instant::now(), Duration::ZERO, 0, Arc::clone(&shared)),
+        Arc::clone(&shared),
+        |_| {},
+    );
+    let _: Vec<f32> = waiting.by_ref().take(ms_of_samples(100)).collect();
+    let begun: Vec<f32> = sounding.by_ref().take(ms_of_samples(100)).collect();
+    assert!(peak(&begun) > 0.4);
+    // A key: everything placed before it that has not started goes.
+    shared.withdrawn.fetch_add(1, Ordering::Relaxed);
+    assert_eq!(waiting.next(), None, "withdrawn in its silence");
+    let rest: Vec<f32> = sounding.collect();
+    assert_eq!(rest.len(), ms_of_samples(200), "the sounding one plays out");
+    // A sound asked for after the withdrawal is placed as usual.
+    let generation = shared.withdrawn.load(Ordering::Relaxed);
+    let later: Vec<f32> = Speech::new(
+        phrase(50),
+        Placement::new(
+            Instant::now(),
+            Duration::ZERO,
+            generation,
+            Arc::clone(&shared),
+        ),
+        Arc::clone(&shared),
+        |_| {},
+    )
+    .collect();
+    assert_eq!(later.len(), ms_of_samples(50));
 }
 
 #[test]
@@ -187,7 +282,12 @@ fn the_voice_off_or_mute_silences_a_phrase_already_sounding() {
         |s: &Shared| s.muted.store(true, Ordering::Relaxed),
     ] {
         let shared = shared(100);
-        let mut speech = Speech::new(phrase(400), Duration::ZERO, Arc::clone(&shared), |_| {});
+        let mut speech = Speech::new(
+            phrase(400),
+            Placement::now(Arc::clone(&shared)),
+            Arc::clone(&shared),
+            |_| {},
+        );
         let before: Vec<f32> = speech.by_ref().take(ms_of_samples(100)).collect();
         assert!(peak(&before) > 0.4);
         silence(&shared);
@@ -212,7 +312,7 @@ fn the_chimes_duck_while_the_coach_speaks_but_the_alert_does_not() {
     // Now a phrase starts: the chime goes down to DUCK of itself.
     mixer.add(Speech::new(
         phrase(2000),
-        Duration::ZERO,
+        Placement::now(Arc::clone(&shared)),
         Arc::clone(&shared),
         |_| {},
     ));

@@ -19,6 +19,7 @@
 //! * `show` and [`view`]: what the screen shows, built from the state;
 //! * `motion`: where the figure is; [`speech`]: what the coach says.
 
+mod ahead;
 pub mod estimate;
 mod motion;
 mod moves;
@@ -317,7 +318,7 @@ struct RatingPlace {
 }
 
 /// A running session.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Session {
     plan: Plan,
     steps: Vec<Step>,
@@ -691,6 +692,8 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod ahead_tests;
 #[cfg(test)]
 mod honest_tests;
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! effects become the world here: cues are played, phrases said, records
 //! change.
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -24,6 +25,18 @@ use crate::tui::screens::session::Status;
 
 /// How long the audio device stays open after a session ends, so its last cue plays out.
 pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
+
+/// How far ahead the session's cues and phrases go to the audio side, to be
+/// placed in the stream and heard on their instants: more than the output's
+/// two periods (0.37 s at 4096 frames) plus a second between wakes.
+const PLACE_AHEAD: Duration = Duration::from_secs(2);
+
+/// More is placed at a wake when what is placed runs out within this.
+const PLACE_AGAIN: Duration = Duration::from_millis(1200);
+
+/// The loop wakes to place more, if it would not wake anyway, this long
+/// before what is placed runs out: still more than the output's two periods.
+const PLACE_LAST: Duration = Duration::from_millis(600);
 
 /// What a running session needs from the app to start.
 #[derive(Debug, Clone)]
@@ -128,6 +141,12 @@ pub struct SessionRun {
     pub bell_due: bool,
     /// The next sound the audio side was told to expect.
     expected: Option<Instant>,
+    /// Cues and phrases handed to the audio side ahead of their instants,
+    /// not yet reached: the engine emits them again then, and they are not
+    /// played twice.
+    placed: VecDeque<(Instant, Effect)>,
+    /// Everything due up to here has been placed.
+    placed_until: Instant,
 }
 
 impl SessionRun {
@@ -207,8 +226,11 @@ impl SessionRun {
             save_before_showing: false,
             bell_due: false,
             expected: None,
+            placed: VecDeque::new(),
+            placed_until: now,
         };
         run.apply(fx, now, wall, false);
+        run.place_ahead(now);
         run
     }
 
@@ -223,6 +245,7 @@ impl SessionRun {
         self.save_before_showing |= fx.iter().any(Effect::must_save_before_showing);
         for effect in &fx {
             match effect {
+                Effect::Sound(_) | Effect::Say { .. } if self.was_placed(effect, now) => {}
                 Effect::Sound(cue) => {
                     if let Some(audio) = &self.audio {
                         if *cue == Cue::SafetyAlert {
@@ -255,6 +278,56 @@ impl SessionRun {
         self.expect_next_sound();
     }
 
+    /// Whether `effect`, emitted now, was placed ahead already (it is then
+    /// forgotten: placed once, heard once).
+    fn was_placed(&mut self, effect: &Effect, now: Instant) -> bool {
+        let found = self
+            .placed
+            .iter()
+            .position(|(at, placed)| placed == effect && *at <= now);
+        found.and_then(|i| self.placed.remove(i)).is_some()
+    }
+
+    /// Hands the cues and phrases of the next seconds to the audio side, to
+    /// be heard on their instants, when what is placed runs short.
+    fn place_ahead(&mut self, now: Instant) {
+        let Some(audio) = &self.audio else {
+            return;
+        };
+        if now + PLACE_AGAIN < self.placed_until || self.audio_close_at.is_some() {
+            return;
+        }
+        // Anything left over was due and not emitted: forget it.
+        self.placed.retain(|(at, _)| *at + PLACE_AHEAD > now);
+        let horizon = now + PLACE_AHEAD;
+        for (at, effect) in self
+            .engine
+            .sounds_ahead(self.placed_until.max(now), horizon)
+        {
+            match effect {
+                // A safety alert never comes without a key; played when emitted.
+                Effect::Sound(Cue::SafetyAlert) => continue,
+                Effect::Sound(cue) => audio.play_at(cue, at.into_std()),
+                Effect::Say { phrase, due } => audio.say(phrase, due.into_std()),
+                _ => continue,
+            }
+            self.placed.push_back((at, effect));
+        }
+        self.placed_until = horizon;
+    }
+
+    /// A key may change what comes: what was placed ahead is withdrawn (and
+    /// placed again from the new state).
+    fn withdraw_placed(&mut self, now: Instant) {
+        if !self.placed.is_empty()
+            && let Some(audio) = &self.audio
+        {
+            audio.withdraw_ahead();
+        }
+        self.placed.clear();
+        self.placed_until = now;
+    }
+
     /// Tells the audio side when the next sound is due, so its output is
     /// open by then (opening one takes up to a second or two, with
     /// PulseAudio; a phrase must start on its deadline).
@@ -276,15 +349,20 @@ impl SessionRun {
             self.audio = None;
             self.audio_close_at = None;
         }
+        self.place_ahead(now);
     }
 
     /// The next moment the session must wake.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let close = self.audio_close_at.filter(|_| self.audio.is_some());
-        match (self.engine.next_wake(now), close) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        // Only while sounds can come: never while paused or waiting for a key.
+        let place = (self.audio.is_some() && self.engine.next_sound().is_some())
+            .then(|| self.placed_until.checked_sub(PLACE_LAST))
+            .flatten();
+        [self.engine.next_wake(now), close, place]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// The audio thread reported on the device or the voice.
@@ -320,6 +398,11 @@ impl SessionRun {
         let Some(engine_key) = engine_key(key) else {
             return After::Stay;
         };
+        // What was due by now sounds as placed; after the key, what comes is
+        // placed again.
+        let due = self.engine.tick(now);
+        self.apply(due, now, wall, bell);
+        self.withdraw_placed(now);
         let fx = self.engine.key(engine_key, now);
         let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
         self.apply(fx, now, wall, bell);
@@ -331,6 +414,7 @@ impl SessionRun {
         }
         // Mute, voice and pause change what comes next.
         self.expect_next_sound();
+        self.place_ahead(now);
         self.sound = match (self.engine.muted(), self.sound) {
             (_, SoundState::NoDevice) => SoundState::NoDevice,
             (true, _) => SoundState::Muted,
