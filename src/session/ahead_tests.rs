@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
+use super::ahead::{Ahead, PLACE_LAST};
 use super::tests_support::{plan_of, planned};
 use super::*;
 use crate::catalog::DoseKind;
@@ -162,4 +163,131 @@ async fn a_pause_moves_what_comes_so_foretold_sounds_must_be_withdrawn_on_a_key(
     let next_after = after.first().cloned();
     assert!(next_before.is_some(), "{before:?}");
     assert_eq!(next_after, next_before.map(|(t, e)| (t + s(5), e)));
+}
+
+/// What the audio side hears when the event loop drives `session` with an
+/// [`Ahead`] as `SessionRun` does, pressing `keys` at their offsets from
+/// `t0`: each sound with its instant, whether it went ahead (and how far
+/// ahead), against every sound the session emitted.
+struct Heard {
+    /// (instant, sound, handed over this long before it).
+    heard: Vec<(Instant, Effect, Duration)>,
+    emitted: Vec<(Instant, Effect)>,
+}
+
+async fn drive(
+    session: &mut Session,
+    t0: Instant,
+    until: Instant,
+    keys: &[(Duration, Key)],
+) -> Heard {
+    let mut ahead = Ahead::new(t0);
+    // Handed over ahead and not withdrawn: (instant, sound, when handed over).
+    let mut pending: Vec<(Instant, Effect, Instant)> = Vec::new();
+    let mut heard = Vec::new();
+    let mut emitted = Vec::new();
+    let mut keys = keys.iter().copied().peekable();
+    let take = |fx: Vec<Effect>,
+                    now: Instant,
+                    ahead: &mut Ahead,
+                    heard: &mut Vec<_>,
+                    emitted: &mut Vec<_>| {
+        for e in fx {
+            let at = match e {
+                Effect::Say { due, .. } => due,
+                Effect::Sound(_) => now,
+                _ => continue,
+            };
+            emitted.push((at, e.clone()));
+            if !ahead.was_placed(&e, now) {
+                heard.push((at, e, Duration::ZERO));
+            }
+        }
+    };
+    for (at, e) in ahead.more(session, t0) {
+        pending.push((at, e, t0));
+    }
+    while Instant::now() < until && session.ending().is_none() {
+        let key_at = keys.peek().map(|(t, _)| t0 + *t);
+        let Some(wake) = [
+            session.next_wake(Instant::now()),
+            ahead.wake(session),
+            key_at,
+        ]
+        .into_iter()
+        .flatten()
+        .min() else {
+            break;
+        };
+        tokio::time::sleep_until(wake.min(until)).await;
+        let now = Instant::now();
+        take(session.tick(now), now, &mut ahead, &mut heard, &mut emitted);
+        while keys.peek().is_some_and(|(t, _)| t0 + *t <= now) {
+            let Some((_, key)) = keys.next() else { break };
+            if ahead.withdraw(now) {
+                // The audio side drops what has not started.
+                pending.retain(|(at, _, _)| *at <= now);
+            }
+            take(
+                session.key(key, now),
+                now,
+                &mut ahead,
+                &mut heard,
+                &mut emitted,
+            );
+        }
+        for (at, e) in ahead.more(session, now) {
+            pending.push((at, e, now));
+        }
+    }
+    let now = Instant::now();
+    for (at, e, handed) in pending {
+        if at <= now {
+            heard.push((at, e, at - handed));
+        }
+    }
+    heard.sort_by_key(|(t, _, _)| *t);
+    emitted.sort_by_key(|(t, _)| *t);
+    Heard { heard, emitted }
+}
+
+fn sounds(heard: &Heard) -> Vec<(Instant, Effect)> {
+    heard
+        .heard
+        .iter()
+        .map(|(t, e, _)| (*t, e.clone()))
+        .collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn with_no_key_every_sound_goes_ahead_once_far_enough_to_be_placed() {
+    let t0 = Instant::now();
+    let (mut session, _) = Session::new(plan(), spoken(), t0);
+    let until = t0 + s(10 + 3 * 6 + 2 * 3 - 1);
+    let run = drive(&mut session, t0, until, &[]).await;
+    assert!(run.emitted.len() > 12, "{:?}", run.emitted);
+    // Heard once each, at the instant the session emitted it.
+    assert_eq!(sounds(&run), run.emitted);
+    // All of them handed over ahead, by more than the output needs (three
+    // periods of 4096 frames at 22 050 Hz: 0.56 s).
+    let least = run.heard.iter().map(|(_, _, lead)| *lead).min();
+    assert!(least >= Some(PLACE_LAST), "{least:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_key_withdraws_what_went_ahead_and_each_sound_is_still_heard_once() {
+    let t0 = Instant::now();
+    let (mut session, _) = Session::new(plan(), spoken(), t0);
+    let until = t0 + s(40);
+    // A pause in the get-ready, another in the first held rep; `n` skips on.
+    let keys = [
+        (Duration::from_millis(4500), Key::Char('p')),
+        (s(7), Key::Char('p')),
+        (Duration::from_millis(17_300), Key::Char('p')),
+        (s(19), Key::Char('p')),
+        (Duration::from_millis(24_700), Key::Char('n')),
+    ];
+    let run = drive(&mut session, t0, until, &keys).await;
+    assert!(run.emitted.len() > 12, "{:?}", run.emitted);
+    assert_eq!(sounds(&run), run.emitted);
 }

@@ -19,7 +19,7 @@
 //! * `show` and [`view`]: what the screen shows, built from the state;
 //! * `motion`: where the figure is; [`speech`]: what the coach says.
 
-mod ahead;
+pub mod ahead;
 pub mod estimate;
 mod motion;
 mod moves;

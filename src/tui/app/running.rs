@@ -3,7 +3,6 @@
 //! effects become the world here: cues are played, phrases said, records
 //! change.
 
-use std::collections::VecDeque;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -19,24 +18,13 @@ use crate::cue::Cue;
 use crate::domain::{CheckIn, SessionRecord};
 use crate::plan::Plan;
 use crate::profile::Profile;
+use crate::session::ahead::Ahead;
 use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Pace, Session, Settings};
 use crate::tui::screens::session::Status;
 
 /// How long the audio device stays open after a session ends, so its last cue plays out.
 pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
-
-/// How far ahead the session's cues and phrases go to the audio side, to be
-/// placed in the stream and heard on their instants: more than the output's
-/// two periods (0.37 s at 4096 frames) plus a second between wakes.
-const PLACE_AHEAD: Duration = Duration::from_secs(2);
-
-/// More is placed at a wake when what is placed runs out within this.
-const PLACE_AGAIN: Duration = Duration::from_millis(1200);
-
-/// The loop wakes to place more, if it would not wake anyway, this long
-/// before what is placed runs out: still more than the output's two periods.
-const PLACE_LAST: Duration = Duration::from_millis(600);
 
 /// What a running session needs from the app to start.
 #[derive(Debug, Clone)]
@@ -141,12 +129,9 @@ pub struct SessionRun {
     pub bell_due: bool,
     /// The next sound the audio side was told to expect.
     expected: Option<Instant>,
-    /// Cues and phrases handed to the audio side ahead of their instants,
-    /// not yet reached: the engine emits them again then, and they are not
-    /// played twice.
-    placed: VecDeque<(Instant, Effect)>,
-    /// Everything due up to here has been placed.
-    placed_until: Instant,
+    /// Cues and phrases handed to the audio side ahead of their instants:
+    /// the engine emits them again then, and they are not played twice.
+    ahead: Ahead,
 }
 
 impl SessionRun {
@@ -226,8 +211,7 @@ impl SessionRun {
             save_before_showing: false,
             bell_due: false,
             expected: None,
-            placed: VecDeque::new(),
-            placed_until: now,
+            ahead: Ahead::new(now),
         };
         run.apply(fx, now, wall, false);
         run.place_ahead(now);
@@ -245,7 +229,7 @@ impl SessionRun {
         self.save_before_showing |= fx.iter().any(Effect::must_save_before_showing);
         for effect in &fx {
             match effect {
-                Effect::Sound(_) | Effect::Say { .. } if self.was_placed(effect, now) => {}
+                Effect::Sound(_) | Effect::Say { .. } if self.ahead.was_placed(effect, now) => {}
                 Effect::Sound(cue) => {
                     if let Some(audio) = &self.audio {
                         if *cue == Cue::SafetyAlert {
@@ -278,54 +262,22 @@ impl SessionRun {
         self.expect_next_sound();
     }
 
-    /// Whether `effect`, emitted now, was placed ahead already (it is then
-    /// forgotten: placed once, heard once).
-    fn was_placed(&mut self, effect: &Effect, now: Instant) -> bool {
-        let found = self
-            .placed
-            .iter()
-            .position(|(at, placed)| placed == effect && *at <= now);
-        found.and_then(|i| self.placed.remove(i)).is_some()
-    }
-
     /// Hands the cues and phrases of the next seconds to the audio side, to
     /// be heard on their instants, when what is placed runs short.
     fn place_ahead(&mut self, now: Instant) {
         let Some(audio) = &self.audio else {
             return;
         };
-        if now + PLACE_AGAIN < self.placed_until || self.audio_close_at.is_some() {
+        if self.audio_close_at.is_some() {
             return;
         }
-        // Anything left over was due and not emitted: forget it.
-        self.placed.retain(|(at, _)| *at + PLACE_AHEAD > now);
-        let horizon = now + PLACE_AHEAD;
-        for (at, effect) in self
-            .engine
-            .sounds_ahead(self.placed_until.max(now), horizon)
-        {
+        for (at, effect) in self.ahead.more(&self.engine, now) {
             match effect {
-                // A safety alert never comes without a key; played when emitted.
-                Effect::Sound(Cue::SafetyAlert) => continue,
                 Effect::Sound(cue) => audio.play_at(cue, at.into_std()),
                 Effect::Say { phrase, due } => audio.say(phrase, due.into_std()),
-                _ => continue,
+                _ => {}
             }
-            self.placed.push_back((at, effect));
         }
-        self.placed_until = horizon;
-    }
-
-    /// A key may change what comes: what was placed ahead is withdrawn (and
-    /// placed again from the new state).
-    fn withdraw_placed(&mut self, now: Instant) {
-        if !self.placed.is_empty()
-            && let Some(audio) = &self.audio
-        {
-            audio.withdraw_ahead();
-        }
-        self.placed.clear();
-        self.placed_until = now;
     }
 
     /// Tells the audio side when the next sound is due, so its output is
@@ -356,9 +308,10 @@ impl SessionRun {
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let close = self.audio_close_at.filter(|_| self.audio.is_some());
         // Only while sounds can come: never while paused or waiting for a key.
-        let place = (self.audio.is_some() && self.engine.next_sound().is_some())
-            .then(|| self.placed_until.checked_sub(PLACE_LAST))
-            .flatten();
+        let place = self
+            .audio
+            .as_ref()
+            .and_then(|_| self.ahead.wake(&self.engine));
         [self.engine.next_wake(now), close, place]
             .into_iter()
             .flatten()
@@ -402,7 +355,11 @@ impl SessionRun {
         // placed again.
         let due = self.engine.tick(now);
         self.apply(due, now, wall, bell);
-        self.withdraw_placed(now);
+        if self.ahead.withdraw(now)
+            && let Some(audio) = &self.audio
+        {
+            audio.withdraw_ahead();
+        }
         let fx = self.engine.key(engine_key, now);
         let quit = fx.iter().any(|e| matches!(e, Effect::Ended(Ending::Quit)));
         self.apply(fx, now, wall, bell);
