@@ -34,6 +34,7 @@
 //!    device), and only after leaving full-screen drop the redirect.
 
 mod cues;
+mod output;
 mod placed;
 mod player;
 pub mod voice;
@@ -419,6 +420,16 @@ impl Audio {
         let was = self.shared.voice.swap(on, Ordering::Relaxed);
         if on && !was {
             let _ = self.commands.send(Command::VoiceOn);
+        }
+    }
+}
+
+impl Audio {
+    /// Lets what was asked for play out, then closes the device: waits until
+    /// the last sound has been taken by the output, at most `within`.
+    pub fn finish(self, within: Duration) {
+        if self.commands.send(Command::Finish).is_ok() {
+            let _ = self.exited.recv_timeout(within);
         }
     }
 }

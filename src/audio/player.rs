@@ -20,10 +20,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rodio::buffer::SamplesBuffer;
-use rodio::cpal::{self, BufferSize, SampleFormat};
-use rodio::{ChannelCount, DeviceSinkBuilder, MixerDeviceSink, SampleRate, Source};
+use rodio::cpal;
+use rodio::{ChannelCount, SampleRate, Source};
 
 use super::cues::CueCache;
+use super::output::{Output, Preferred, Sound};
 use super::placed::{Placed, Placement, Step};
 use super::voice::{self, Made, Phrases, Queue, Rendered};
 use super::{AudioStatus, Shared};
@@ -60,23 +61,21 @@ pub(super) const IDLE_CLOSE: Duration = Duration::from_millis(1500);
 
 /// The output format asked for first: the cues' own, so nothing is
 /// resampled in our process. This matters because the output thread runs for
-/// as long as a session is open, even in silence, and rodio's mixer costs
-/// about 11 ns per output sample: mono at 22 050 Hz is ≈ 30 ms of CPU a
-/// minute, stereo at 48 kHz would be ≈ 140 ms, more than our whole budget.
+/// as long as a session is open, even in silence, and mixing costs for every
+/// output sample: mono at 22 050 Hz is a quarter of stereo at 48 kHz.
 /// Mono is safe: PulseAudio, PipeWire and ALSA's `plug` all copy a mono
 /// stream to every speaker. espeak-ng speaks at the same rate.
 pub(super) const PREFERRED_CHANNELS: ChannelCount = ChannelCount::new(1).unwrap();
 pub(super) const PREFERRED_RATE: SampleRate = SampleRate::new(22_050).unwrap();
-/// 16-bit like the cues: every device and plugin takes it (ALSA's `file`
-/// plugin, for one, writes a wrong WAV header for 32-bit float).
-const PREFERRED_FORMAT: SampleFormat = SampleFormat::I16;
-/// About 93 ms per period at 22 050 Hz (≈11 wake-ups a second). An open
-/// output costs CPU per period, in cpal's thread and (behind ALSA) in
-/// PulseAudio's client thread, and a paced set keeps it open throughout: 1024
-/// frames cost 220 ms of CPU a minute of such a set, 2048 frames 141 ms. A
-/// phrase then starts 37 ms after its deadline at the median (63 ms worst)
-/// instead of 13 (31), still inside the 50 / 100 ms budget; a larger period
-/// would not be (README, "Performance"). Ignored by fallbacks.
+/// About 186 ms per period at 22 050 Hz (≈5.4 wake-ups a second), in 16-bit
+/// like the cues (every device and plugin takes it; ALSA's `file` plugin
+/// writes a wrong WAV header for 32-bit float). An open output costs CPU per
+/// period, in cpal's thread and (behind ALSA) in PulseAudio's client thread,
+/// and a paced set keeps it open throughout: 1024 frames cost 220 ms of CPU
+/// a minute of such a set, 2048 frames 137 ms. The session's sounds are
+/// placed ahead of their instants ([`super::placed`]), so the period no
+/// longer makes them late; only a sound a key asks for waits for the next
+/// period and the buffer (0.19–0.37 s). Ignored by fallbacks.
 const PREFERRED_PERIOD_FRAMES: u32 = 4096;
 
 /// What the handle, the output and the renderer ask of the audio thread.
@@ -97,6 +96,8 @@ pub(super) enum Command {
     },
     /// What was placed ahead and has not started is withdrawn.
     Withdraw,
+    /// Nothing more will be asked: end once what was asked has played.
+    Finish,
     /// An exercise comes: render its words now.
     Prepare(usize),
     /// The next sound is due then (or nothing is).
@@ -141,7 +142,7 @@ struct Player<'a, F: FnMut(AudioStatus)> {
     shared: &'a Arc<Shared>,
     events: Sender<Command>,
     on_status: F,
-    sink: Option<MixerDeviceSink>,
+    sink: Option<Output>,
     /// When the open output may be closed: nothing is left to hear by then.
     quiet_at: Instant,
     /// The next sound the engine expects, not yet opened for.
@@ -154,7 +155,11 @@ struct Player<'a, F: FnMut(AudioStatus)> {
     /// Sounds placed ahead, held here until shortly before the output takes
     /// them (in time order): in the mixer, each would cost a little for
     /// every sample it waits.
-    held: Vec<(Instant, Box<dyn Source + Send>)>,
+    held: Vec<(Instant, Sound)>,
+    /// When the last sound asked for has been heard.
+    last_end: Instant,
+    /// Nothing more will be asked ([`Command::Finish`]).
+    finishing: bool,
 }
 
 /// The audio thread: open the device, report, then sleep on the channel;
@@ -178,6 +183,8 @@ pub(super) fn run_player(
         cues: CueCache::default(),
         voice: None,
         held: Vec::new(),
+        last_end: Instant::now(),
+        finishing: false,
     };
     // The voice starts rendering while the device opens: the first phrase
     // is due the moment the session starts.
@@ -187,12 +194,12 @@ pub(super) fn run_player(
             tracing::info!(
                 "audio: output open in {:?}: {} ch, {} Hz, {:?}, buffer {:?}",
                 started.elapsed(),
-                sink.config().channel_count(),
-                sink.config().sample_rate(),
-                sink.config().sample_format(),
-                sink.config().buffer_size(),
+                sink.config().channels,
+                sink.config().rate,
+                sink.config().format,
+                sink.config().period,
             );
-            player.lead = output_lead(&sink);
+            player.lead = sink.lead();
             player.sink = Some(sink);
         }
         Err(reason) => {
@@ -254,7 +261,11 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
     /// or to open it ahead of an expected sound.
     fn next_wake(&self) -> Option<Instant> {
         let release = self.held.first().map(|(at, _)| *at);
-        [self.device_wake(), release].into_iter().flatten().min()
+        let done = self.finishing.then_some(self.last_end);
+        [self.device_wake(), release, done]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// When the output must be looked at: closed once quiet, or opened
@@ -267,14 +278,22 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         }
     }
 
+    /// Finishing, and everything asked for has been heard.
+    fn finished(&self) -> bool {
+        self.finishing
+            && self.held.is_empty()
+            && Instant::now() >= self.last_end
+            && self.voice.as_ref().is_none_or(|v| v.waiting.is_none())
+    }
+
     /// Puts a sound into the mixer, or holds it until `release` if that is
     /// later than now.
-    fn mix(&mut self, release: Instant, source: Box<dyn Source + Send>) {
+    fn mix(&mut self, release: Instant, source: Sound) {
         if release > Instant::now() {
             let i = self.held.partition_point(|(at, _)| *at <= release);
             self.held.insert(i, (release, source));
         } else if let Some(sink) = &self.sink {
-            sink.mixer().add(source);
+            sink.add(source);
         }
     }
 
@@ -295,7 +314,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         }
         if let Some(sink) = &self.sink {
             for (_, source) in released {
-                sink.mixer().add(source);
+                sink.add(source);
             }
         }
     }
@@ -305,6 +324,9 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
     /// one. False when the output is gone (reported).
     fn woken(&mut self) -> bool {
         self.release_held();
+        if self.finished() {
+            return false;
+        }
         let now = Instant::now();
         if self.device_wake().is_none_or(|at| at > now) {
             return self.shared.alive.load(Ordering::Relaxed);
@@ -408,6 +430,10 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
                 self.withdraw();
                 true
             }
+            Command::Finish => {
+                self.finishing = true;
+                !self.finished()
+            }
             Command::Prepare(exercise) => {
                 if let Some(voice) = &mut self.voice {
                     voice.phrases.prepare(exercise);
@@ -462,7 +488,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         }
         match open_sink(self.events.clone()) {
             Ok(opened) => {
-                self.lead = output_lead(&opened);
+                self.lead = opened.lead();
                 self.sink = Some(opened);
                 true
             }
@@ -496,7 +522,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         let length = samples.total_duration().unwrap_or(Duration::from_secs(1));
         let placement = Placement::new(at, self.lead, generation, Arc::clone(self.shared));
         let shared = Arc::clone(self.shared);
-        let source: Box<dyn Source + Send> = if alert {
+        let source: Sound = if alert {
             Box::new(Placed::new(
                 cue_source(samples, move || shared.volume_gain()),
                 placement,
@@ -509,6 +535,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         };
         self.mix(self.release_for(at), source);
         let ends = self.heard_from(at, now) + length;
+        self.last_end = self.last_end.max(ends);
         if alert && let Some(voice) = &mut self.voice {
             // The safety stop's sentence follows the alert, never over it.
             voice.busy_until = voice.busy_until.max(ends);
@@ -568,6 +595,7 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         voice.placed.retain(|(_, end)| *end > now);
         voice.placed.push((heard, voice.busy_until));
         let ends = voice.busy_until;
+        self.last_end = self.last_end.max(ends);
         if !self.ensure_sink() {
             return false;
         }
@@ -785,35 +813,20 @@ impl Drop for Speech {
 }
 
 /// Open the default output device, preferring the cues' own format and
-/// falling back to whatever the device supports.
-fn open_sink(events: Sender<Command>) -> Result<MixerDeviceSink, String> {
-    // PulseAudio's ALSA plugin answers "I/O error" hundreds of times while a
-    // new stream gets going: the first is logged, the rest counted.
-    let mut repeated = 0u64;
-    let on_error = move |e: cpal::Error| on_stream_error(&events, e, &mut repeated);
-    let builder = DeviceSinkBuilder::from_default_device()
-        .map_err(|e| describe(&e))?
-        .with_error_callback(on_error)
-        .with_channels(PREFERRED_CHANNELS)
-        .with_sample_rate(PREFERRED_RATE)
-        .with_sample_format(PREFERRED_FORMAT)
-        .with_buffer_size(BufferSize::Fixed(PREFERRED_PERIOD_FRAMES));
-    let mut sink = builder.open_sink_or_fallback().map_err(|e| describe(&e))?;
-    // rodio would otherwise print a line to stderr when the sink is dropped.
-    sink.log_on_drop(false);
-    Ok(sink)
-}
-
-/// How long after the output takes a sample it is heard: cpal keeps two
-/// periods in the device's buffer and takes one when one is free, so one
-/// period (unknown, so zero, when the device chose its own).
-fn output_lead(sink: &MixerDeviceSink) -> Duration {
-    match sink.config().buffer_size() {
-        BufferSize::Fixed(frames) => Duration::from_secs_f64(
-            f64::from(*frames) / f64::from(sink.config().sample_rate().get()),
-        ),
-        BufferSize::Default => Duration::ZERO,
-    }
+/// falling back to the device's.
+fn open_sink(events: Sender<Command>) -> Result<Output, String> {
+    let preferred = Preferred {
+        channels: PREFERRED_CHANNELS,
+        rate: PREFERRED_RATE,
+        period: PREFERRED_PERIOD_FRAMES,
+    };
+    Output::open(&preferred, || {
+        // PulseAudio's ALSA plugin answers "I/O error" hundreds of times
+        // while a new stream gets going: the first is logged, the rest counted.
+        let events = events.clone();
+        let mut repeated = 0u64;
+        move |e: cpal::Error| on_stream_error(&events, e, &mut repeated)
+    })
 }
 
 /// cpal's error callback, on its output thread: log through tracing (rodio's

@@ -22,7 +22,7 @@ use crate::store::Store;
 use crate::tui::Exit;
 use crate::tui::app::journey::{self, Context};
 use crate::tui::app::running::{SessionRun, Start};
-use crate::tui::app::{AUDIO_LINGER, Background, SAVE_RETRY, SoundForRun};
+use crate::tui::app::{AUDIO_FINISH, Background, SAVE_RETRY, SoundForRun};
 use crate::tui::screens::checkin::{self as checkin_keys, CheckInAction};
 use crate::tui::words;
 
@@ -520,7 +520,7 @@ impl LineRun {
             self.say(&note);
         }
         if self.options.sound != SoundForRun::Muted && run.sound != SoundState::NoDevice {
-            std::thread::sleep(AUDIO_LINGER);
+            run.finish_audio(AUDIO_FINISH);
         }
     }
 }

@@ -188,10 +188,10 @@ async fn drive(
     let mut emitted = Vec::new();
     let mut keys = keys.iter().copied().peekable();
     let take = |fx: Vec<Effect>,
-                    now: Instant,
-                    ahead: &mut Ahead,
-                    heard: &mut Vec<_>,
-                    emitted: &mut Vec<_>| {
+                now: Instant,
+                ahead: &mut Ahead,
+                heard: &mut Vec<_>,
+                emitted: &mut Vec<_>| {
         for e in fx {
             let at = match e {
                 Effect::Say { due, .. } => due,

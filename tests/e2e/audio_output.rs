@@ -222,8 +222,9 @@ fn child_speak() {
     assert_eq!(voice, AudioStatus::VoiceReady);
     audio.play_alert(Cue::SafetyAlert);
     audio.say(Phrase::SafetyStop, std::time::Instant::now());
-    // The unpaced `null` slave takes it all at once; this is scheduling room.
-    std::thread::sleep(Duration::from_millis(800));
+    // The output is held to the clock even on the `null` slave: the alert,
+    // then the sentence, then room for the device's buffer.
+    std::thread::sleep(alert_length() + rendered_sentence() + Duration::from_millis(1200));
     drop(audio);
 }
 
@@ -390,6 +391,14 @@ fn rendered_sentence() -> Duration {
     let engine = Engine::find()
         .expect("espeak-ng is not installed: `make deps` (run by `make test`) installs it");
     engine.render(SAFETY_SENTENCE).expect("renders").duration()
+}
+
+/// How long the safety alert sounds.
+fn alert_length() -> Duration {
+    let alert =
+        rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
+    let rate = f64::from(alert.sample_rate().get()) * f64::from(alert.channels().get());
+    Duration::from_secs_f64(alert.count() as f64 / rate)
 }
 
 /// Index of the first and last sample louder than `threshold`.
@@ -700,7 +709,8 @@ fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
     std::thread::sleep(Duration::from_millis(2500));
     tui.send("s");
     tui.wait_for("STOPPED FOR SAFETY", step);
-    std::thread::sleep(Duration::from_millis(1500));
+    // The output plays in real time: the alert and the whole sentence.
+    std::thread::sleep(alert_length() + rendered_sentence() + Duration::from_millis(1200));
     tui.send("q");
     assert_eq!(tui.wait_exit(step), Some(0));
     let raw = String::from_utf8_lossy(&tui.raw()).to_string();

@@ -57,7 +57,7 @@ use journey::{Journey, Stage};
 use message::{Choice, Message, MessageAction, Tone};
 use running::{After, SessionRun};
 
-pub use running::{AUDIO_LINGER, engine_key};
+pub use running::{AUDIO_FINISH, engine_key};
 
 /// How long after a failed save the store tries again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);

@@ -23,8 +23,9 @@ use crate::session::record::SessionLog;
 use crate::session::{self, Effect, Ending, Key, Pace, Session, Settings};
 use crate::tui::screens::session::Status;
 
-/// How long the audio device stays open after a session ends, so its last cue plays out.
-pub const AUDIO_LINGER: Duration = Duration::from_secs(2);
+/// How long the line mode waits at most, after a session, for its last
+/// sounds to play out (the safety stop's alert and sentence take ~5 s).
+pub const AUDIO_FINISH: Duration = Duration::from_secs(10);
 
 /// What a running session needs from the app to start.
 #[derive(Debug, Clone)]
@@ -118,8 +119,6 @@ pub struct SessionRun {
     glance_saved: bool,
     /// Why the last save failed, while it keeps failing.
     pub save_problem: Option<String>,
-    /// When to close the audio device once the session is over.
-    audio_close_at: Option<Instant>,
     /// The record changed and is to be saved once the frame is out.
     pub save_due: bool,
     /// The change must be on disk before the frame that shows it (an
@@ -204,7 +203,6 @@ impl SessionRun {
             sound_for_run: start.sound,
             glance_saved,
             save_problem: None,
-            audio_close_at: None,
             // On disk from the first moment (right after its first frame): a
             // cut-off session shows up as partial.
             save_due: true,
@@ -251,11 +249,6 @@ impl SessionRun {
                     }
                 }
                 Effect::Flash(_) => self.bell_due |= bell,
-                Effect::Ended(_) => {
-                    // No cue can follow: close the device once the last one has played.
-                    self.audio_close_at = Some(now + AUDIO_LINGER);
-                    self.save_due |= self.log.apply(effect, wall, active);
-                }
                 _ => self.save_due |= self.log.apply(effect, wall, active),
             }
         }
@@ -268,7 +261,7 @@ impl SessionRun {
         let Some(audio) = &self.audio else {
             return;
         };
-        if self.audio_close_at.is_some() {
+        if self.engine.ending().is_some() {
             return;
         }
         for (at, effect) in self.ahead.more(&self.engine, now) {
@@ -297,25 +290,30 @@ impl SessionRun {
     pub fn tick(&mut self, now: Instant, wall: Timestamp, bell: bool) {
         let fx = self.engine.tick(now);
         self.apply(fx, now, wall, bell);
-        if self.audio_close_at.is_some_and(|at| at <= now) {
-            self.audio = None;
-            self.audio_close_at = None;
-        }
         self.place_ahead(now);
     }
 
     /// The next moment the session must wake.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        let close = self.audio_close_at.filter(|_| self.audio.is_some());
         // Only while sounds can come: never while paused or waiting for a key.
         let place = self
             .audio
             .as_ref()
             .and_then(|_| self.ahead.wake(&self.engine));
-        [self.engine.next_wake(now), close, place]
+        [self.engine.next_wake(now), place]
             .into_iter()
             .flatten()
             .min()
+    }
+
+    /// The session is over and the run about to go: its last sounds (the
+    /// safety stop's sentence, say) play out first, for at most `within`.
+    /// (The full screen keeps the run, and its sounds, while the end screen
+    /// shows; the output itself closes once quiet.)
+    pub fn finish_audio(&mut self, within: Duration) {
+        if let Some(audio) = self.audio.take() {
+            audio.finish(within);
+        }
     }
 
     /// The audio thread reported on the device or the voice.
