@@ -180,8 +180,15 @@ impl Mix {
         let now = Instant::now();
         let since = *self.since.get_or_insert(now);
         let played = Duration::from_secs_f64(self.given as f64 / self.per_second);
-        if let Some(ahead) = played.checked_sub(now - since + AHEAD_OF_TIME) {
-            std::thread::sleep(ahead);
+        let period = Duration::from_secs_f64(out.len() as f64 / self.per_second);
+        if let Some(excess) = played.checked_sub(now - since + AHEAD_OF_TIME) {
+            // At most a period per wait: a device that only looked ahead
+            // (samples taken while it failed to start, say) is caught up
+            // with once, then never waited for again.
+            if excess > period {
+                self.since = Some(since.checked_sub(excess - period).unwrap_or(since));
+            }
+            std::thread::sleep(excess.min(period));
         }
         self.given += out.len() as u64;
         self.fill_now(out);
@@ -257,5 +264,34 @@ mod tests {
         }
         let took = t0.elapsed();
         assert!(took >= Duration::from_millis(190), "{took:?}");
+    }
+
+    #[test]
+    fn a_device_far_ahead_is_waited_for_a_period_once_then_not_again() {
+        let (_tx, incoming) = mpsc::channel();
+        let config = OutputConfig {
+            channels: ChannelCount::new(1).expect("1"),
+            rate: SampleRate::new(1000).expect("1000"),
+            format: SampleFormat::I16,
+            period: Some(100),
+        };
+        let mut mix = Mix::new(incoming, &config);
+        let mut out = [0i16; 100];
+        mix.fill(&mut out);
+        // Ten seconds taken while the device failed to start.
+        mix.given += 10_000;
+        let t0 = Instant::now();
+        mix.fill(&mut out);
+        let first = t0.elapsed();
+        assert!(first <= Duration::from_millis(150), "{first:?}");
+        // Now it takes a period every 100 ms, as a real device does: no wait.
+        std::thread::sleep(Duration::from_millis(100));
+        let t1 = Instant::now();
+        mix.fill(&mut out);
+        assert!(
+            t1.elapsed() < Duration::from_millis(30),
+            "{:?}",
+            t1.elapsed()
+        );
     }
 }
