@@ -158,6 +158,9 @@ struct Player<'a, F: FnMut(AudioStatus)> {
     held: Vec<(Instant, Sound)>,
     /// When the last sound asked for has been heard.
     last_end: Instant,
+    /// Every sound not yet over: when it is heard from and to. A withdrawal
+    /// keeps those that may have started, and the output closes after them.
+    sounding: Vec<(Instant, Instant)>,
     /// Nothing more will be asked ([`Command::Finish`]).
     finishing: bool,
 }
@@ -184,6 +187,7 @@ pub(super) fn run_player(
         voice: None,
         held: Vec::new(),
         last_end: Instant::now(),
+        sounding: Vec::new(),
         finishing: false,
     };
     // The voice starts rendering while the device opens: the first phrase
@@ -536,6 +540,8 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         self.mix(self.release_for(at), source);
         let ends = self.heard_from(at, now) + length;
         self.last_end = self.last_end.max(ends);
+        self.sounding.retain(|(_, end)| *end > now);
+        self.sounding.push((ends - length, ends));
         if alert && let Some(voice) = &mut self.voice {
             // The safety stop's sentence follows the alert, never over it.
             voice.busy_until = voice.busy_until.max(ends);
@@ -596,6 +602,8 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         voice.placed.push((heard, voice.busy_until));
         let ends = voice.busy_until;
         self.last_end = self.last_end.max(ends);
+        self.sounding.retain(|(_, end)| *end > now);
+        self.sounding.push((heard, ends));
         if !self.ensure_sink() {
             return false;
         }
@@ -619,12 +627,23 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
     fn withdraw(&mut self) {
         // Held sounds were all placed before the withdrawal and none has started.
         self.held.clear();
-        let Some(voice) = &mut self.voice else {
-            return;
-        };
         let now = Instant::now();
         // What starts within the device's buffer may be in it already.
         let committed = now + self.lead * 2;
+        // The output closes once what may have started is over, not after
+        // what was withdrawn (a pause would otherwise keep it open, waking).
+        self.sounding.retain(|(start, _)| *start <= committed);
+        let over = self
+            .sounding
+            .iter()
+            .map(|(_, end)| *end)
+            .max()
+            .unwrap_or(now);
+        self.last_end = self.last_end.min(over);
+        self.quiet_at = self.quiet_at.min(over + IDLE_CLOSE);
+        let Some(voice) = &mut self.voice else {
+            return;
+        };
         voice.placed.retain(|(start, _)| *start <= committed);
         voice.busy_until = voice
             .placed
