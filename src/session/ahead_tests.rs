@@ -7,28 +7,13 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::ahead::{Ahead, PLACE_LAST};
-use super::tests_support::{plan_of, planned};
+use super::tests_support::{plan_of, planned, spoken};
 use super::*;
 use crate::catalog::DoseKind;
 use crate::plan::PlannedExercise;
-use crate::profile::Pacing;
 
 fn s(n: u64) -> Duration {
     Duration::from_secs(n)
-}
-
-/// Voice on, paced, as the app runs a session.
-fn spoken() -> Settings {
-    Settings {
-        voice: true,
-        pace: Pace {
-            pacing: Pacing::Paced,
-            metronome: false,
-        },
-        get_ready: GET_READY,
-        first_get_ready: FIRST_GET_READY,
-        ..Settings::default()
-    }
 }
 
 /// A paced held-rep set and a timed hold after it: ticks, tempo, halfway,

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::tests_support::{plan_of, planned};
+use super::tests_support::{plan_of, planned, spoken};
 use super::*;
 use crate::catalog::DoseKind;
 use crate::domain::Side;
@@ -20,20 +20,6 @@ fn s(n: u64) -> Duration {
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
-}
-
-/// The app's settings: voice on, paced, a 5 s get-ready and 10 s before the first exercise.
-fn spoken() -> Settings {
-    Settings {
-        voice: true,
-        pace: Pace {
-            pacing: Pacing::Paced,
-            metronome: false,
-        },
-        get_ready: GET_READY,
-        first_get_ready: FIRST_GET_READY,
-        ..Settings::default()
-    }
 }
 
 fn hold(id: &str, secs: u32) -> PlannedExercise {

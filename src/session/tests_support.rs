@@ -62,3 +62,17 @@ pub fn run_keys(plan: Plan, settings: Settings, keys: &[Key]) -> Vec<Effect> {
     }
     fx
 }
+
+/// The app's settings: voice on, paced, a 5 s get-ready and 10 s before the first exercise.
+pub fn spoken() -> Settings {
+    Settings {
+        voice: true,
+        pace: Pace {
+            pacing: crate::profile::Pacing::Paced,
+            metronome: false,
+        },
+        get_ready: GET_READY,
+        first_get_ready: FIRST_GET_READY,
+        ..Settings::default()
+    }
+}
