@@ -46,7 +46,7 @@ impl Output {
 
 /// Today's local date (the system time zone), or why the clock cannot say.
 pub fn today(clock: &Clock) -> Result<Date, ClockError> {
-    Ok(clock.now()?.to_zoned(jiff::tz::TimeZone::system()).date())
+    Ok(clock.now()?.to_zoned(crate::clock::local_zone()).date())
 }
 
 /// The profile, or the defaults with the problem reported.

@@ -59,8 +59,11 @@ impl Cli {
     }
 }
 
-/// The commands (the README's "Usage").
+/// The commands (the README's "Usage"). Each one's arguments are built
+/// only when it is the one run (clap's `defer`): a start builds one
+/// command's arguments, not all ten.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Check in, then the guided session of ROUTINE (default: the daily routine).
     Start {
@@ -589,5 +592,30 @@ mod tests {
         }
         // Not a word clap would accept silently.
         assert!(Cli::try_parse_from(["backcoach", "--voice=maybe", "start"]).is_err());
+    }
+
+    #[test]
+    fn every_command_s_help_opens_with_its_line_in_the_list() {
+        // The commands' arguments are built only when one runs (`defer`):
+        // what a command says of itself must still be what the list says.
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+        // The list (`backcoach --help`) is drawn before any command is built.
+        let list = Cli::command();
+        let mut built = Cli::command();
+        built.build();
+        let mut checked = 0;
+        for sub in list.get_subcommands() {
+            let listed = sub.get_about().map(|a| a.to_string());
+            let name = sub.get_name().to_string();
+            let own = built.find_subcommand_mut(&name).expect("the command");
+            let mut help = Vec::new();
+            own.write_help(&mut help).expect("help");
+            let help = String::from_utf8(help).expect("UTF-8");
+            let first = help.lines().next().unwrap_or_default();
+            assert_eq!(Some(first.to_string()), listed, "`{name} --help`");
+            checked += 1;
+        }
+        assert!(checked >= 9, "{checked} commands");
     }
 }

@@ -14,7 +14,10 @@ use crate::report::{self, Report};
 use crate::rules::trends::{DEFAULT_REPORT_WEEKS, MAX_WEEKS, SPANS, Trends, Window};
 use crate::store::{Store, StoreError, data_dir, write_atomic};
 
-/// The options of `backcoach report`.
+// The options of `backcoach report`. Its subcommand's arguments are built
+// when it runs (clap's `defer`), and this doc comment then becomes the
+// command's line in `--help`: it is the variant's own words.
+/// A summary to take to a clinician, written readable by you alone.
 #[derive(Debug, Clone, PartialEq, Eq, Args)]
 pub struct ReportArgs {
     /// Weeks to cover, ending with the week of --to (default 12).

@@ -64,7 +64,7 @@ impl LineRun {
             events,
             keys,
             clock,
-            tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
+            tz: crate::clock::local_zone(),
             profile: Profile::default(),
         }
     }

@@ -280,8 +280,7 @@ impl App {
     }
 
     fn tz(&self) -> &TimeZone {
-        self.tz
-            .get_or_init(|| TimeZone::try_system().unwrap_or(TimeZone::UTC))
+        self.tz.get_or_init(crate::clock::local_zone)
     }
 
     /// Whether the app has finished.

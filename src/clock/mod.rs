@@ -19,6 +19,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use jiff::Timestamp;
 
+mod zone;
+pub use zone::local_zone;
+
 /// The clock read a time outside what can be recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockError {
