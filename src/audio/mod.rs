@@ -52,6 +52,16 @@ use player::Command;
 use crate::cue::{Cue, Phrase};
 use crate::session::speech::Entry;
 
+/// One period of the output format asked for first. A sound reaches the
+/// ear at most two periods after it reaches the mixer (the period under way,
+/// then the device's buffer), so this sets how far ahead the session hands
+/// its sounds over ([`crate::session::ahead::PLACE_LAST`]).
+pub fn preferred_period() -> Duration {
+    Duration::from_secs_f64(
+        f64::from(player::PREFERRED_PERIOD_FRAMES) / f64::from(player::PREFERRED_RATE.get()),
+    )
+}
+
 /// How far below full volume 1 % is. 40 dB spreads the 0–100 profile
 /// setting evenly over what the ear hears as "quiet" to "full", where a
 /// linear scale would crowd all the audible change into the bottom tenth.

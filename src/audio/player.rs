@@ -67,16 +67,18 @@ pub(super) const IDLE_CLOSE: Duration = Duration::from_millis(1500);
 /// stream to every speaker. espeak-ng speaks at the same rate.
 pub(super) const PREFERRED_CHANNELS: ChannelCount = ChannelCount::new(1).unwrap();
 pub(super) const PREFERRED_RATE: SampleRate = SampleRate::new(22_050).unwrap();
-/// About 186 ms per period at 22 050 Hz (≈5.4 wake-ups a second), in 16-bit
-/// like the cues (every device and plugin takes it; ALSA's `file` plugin
-/// writes a wrong WAV header for 32-bit float). An open output costs CPU per
-/// period, in cpal's thread and (behind ALSA) in PulseAudio's client thread,
-/// and a paced set keeps it open throughout: 1024 frames cost 220 ms of CPU
-/// a minute of such a set, 2048 frames 137 ms. The session's sounds are
-/// placed ahead of their instants ([`super::placed`]), so the period no
-/// longer makes them late; only a sound a key asks for waits for the next
-/// period and the buffer (0.19–0.37 s). Ignored by fallbacks.
-const PREFERRED_PERIOD_FRAMES: u32 = 4096;
+/// About 371 ms per period at 22 050 Hz, in 16-bit like the cues (every
+/// device and plugin takes it; ALSA's `file` plugin writes a wrong WAV
+/// header for 32-bit float). An open output costs CPU per period, in cpal's
+/// thread and (behind ALSA) in PulseAudio's client thread, and a paced set
+/// keeps it open throughout (a tempo tick every second): 1024 frames cost
+/// 220 ms of CPU a minute of such a set, 2048 frames 137, 4096 frames 119,
+/// 8192 frames 81. The session's sounds are placed ahead of their instants
+/// ([`super::placed`], [`crate::session::ahead::PLACE_LAST`]), so the period
+/// does not make them late; a sound a key asks for waits for the next
+/// period and the buffer (0.37–0.74 s), except the safety alert, which
+/// opens a fresh output and is heard at once. Ignored by fallbacks.
+pub(super) const PREFERRED_PERIOD_FRAMES: u32 = 8192;
 
 /// What the handle, the output and the renderer ask of the audio thread.
 pub(super) enum Command {
@@ -520,6 +522,12 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
         let Some(samples) = self.cues.get(cue) else {
             return true;
         };
+        if alert && self.sink.take().is_some() {
+            // The open output holds up to two periods (0.74 s) queued before
+            // anything new; a fresh one plays the alert first. What it held
+            // was withdrawn by the safety stop anyway.
+            tracing::debug!("audio: output opened afresh for the safety alert");
+        }
         if !self.ensure_sink() {
             return false;
         }
@@ -538,6 +546,8 @@ impl<F: FnMut(AudioStatus)> Player<'_, F> {
             ))
         };
         self.mix(self.release_for(at), source);
+        // Reckoned as on an output under way even for the alert's fresh
+        // one (heard sooner): what follows it is placed after its end.
         let ends = self.heard_from(at, now) + length;
         self.last_end = self.last_end.max(ends);
         self.sounding.retain(|(_, end)| *end > now);

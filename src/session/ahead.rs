@@ -51,16 +51,19 @@ impl Session {
 
 /// How far ahead the session's cues and phrases go to the audio side, to be
 /// placed in the stream and heard on their instants: more than the output's
-/// three periods of release (0.56 s at 4096 frames) plus a second between
+/// three periods of release (1.11 s at 8192 frames) plus a second between
 /// wakes.
-pub const PLACE_AHEAD: Duration = Duration::from_secs(2);
+pub const PLACE_AHEAD: Duration = Duration::from_secs(3);
 
 /// More is placed at a wake when what is placed runs out within this.
-pub const PLACE_AGAIN: Duration = Duration::from_millis(1200);
+pub const PLACE_AGAIN: Duration = Duration::from_secs(2);
 
 /// The loop wakes to place more, if it would not wake anyway, this long
-/// before what is placed runs out.
-pub const PLACE_LAST: Duration = Duration::from_millis(600);
+/// before what is placed runs out: the least a sound is handed over ahead,
+/// more than the output needs to have it heard on time (its next period and
+/// its buffer: two periods, 0.74 s at 8192 frames; `tests/it` holds the two
+/// together).
+pub const PLACE_LAST: Duration = Duration::from_millis(1200);
 
 /// The edge's account of what it handed over ahead: each cue and phrase is
 /// placed once, and not played again when the session emits it on time.

@@ -253,8 +253,8 @@ async fn with_no_key_every_sound_goes_ahead_once_far_enough_to_be_placed() {
     assert!(run.emitted.len() > 12, "{:?}", run.emitted);
     // Heard once each, at the instant the session emitted it.
     assert_eq!(sounds(&run), run.emitted);
-    // All of them handed over ahead, by more than the output needs (three
-    // periods of 4096 frames at 22 050 Hz: 0.56 s).
+    // All of them handed over ahead, by more than the output needs (two
+    // periods of 8192 frames at 22 050 Hz: 0.74 s).
     let least = run.heard.iter().map(|(_, _, lead)| *lead).min();
     assert!(least >= Some(PLACE_LAST), "{least:?}");
 }

@@ -86,6 +86,7 @@ fn audio_child() {
         "no-device-unguarded" => child_no_device(&dir, false),
         "redirect" => child_redirect(&dir),
         "speak" => child_speak(),
+        "alert-on-open" => child_alert_on_open(),
         other => panic!("unknown scenario {other}"),
     }
     println!("CHILD DONE");
@@ -225,6 +226,19 @@ fn child_speak() {
     // The output is held to the clock even on the `null` slave: the alert,
     // then the sentence, then room for the device's buffer.
     std::thread::sleep(alert_length() + rendered_sentence() + Duration::from_millis(1200));
+    drop(audio);
+}
+
+/// A cue plays, so the output is open with samples queued ahead; then the
+/// safety alert, as a safety stop plays it (what was placed is withdrawn).
+fn child_alert_on_open() {
+    let (audio, status) = spawn_and_wait(100);
+    assert_eq!(status, AudioStatus::Ready, "ALSA's file plugin is a device");
+    audio.play(Cue::Go);
+    std::thread::sleep(Duration::from_millis(300));
+    audio.withdraw_ahead();
+    audio.play_alert(Cue::SafetyAlert);
+    std::thread::sleep(alert_length() + Duration::from_millis(1200));
     drop(audio);
 }
 
@@ -647,6 +661,38 @@ fn a_spoken_phrase_reaches_alsa_right_after_the_alert() {
     assert!((0.5..=0.75).contains(&peak), "speech peak {peak}");
 }
 
+/// The safety alert is not queued behind what the open output holds (up to
+/// two periods, 0.74 s): it gets an output of its own, which starts with it.
+/// ALSA's `file` plugin starts its file afresh for each output, so the
+/// file holds the alert's output alone, the alert from its first samples.
+#[test]
+fn the_safety_alert_opens_a_fresh_output_and_starts_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.wav");
+    write_asoundrc(dir.path(), &file_asoundrc(&out));
+    run_child("alert-on-open", dir.path());
+
+    let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
+    let left = first_channel(&wav);
+    let alert =
+        rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
+    assert_eq!(wav.rate, alert.sample_rate().get(), "the cues' own rate");
+    let alert: Vec<f32> = alert.collect();
+    let at = find(&left, &alert).expect("the alert is in the file");
+    let (first, _) = audible_span(&left, 0.01).expect("the file is not silent");
+    let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
+    assert_eq!(
+        first,
+        at + a_first,
+        "the cue before the alert is not in its output"
+    );
+    let starts_after = at as f64 / f64::from(wav.rate);
+    assert!(
+        starts_after < 0.05,
+        "the alert starts {starts_after:.3} s into its output"
+    );
+}
+
 /// The catalog of the whole-app audio tests: one counted exercise.
 const ONE_SQUAT: &str = r#"#![enable(implicit_some)]
 (
@@ -705,8 +751,15 @@ fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
     tui.wait_for("Rep 0 of 5", step);
     let screen = tui.wait_for("voice on", step);
     assert!(screen.contains("sound on · voice on"), "{screen}");
-    // Time for "Squat. Chest up." to be rendered and said.
+    // Time for "Squat. Chest up." to be rendered and said; what the output
+    // wrote so far (the alert opens an output of its own, which ALSA's file
+    // plugin starts afresh).
     std::thread::sleep(Duration::from_millis(2500));
+    let before_stop = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
+    assert!(
+        audible_span(&first_channel(&before_stop), 0.01).is_some(),
+        "the exercise was introduced aloud before the stop"
+    );
     tui.send("s");
     tui.wait_for("STOPPED FOR SAFETY", step);
     // The output plays in real time: the alert and the whole sentence.
@@ -732,9 +785,11 @@ fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
     let at = find(&left, &alert).expect("the alert is in the file");
     let alert_end = at + (alert.len() as f64 * rate / alert_rate) as usize;
     let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
-    assert!(
-        first < at,
-        "the exercise was introduced aloud before the stop"
+    let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
+    assert_eq!(
+        first,
+        at + a_first,
+        "the alert is the first sound of its output"
     );
     // After the alert: the sentence, whole; nothing over the alert.
     let (s_first, s_last) =

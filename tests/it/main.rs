@@ -25,6 +25,7 @@ mod progression_plan;
 mod progression_sim;
 mod session_resume;
 mod session_screens;
+mod sound_ahead;
 mod store_faults;
 mod store_files;
 mod store_roundtrip_prop;
