@@ -422,6 +422,16 @@ fn audible_span(samples: &[f32], threshold: f32) -> Option<(usize, usize)> {
     Some((first, last))
 }
 
+/// Where the alert starts in `heard` (found by its own waveform), checked
+/// to be the first sound there (`what` says why it must be).
+fn alert_comes_first(heard: &[f32], alert: &[f32], what: &str) -> usize {
+    let at = find(heard, alert).expect("the alert is in the file");
+    let (first, _) = audible_span(heard, 0.01).expect("the file is not silent");
+    let (a_first, _) = audible_span(alert, 0.01).expect("the alert is not silent");
+    assert_eq!(first, at + a_first, "{what}");
+    at
+}
+
 #[test]
 fn a_cue_played_through_the_real_output_reaches_alsa() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -622,18 +632,16 @@ fn a_spoken_phrase_reaches_alsa_right_after_the_alert() {
         rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
     let alert_rate = f64::from(alert.sample_rate().get());
     let alert: Vec<f32> = alert.collect();
-    let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
     assert_eq!(
         rate, alert_rate,
         "the output took the cues' own rate, so samples compare one to one"
     );
 
-    let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
+    let (_, last) = audible_span(&left, 0.01).expect("the file is not silent");
     // The alert, found by its own waveform: the first sound, and alone:
     // every one of its samples as recorded (volume 100), so nothing was
     // mixed over it.
-    let at = find(&left, &alert).expect("the alert is in the file");
-    assert_eq!(first, at + a_first, "a sound came before the alert");
+    let at = alert_comes_first(&left, &alert, "a sound came before the alert");
     let alert_end = at + alert.len();
     let alone = left[at..alert_end]
         .iter()
@@ -678,13 +686,10 @@ fn the_safety_alert_opens_a_fresh_output_and_starts_it() {
         rodio::Decoder::try_from(Cursor::new(cue_bytes(Cue::SafetyAlert))).expect("decodes");
     assert_eq!(wav.rate, alert.sample_rate().get(), "the cues' own rate");
     let alert: Vec<f32> = alert.collect();
-    let at = find(&left, &alert).expect("the alert is in the file");
-    let (first, _) = audible_span(&left, 0.01).expect("the file is not silent");
-    let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
-    assert_eq!(
-        first,
-        at + a_first,
-        "the cue before the alert is not in its output"
+    let at = alert_comes_first(
+        &left,
+        &alert,
+        "the cue before the alert is not in its output",
     );
     let starts_after = at as f64 / f64::from(wav.rate);
     assert!(
@@ -782,15 +787,9 @@ fn the_safety_stop_is_spoken_after_the_alert_through_the_real_output() {
     // The alert, found by its own waveform (at volume 100 it is written as
     // it is; the unpaced `null` slave makes positions in the file say
     // nothing about time, so the test looks for content and order).
-    let at = find(&left, &alert).expect("the alert is in the file");
+    let at = alert_comes_first(&left, &alert, "the alert is the first sound of its output");
     let alert_end = at + (alert.len() as f64 * rate / alert_rate) as usize;
-    let (first, last) = audible_span(&left, 0.01).expect("the file is not silent");
-    let (a_first, _) = audible_span(&alert, 0.01).expect("the alert is not silent");
-    assert_eq!(
-        first,
-        at + a_first,
-        "the alert is the first sound of its output"
-    );
+    let (_, last) = audible_span(&left, 0.01).expect("the file is not silent");
     // After the alert: the sentence, whole; nothing over the alert.
     let (s_first, s_last) =
         audible_span(&left[alert_end..], 0.01).expect("the sentence after the alert");
