@@ -21,6 +21,7 @@ use std::path::PathBuf;
 
 fn main() {
     order_hot_code();
+    link_unwinder_statically();
     println!("cargo::rerun-if-changed=catalog.ron");
     println!("cargo::rerun-if-changed=src/catalog/model.rs");
     println!("cargo::rerun-if-changed=src/figure/pose.rs");
@@ -66,6 +67,46 @@ fn order_hot_code() {
             list.display()
         );
     }
+}
+
+/// Links GCC's unwinder into the binary (`libgcc_eh.a`, as Rust's own
+/// `crt-static` builds do) instead of loading `libgcc_s.so.1` at every start:
+/// that library's loading, relocation and start-up code (it asks the CPU for
+/// its features, which traps on a virtual machine) cost 0.08 ms of each
+/// start's CPU before `main` (README, "Performance"). The static unwinder
+/// does all the shared one does (a test's caught panic, the panic hook's
+/// backtrace); every profile uses it, so the test that a panic restores the
+/// terminal runs the release build's link. `rustc` asks the linker for
+/// `-lgcc_s`; a linker script of that name, found first, hands it the
+/// archive. Skipped, and the shared library used, when the C compiler has no
+/// `libgcc_eh.a`.
+fn link_unwinder_statically() {
+    if !std::env::var("TARGET").is_ok_and(|t| t.ends_with("-linux-gnu")) {
+        return;
+    }
+    let cc = std::env::var("RUSTC_LINKER").unwrap_or_else(|_| "cc".to_owned());
+    let Ok(output) = std::process::Command::new(&cc)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+    else {
+        return;
+    };
+    // The compiler prints the bare name back when it has no such archive.
+    let archive = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    if !output.status.success() || !archive.is_absolute() || !archive.is_file() {
+        return;
+    }
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(out_dir).join("static-unwinder");
+    let script = format!("INPUT({})\n", archive.display());
+    if std::fs::create_dir_all(&dir).is_err()
+        || std::fs::write(dir.join("libgcc_s.so"), script).is_err()
+    {
+        return;
+    }
+    println!("cargo::rustc-link-search=native={}", dir.display());
 }
 
 fn fail(message: &str) -> ! {

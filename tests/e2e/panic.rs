@@ -101,3 +101,50 @@ fn a_panic_restores_the_terminal_with_the_release_panic_setting() {
     let screen = tui.screen();
     assert!(screen.contains("BACKCOACH_TEST_PANIC"), "{screen}");
 }
+
+/// Whether the C compiler has GCC's static unwinder, which `build.rs` links
+/// in place of `libgcc_s.so.1` when it is there.
+fn static_unwinder_available() -> bool {
+    Command::new("cc")
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .is_ok_and(|out| {
+            let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+            out.status.success() && path.is_absolute() && path.is_file()
+        })
+}
+
+#[test]
+fn the_unwinder_is_linked_in_and_still_walks_the_stack() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let binary = abort_binary(root);
+    if static_unwinder_available() {
+        // Not loaded at each start (build.rs, `link_unwinder_statically`):
+        // the library's name is not among the binary's needed libraries.
+        let bytes = std::fs::read(&binary).expect("read the binary");
+        let needs_shared = bytes.windows(13).any(|w| w == b"libgcc_s.so.1");
+        assert!(!needs_shared, "the binary still loads libgcc_s.so.1");
+    } else {
+        eprintln!("cc has no libgcc_eh.a: the shared unwinder is used");
+    }
+    // The unwinder linked in still walks the stack for the hook's backtrace.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().display().to_string();
+    let mut tui = Tui::spawn_program(
+        &binary,
+        &["--data-dir", &data, "--mute", "week"],
+        &[
+            ("HOME", &data),
+            ("BACKCOACH_TEST_PANIC", "1"),
+            ("RUST_BACKTRACE", "1"),
+        ],
+        100,
+        40,
+    );
+    let code = tui.wait_exit(T).expect("the app ends");
+    assert_ne!(code, 0, "a panic is not a success");
+    assert!(tui.terminal_normal(), "alternate screen left, cursor shown");
+    let screen = tui.screen();
+    assert!(screen.contains("stack backtrace:"), "{screen}");
+    assert!(screen.contains("backcoach::main"), "{screen}");
+}
