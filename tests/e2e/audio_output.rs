@@ -583,6 +583,10 @@ fn the_safety_alert_plays_through_the_real_output_after_m() {
     std::thread::sleep(Duration::from_millis(800));
     tui.send("q");
     assert_eq!(tui.wait_exit(step), Some(0));
+    // The app's own lines reach its log: the subscriber, built once the
+    // screen has changed, took the output's opening.
+    let log = fs::read_to_string(dir.path().join("backcoach.log")).unwrap_or_default();
+    assert!(log.contains("audio: output open in"), "the log: {log}");
 
     let wav = parse_wav(&fs::read(&out).expect("ALSA wrote the file"));
     let left: Vec<f32> = wav.samples.iter().step_by(wav.channels).copied().collect();
