@@ -100,7 +100,8 @@ fn link_unwinder_statically() {
         return;
     };
     let dir = PathBuf::from(out_dir).join("static-unwinder");
-    let script = format!("INPUT({})\n", archive.display());
+    // Quoted: a path may hold spaces or parentheses.
+    let script = format!("INPUT(\"{}\")\n", archive.display());
     if std::fs::create_dir_all(&dir).is_err()
         || std::fs::write(dir.join("libgcc_s.so"), script).is_err()
     {
