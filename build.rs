@@ -52,8 +52,8 @@ fn main() {
 /// by side at its start (`hot-functions.txt`, made by `scripts/hot-functions`
 /// from a real session under callgrind). The kernel maps a binary's pages in
 /// 64 KB runs around each one touched, so scattered hot code keeps nearly all
-/// of `.text` resident; packed together it keeps about half (README,
-/// "Performance"). Only the ordering changes, never the code, and a name the
+/// of `.text` resident; packed together it keeps about half
+/// (docs/performance-history.md). Only the ordering changes, never the code, and a name the
 /// list no longer matches is skipped. Only where the linker is LLD, the
 /// default for x86_64 Linux since Rust 1.90.
 fn order_hot_code() {

@@ -106,7 +106,13 @@ fn enter_full_screen() -> io::Result<()> {
         hook(info);
     }));
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    // A pseudo-terminal hands what we wrote to the terminal from a kernel
+    // worker queued on this CPU, which runs only once we stop for a moment:
+    // without this, the switch reached the terminal together with the first
+    // frame, 0.7–3 ms later, in one start of five (README, "Performance").
+    std::thread::yield_now();
+    Ok(())
 }
 
 async fn event_loop(
