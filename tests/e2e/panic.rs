@@ -62,6 +62,32 @@ fn abort_binary(root: &Path) -> PathBuf {
     target.join("panic-abort").join("backcoach")
 }
 
+/// Runs `binary` on the week screen, made to panic after its first frame,
+/// until it ends (not with success); its data dir lives as long as the result.
+fn panic_on_the_week_screen(
+    binary: &Path,
+    backtrace: &str,
+    cols: u16,
+    rows: u16,
+) -> (tempfile::TempDir, Tui) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().display().to_string();
+    let mut tui = Tui::spawn_program(
+        binary,
+        &["--data-dir", &data, "--mute", "week"],
+        &[
+            ("HOME", &data),
+            ("BACKCOACH_TEST_PANIC", "1"),
+            ("RUST_BACKTRACE", backtrace),
+        ],
+        cols,
+        rows,
+    );
+    let code = tui.wait_exit(T).expect("the app ends");
+    assert_ne!(code, 0, "a panic is not a success");
+    (dir, tui)
+}
+
 #[test]
 fn a_panic_restores_the_terminal_with_the_release_panic_setting() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -79,21 +105,7 @@ fn a_panic_restores_the_terminal_with_the_release_panic_setting() {
     );
 
     let binary = abort_binary(root);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().display().to_string();
-    let mut tui = Tui::spawn_program(
-        &binary,
-        &["--data-dir", &data, "--mute", "week"],
-        &[
-            ("HOME", &data),
-            ("BACKCOACH_TEST_PANIC", "1"),
-            ("RUST_BACKTRACE", "0"),
-        ],
-        80,
-        24,
-    );
-    let code = tui.wait_exit(T).expect("the app ends");
-    assert_ne!(code, 0, "a panic is not a success");
+    let (_dir, tui) = panic_on_the_week_screen(&binary, "0", 80, 24);
     // The hook ran before the abort: the terminal is as it was.
     assert!(tui.terminal_normal(), "alternate screen left, cursor shown");
     assert_eq!(tui.raw_mode(), Some(false), "raw mode undone");
@@ -128,21 +140,7 @@ fn the_unwinder_is_linked_in_and_still_walks_the_stack() {
         eprintln!("cc has no libgcc_eh.a: the shared unwinder is used");
     }
     // The unwinder linked in still walks the stack for the hook's backtrace.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data = dir.path().display().to_string();
-    let mut tui = Tui::spawn_program(
-        &binary,
-        &["--data-dir", &data, "--mute", "week"],
-        &[
-            ("HOME", &data),
-            ("BACKCOACH_TEST_PANIC", "1"),
-            ("RUST_BACKTRACE", "1"),
-        ],
-        100,
-        40,
-    );
-    let code = tui.wait_exit(T).expect("the app ends");
-    assert_ne!(code, 0, "a panic is not a success");
+    let (_dir, tui) = panic_on_the_week_screen(&binary, "1", 100, 40);
     assert!(tui.terminal_normal(), "alternate screen left, cursor shown");
     let screen = tui.screen();
     assert!(screen.contains("stack backtrace:"), "{screen}");
