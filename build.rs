@@ -53,9 +53,9 @@ fn main() {
 /// from a real session under callgrind). The kernel maps a binary's pages in
 /// 64 KB runs around each one touched, so scattered hot code keeps nearly all
 /// of `.text` resident; packed together it keeps about half
-/// (docs/performance-history.md). Only the ordering changes, never the code, and a name the
-/// list no longer matches is skipped. Only where the linker is LLD, the
-/// default for x86_64 Linux since Rust 1.90.
+/// (docs/performance-history.md). Only the ordering changes, never the
+/// code, and a name the list no longer matches is skipped. Only where the
+/// linker is LLD, the default for x86_64 Linux since Rust 1.90.
 fn order_hot_code() {
     println!("cargo::rerun-if-changed=hot-functions.txt");
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
